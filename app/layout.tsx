@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+// Every page depends on who is signed in and on the database.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Secret Keys", template: "%s · Secret Keys" },
+  description: "Manage the secret keys that authenticate programmatic access to your ML platform.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fafafa" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { LocalTime } from "@/components/local-time";
+import { PageHeader } from "@/components/page-header";
+import { listLiveAuthSessions } from "@/lib/auth/auth-sessions";
+import { requireMemberPage } from "@/lib/auth/current-member";
+import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
+
+export const metadata: Metadata = { title: "Security" };
+
+export default async function SecurityPage() {
+  const member = await requireMemberPage();
+  const sessions = await listLiveAuthSessions(member.userId);
+  return (
+    <>
+      <PageHeader title="Security" description="Where your account is signed in." />
+      <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="sessions-heading" className="mb-4 font-semibold">Your sessions</h2>
+        <ul className="mb-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+          {sessions.map((session) => (
+            <li key={session.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span className="min-w-0 truncate">
+                {session.userAgent ?? "Unknown browser"}
+                {session.id === member.sessionId && <strong className="ml-2 text-indigo-600 dark:text-indigo-400">This browser</strong>}
+              </span>
+              <span className="text-zinc-500 dark:text-zinc-400">
+                {session.ipAddress ?? "unknown address"} · signed in <LocalTime date={session.createdAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+        <RevokeSessionsButton disabled={sessions.length < 2} />
+      </section>
+    </>
+  );
+}

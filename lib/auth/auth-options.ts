@@ -1,0 +1,64 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { AppError } from "@/lib/errors";
+import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
+import { authenticate } from "./authenticate";
+import { clientAddressFrom, userAgentFrom } from "./client-address";
+
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const SESSION_COOKIE = secureCookies ? "__Secure-secret-keys.session" : "secret-keys.session";
+
+type RequestLike = { headers?: Record<string, string | string[] | undefined> };
+
+// The JWT carries only the id of a server-side AuthSession row. Every request
+// checks that row (lib/auth/current-member.ts), so signing out or revoking a
+// session ends it at once, even for a copied cookie.
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", error: "/signin" },
+  cookies: {
+    sessionToken: {
+      name: SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const headers = (request as RequestLike).headers;
+        try {
+          const user = await authenticate({ credentials, ipAddress: clientAddressFrom(headers) });
+          const { sessionId } = await createAuthSession({
+            userId: user.id,
+            ipAddress: clientAddressFrom(headers),
+            userAgent: userAgentFrom(headers),
+          });
+          return { id: user.id, email: user.email, name: user.name, sessionId };
+        } catch (error) {
+          // next-auth hands a thrown message to the sign-in form; only our
+          // own user-facing messages may travel that way.
+          if (error instanceof AppError) throw new Error(error.message);
+          console.error("Sign-in failed unexpectedly", error);
+          throw new Error("Sign-in is unavailable right now. Try again in a moment.");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sid = (user as { sessionId?: string }).sessionId;
+      return token;
+    },
+    session({ session }) {
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeAuthSession(token.sid);
+    },
+  },
+};

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export async function createAuthSession(options: {
+  userId: string;
+  ipAddress?: string;
+  userAgent?: string;
+}): Promise<{ sessionId: string }> {
+  const sessionId = randomBytes(24).toString("base64url");
+  await db().authSession.create({
+    data: {
+      id: sessionId,
+      userId: options.userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      ipAddress: options.ipAddress,
+      userAgent: options.userAgent?.slice(0, 500),
+    },
+  });
+  return { sessionId };
+}
+
+export async function revokeAuthSession(sessionId: string): Promise<void> {
+  await db().authSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
+// Revokes every other live session of the user (scoped by user in the query).
+export async function revokeOtherAuthSessions(options: { userId: string; keepSessionId: string }): Promise<number> {
+  const { count } = await db().authSession.updateMany({
+    where: { userId: options.userId, revokedAt: null, id: { not: options.keepSessionId } },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+export async function listLiveAuthSessions(userId: string) {
+  return db().authSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, expiresAt: true, ipAddress: true, userAgent: true },
+  });
+}

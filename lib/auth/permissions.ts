@@ -1,0 +1,31 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const OPERATIONS = [
+  "keys.view",
+  "keys.create",
+  "keys.rename",
+  "keys.delete",
+  "members.view",
+  "settings.manage",
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+// The one table of who may do what. Server checks, enabled controls and the
+// roles description all read it.
+export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {
+  OWNER: OPERATIONS,
+  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "members.view"],
+  SECURITY: ["keys.view", "keys.delete", "members.view"],
+  MEMBER: ["keys.view", "members.view"],
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  SECURITY: "Security",
+  MEMBER: "Member",
+};
+
+export function can(role: Role, operation: Operation): boolean {
+  return ROLE_PERMISSIONS[role].includes(operation);
+}

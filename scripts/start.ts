@@ -1,0 +1,78 @@
+// `npm start`: the panel with its database. With DATABASE_URL unset, an
+// embedded PostgreSQL in DATA_DIR (default .data/); otherwise that database.
+import { dataDir } from "@/lib/config/paths";
+import { loadServerSecrets } from "@/lib/config/server-secrets";
+import { disconnectAll } from "@/lib/db/client";
+import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
+import { lockDataDir } from "@/lib/runtime/data-dir-lock";
+import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
+import { startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
+import { applyMigrations } from "@/lib/runtime/migrate";
+
+const log = (line: string) => console.log(`[secret-keys] ${line}`);
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
+
+  const directory = dataDir();
+  const lock = lockDataDir(directory);
+  let server: RunningServer | undefined;
+  let database: RunningDatabase | undefined;
+
+  let appStopping: Promise<void> | undefined;
+  const stopApp = () =>
+    (appStopping ??= (async () => {
+      await server?.close();
+      await disconnectAll();
+    })());
+  let stopped: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      log("Stopping…");
+      await stopApp();
+      await database?.stop();
+      lock.release();
+      log("Stopped.");
+    })());
+  const exitCleanly = () => void stopAll().finally(() => process.exit(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, exitCleanly);
+  // `npm start` does not pass SIGTERM on through its shell: when our parent
+  // goes away, stop too rather than leave the app and database orphaned.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && exitCleanly(), 500).unref();
+
+  try {
+    const secrets = loadServerSecrets(directory);
+    process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
+    process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
+    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+    if (process.env.DATABASE_URL) {
+      log("Using the PostgreSQL database from DATABASE_URL.");
+    } else {
+      database = await startEmbeddedPostgres({ dataDir: directory, beforeStop: stopApp, log });
+      process.env.DATABASE_URL = database.url;
+      log(`Embedded PostgreSQL is running; its data is in ${directory}.`);
+    }
+
+    log("Applying database migrations…");
+    await applyMigrations(process.env.DATABASE_URL);
+    if (!buildIsCurrent()) {
+      log("Building the app (first start, or the source changed; this takes a minute or two)…");
+      await buildApp();
+    }
+    server = await startHttpServer({ host, port });
+    log(`Ready. Open http://localhost:${port}`);
+  } catch (error) {
+    console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
