@@ -16,7 +16,7 @@ function generate(): ServerSecrets {
 // Secrets come from the environment when set; otherwise they are generated
 // once and kept (mode 600) in the data directory, so restarts keep sessions
 // valid and stored key hashes verifiable.
-export function loadServerSecrets(directory: string, env = process.env): ServerSecrets {
+export function loadServerSecrets(directory: string, env: Record<string, string | undefined> = process.env): ServerSecrets {
   const file = path.join(directory, FILE_NAME);
   let stored: ServerSecrets | undefined;
   if (fs.existsSync(file)) {

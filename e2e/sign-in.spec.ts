@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { OWNER } from "./owner";
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a wrong password is refused with a clear message, the right one signs in", async ({ page }) => {
+    await page.goto("/settings/secret-keys");
+    await expect(page).toHaveURL(/\/signin$/);
+
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
+
+    await page.getByLabel("Email").fill(OWNER.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expect(page).toHaveURL(/\/signin$/);
+
+    await page.getByLabel("Password").fill(OWNER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/settings\/secret-keys$/);
+    await expect(page.getByTestId("current-user")).toHaveText(OWNER.name);
+  });
+});
+
+test("signing out ends the session at once, even for a copy of its cookie", async ({ page, browser }) => {
+  await page.goto("/settings/members");
+  await expect(page.getByRole("cell", { name: OWNER.email })).toBeVisible();
+  // Sign in a second time so the shared owner session stays usable for other tests.
+  await page.context().clearCookies();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings\/secret-keys$/);
+  const copiedCookies = await page.context().cookies();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  const thief = await browser.newContext({ storageState: { cookies: copiedCookies, origins: [] } });
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/settings/members");
+  await expect(thiefPage).toHaveURL(/\/signin$/);
+  await thief.close();
+});
+
+test("the settings shell shows the organization, the user and the navigation", async ({ page }) => {
+  await page.goto("/settings/secret-keys");
+  const nav = page.getByRole("navigation", { name: "Settings" });
+  for (const name of ["Secret Keys", "Audit log", "Members", "Security"]) {
+    await expect(nav.getByRole("link", { name })).toBeVisible();
+  }
+  await expect(nav.getByRole("link", { name: "Secret Keys" })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: OWNER.email })).toBeVisible();
+});
+
+test("the shell works on a phone-sized screen", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/settings/security");
+  await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
+  await expect(page.getByText("This browser")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

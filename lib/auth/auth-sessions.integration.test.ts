@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createOrganization } from "@/lib/testing/fixtures";
+import { createAuthSession, listLiveAuthSessions, revokeAuthSession, revokeOtherAuthSessions } from "./auth-sessions";
+import { resolveMember } from "./resolve-member";
+
+describe("auth sessions", () => {
+  it("resolves a live session to its member, organization and role", async () => {
+    const { organization, members } = await createOrganization(["ADMIN"]);
+    const { sessionId } = await createAuthSession({ userId: members[0].userId, ipAddress: "127.0.0.1" });
+    expect(await resolveMember(sessionId)).toMatchObject({
+      userId: members[0].userId,
+      role: "ADMIN",
+      organizationId: organization.id,
+      organizationName: organization.name,
+    });
+  });
+
+  it("stops resolving a session the moment it is revoked", async () => {
+    const { members } = await createOrganization();
+    const { sessionId } = await createAuthSession({ userId: members[0].userId });
+    await revokeAuthSession(sessionId);
+    expect(await resolveMember(sessionId)).toBeNull();
+  });
+
+  it("does not resolve an expired or unknown session", async () => {
+    const { members } = await createOrganization();
+    const { sessionId } = await createAuthSession({ userId: members[0].userId });
+    await db().authSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await resolveMember(sessionId)).toBeNull();
+    expect(await resolveMember("no-such-session")).toBeNull();
+  });
+
+  it("signs out the user's other sessions only, never another user's", async () => {
+    const { members } = await createOrganization(["OWNER", "MEMBER"]);
+    const [owner, other] = members;
+    const current = await createAuthSession({ userId: owner.userId });
+    const stale = await createAuthSession({ userId: owner.userId });
+    const someoneElse = await createAuthSession({ userId: other.userId });
+    expect(await revokeOtherAuthSessions({ userId: owner.userId, keepSessionId: current.sessionId })).toBe(1);
+    expect(await resolveMember(current.sessionId)).not.toBeNull();
+    expect(await resolveMember(stale.sessionId)).toBeNull();
+    expect(await resolveMember(someoneElse.sessionId)).not.toBeNull();
+    expect((await listLiveAuthSessions(owner.userId)).map((s) => s.id)).toEqual([current.sessionId]);
+  });
+});

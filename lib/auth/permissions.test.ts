@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { can, OPERATIONS, ROLE_PERMISSIONS } from "./permissions";
+
+describe("role permissions", () => {
+  it("gives the owner every operation", () => {
+    for (const operation of OPERATIONS) expect(can("OWNER", operation)).toBe(true);
+  });
+
+  it("lets admins manage keys but not organization settings", () => {
+    expect(can("ADMIN", "keys.create")).toBe(true);
+    expect(can("ADMIN", "keys.delete")).toBe(true);
+    expect(can("ADMIN", "settings.manage")).toBe(false);
+  });
+
+  it("lets security delete but not create keys", () => {
+    expect(can("SECURITY", "keys.delete")).toBe(true);
+    expect(can("SECURITY", "keys.create")).toBe(false);
+  });
+
+  it("lets members only look", () => {
+    expect(ROLE_PERMISSIONS.MEMBER).toEqual(["keys.view", "members.view"]);
+  });
+});

@@ -1,0 +1,53 @@
+import { defineConfig, devices } from "@playwright/test";
+import { OWNER_STATE } from "./e2e/owner";
+
+// scripts/test-e2e.ts sets these: a free port, a throwaway data directory
+// (so first-run setup starts from nothing) and the browser it found.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR;
+if (!dataDir) throw new Error("Run the end-to-end tests with `npm run test:e2e` (it prepares a data directory).");
+
+const launchOptions = {
+  executablePath: process.env.E2E_CHROMIUM_PATH || undefined,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "first-run", testMatch: /first-run\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "chromium",
+      dependencies: ["first-run"],
+      testMatch: /.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: OWNER_STATE },
+    },
+  ],
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    url: `http://localhost:${port}/signin`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", HOST: "127.0.0.1" },
+  },
+});

@@ -1,0 +1,42 @@
+// End-to-end tests: a production build of the app on a throwaway embedded
+// database, driven in a real Chromium by Playwright.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
+import { findFreePort } from "@/lib/runtime/free-port";
+import { findOrInstallBrowser } from "./find-browser";
+
+async function main(): Promise<number> {
+  const browser = findOrInstallBrowser();
+  console.log(`[e2e] browser: ${browser.description}`);
+  if (!buildIsCurrent()) {
+    console.log("[e2e] building the app…");
+    await buildApp();
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-keys-e2e-"));
+  fs.chmodSync(dataDir, 0o755);
+  try {
+    const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        E2E_PORT: String(await findFreePort()),
+        E2E_DATA_DIR: dataDir,
+        E2E_CHROMIUM_PATH: browser.executablePath ?? "",
+      },
+    });
+    return result.status ?? 1;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
