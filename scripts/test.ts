@@ -32,7 +32,7 @@ for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.na
   console.log(`\n=== ${suite.name} tests ===`);
   fs.rmSync(suite.report, { force: true });
   const [command, ...args] = suite.command;
-  const exitCode = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } }).status ?? 1;
+  const exitCode = spawnSync(command, args, { stdio: "inherit", env: process.env.CI ? process.env : { ...process.env, FORCE_COLOR: "1" } }).status ?? 1;
   const counts = fs.existsSync(suite.report) ? suite.counts(suite.report) : undefined;
   results.push({ name: suite.name, exitCode, counts });
 }

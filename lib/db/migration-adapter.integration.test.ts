@@ -26,6 +26,15 @@ describe("migrationAdapterFactory", () => {
     }
   });
 
+  it("applies a multi-statement migration through executeRaw (one result per statement)", async () => {
+    const adapter = await migrationAdapterFactory(inject("databaseUrl")).connect();
+    try {
+      await adapter.executeRaw(query("CREATE TEMP TABLE sk_a (id int); CREATE TEMP TABLE sk_b (name name); DROP TABLE sk_a;"));
+    } finally {
+      await adapter.dispose();
+    }
+  });
+
   it("creates a separate shadow database and drops it on dispose", async () => {
     const factory = migrationAdapterFactory(inject("databaseUrl"));
     const shadow = await factory.connectToShadowDb();

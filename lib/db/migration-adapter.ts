@@ -16,8 +16,9 @@ const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
 type PgField = { dataTypeID: number };
-type PgResult = { fields: PgField[] };
-type WithPerformIO = { performIO(query: unknown): Promise<PgResult> };
+type PgResult = { fields?: PgField[] };
+// A script of several statements (simple protocol) yields one result each.
+type WithPerformIO = { performIO(query: unknown): Promise<PgResult | PgResult[]> };
 
 // Catalog columns of type `name` and `"char"` are not mapped by the adapter
 // ("Column type 'name' could not be deserialized", prisma/orm#27403). Their
@@ -42,7 +43,7 @@ function patchQueryable<T extends object>(queryable: T): T {
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {
     const result = await performIO(query);
-    retypeCatalogFields(result.fields);
+    for (const part of Array.isArray(result) ? result : [result]) retypeCatalogFields(part.fields ?? []);
     return result;
   };
   return queryable;

@@ -1,0 +1,96 @@
+import { createHmac, randomBytes } from "node:crypto";
+import type { Environment } from "./key-model";
+
+// skml_<env>_<32 random base62><6 base62 CRC32 checksum>
+// "skml" lets secret scanners match our keys (and not mistake them for
+// another vendor's sk_ keys); the environment marker shows at a glance
+// whether a leaked key reaches production.
+export const KEY_BRAND = "skml";
+export const ENVIRONMENT_MARKERS: Record<Environment, string> = {
+  PRODUCTION: "live",
+  STAGING: "stage",
+  DEVELOPMENT: "dev",
+  CI_CD: "ci",
+};
+// 40 base62 characters: 238 bits. The displayed prefix and last four (which
+// fall in the checksum) give away at most about 48 of them.
+const RANDOM_LENGTH = 40;
+const CHECKSUM_LENGTH = 6; // 62^6 > 2^32
+const DISPLAYED_RANDOM = 4;
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const KEY_PATTERN = new RegExp(
+  `^${KEY_BRAND}_(${Object.values(ENVIRONMENT_MARKERS).join("|")})_([0-9A-Za-z]{${RANDOM_LENGTH}})([0-9A-Za-z]{${CHECKSUM_LENGTH}})$`,
+);
+export const MAX_KEY_LENGTH = 64;
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, "utf8")) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function toBase62(value: number, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    out = BASE62[value % 62] + out;
+    value = Math.floor(value / 62);
+  }
+  return out;
+}
+
+// Uniform base62 from a cryptographic source (rejection sampling: 248 = 4*62).
+function randomBase62(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += BASE62[byte % 62];
+    }
+  }
+  return out;
+}
+
+export function checksumFor(body: string): string {
+  return toBase62(crc32(body), CHECKSUM_LENGTH);
+}
+
+export type GeneratedKey = { secret: string; displayPrefix: string; lastFour: string };
+
+export function generateKey(environment: Environment): GeneratedKey {
+  const body = `${KEY_BRAND}_${ENVIRONMENT_MARKERS[environment]}_${randomBase62(RANDOM_LENGTH)}`;
+  const secret = body + checksumFor(body);
+  return { secret, ...displayParts(secret) };
+}
+
+export function displayParts(secret: string): { displayPrefix: string; lastFour: string } {
+  const markerEnd = secret.indexOf("_", KEY_BRAND.length + 1) + 1;
+  return { displayPrefix: secret.slice(0, markerEnd + DISPLAYED_RANDOM), lastFour: secret.slice(-4) };
+}
+
+export type ParsedKey = { environmentMarker: string };
+
+// Shape and checksum only, no I/O: a typo or truncated copy is rejected
+// before any lookup.
+export function parseKey(candidate: unknown): ParsedKey | null {
+  if (typeof candidate !== "string" || candidate.length > MAX_KEY_LENGTH) return null;
+  const match = KEY_PATTERN.exec(candidate);
+  if (!match) return null;
+  const body = candidate.slice(0, candidate.length - CHECKSUM_LENGTH);
+  if (checksumFor(body) !== match[3]) return null;
+  return { environmentMarker: match[1] };
+}
+
+// Stored instead of the key: HMAC-SHA-256 under a server secret, so a copy of
+// the database alone cannot be used to test guesses.
+export function hashKey(secret: string, hashSecret: string): string {
+  return createHmac("sha256", hashSecret).update(secret).digest("base64url");
+}
+
+export function maskedKey(displayPrefix: string, lastFour: string): string {
+  return `${displayPrefix}…${lastFour}`;
+}
