@@ -6,6 +6,7 @@ export const OPERATIONS = [
   "keys.rename",
   "keys.delete",
   "members.view",
+  "members.manage",
   "settings.manage",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];

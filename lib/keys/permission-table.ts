@@ -3,11 +3,11 @@ import { ACTIONS, SCOPES, type Action, type PermissionLevel, type Scope } from "
 export type ScopeActions = Record<Scope, readonly Action[]>;
 
 // What each scope supports at all: only datasets carry annotations.
-export const SCOPE_ACTIONS: ScopeActions = {
+export const SCOPE_ACTIONS = {
   DATASET: ["read", "write", "annotate"],
   TRAINING: ["read", "write"],
   DEPLOYMENT: ["read", "write"],
-};
+} as const satisfies ScopeActions;
 
 // The one table of what a permission level allows per scope. Verification,
 // the create form's descriptions and the tests all read it. RESTRICTED has no
@@ -35,7 +35,7 @@ export function allowedActions(grant: KeyGrant, scope: Scope): readonly Action[]
   if (!grant.scopes.includes(scope)) return [];
   if (grant.permission !== "RESTRICTED") return PERMISSION_TABLE[grant.permission][scope];
   const chosen = grant.restrictedActions?.[scope] ?? [];
-  return SCOPE_ACTIONS[scope].filter((action) => chosen.includes(action));
+  return (SCOPE_ACTIONS[scope] as readonly Action[]).filter((action) => chosen.includes(action));
 }
 
 export function isAllowed(grant: KeyGrant, scope: Scope, action: Action): boolean {

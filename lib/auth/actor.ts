@@ -1,0 +1,20 @@
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can, type Operation } from "./permissions";
+
+// Who is acting, for authorization and the audit trail. Built on the server
+// from the session and the request, never from client input.
+export type Actor = {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  label: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+};
+
+export function assertCan(actor: Actor, operation: Operation): void {
+  if (!can(actor.role, operation)) {
+    throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an owner or admin of your organization.");
+  }
+}

@@ -1,0 +1,17 @@
+import { headers } from "next/headers";
+import type { Actor } from "./actor";
+import { clientAddressFrom, userAgentFrom } from "./client-address";
+import { requireMember } from "./current-member";
+
+export async function currentActor(): Promise<Actor> {
+  const member = await requireMember();
+  const requestHeaders = await headers();
+  return {
+    userId: member.userId,
+    organizationId: member.organizationId,
+    role: member.role,
+    label: `${member.name} <${member.email}>`,
+    ipAddress: clientAddressFrom(requestHeaders),
+    userAgent: userAgentFrom(requestHeaders)?.slice(0, 500) ?? null,
+  };
+}

@@ -1,0 +1,98 @@
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { generateKey, hashKey } from "./key-format";
+import { keyHashSecret } from "./key-hash-secret";
+import { createKeyInput, type CreateKeyInput } from "./key-input";
+import { SCOPES, type Scope } from "./key-model";
+import { SCOPE_ACTIONS } from "./permission-table";
+import { toKeySummary, type KeySummary } from "./key-summary";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function nameTakenError(name: string): AppError {
+  return new AppError("CONFLICT", `A key named "${name}" already exists. Choose another name.`, {
+    name: ["A live key already has this name."],
+  });
+}
+
+function resolveScopes(input: CreateKeyInput, granularScopes: boolean): Scope[] {
+  if (granularScopes) return SCOPES.filter((scope) => (input.scopes ?? SCOPES).includes(scope));
+  if (input.scopes && input.scopes.length !== SCOPES.length) {
+    throw new AppError("INVALID_INPUT", "Your organization's keys reach every scope; per-scope keys are turned off in Security settings.", {
+      scopes: ["Per-scope keys are turned off for your organization."],
+    });
+  }
+  return [...SCOPES];
+}
+
+// Only the key's own scopes, and only actions those scopes support.
+function resolveRestrictedActions(input: CreateKeyInput, scopes: Scope[]): Prisma.InputJsonValue | undefined {
+  if (input.permission !== "RESTRICTED") return undefined;
+  const actions: Record<string, string[]> = {};
+  for (const scope of scopes) {
+    const chosen = (SCOPE_ACTIONS[scope] as readonly string[]).filter((a) => input.restrictedActions?.[scope]?.includes(a as never));
+    if (chosen.length) actions[scope] = chosen;
+  }
+  if (Object.keys(actions).length === 0) {
+    throw new AppError("INVALID_INPUT", "Allow at least one action in one of the key's scopes.", {
+      restrictedActions: ["Allow at least one action in one of the key's scopes."],
+    });
+  }
+  return actions;
+}
+
+// Creates a key and returns its secret: the only time the secret exists
+// outside the caller's hands. Only its HMAC is stored.
+export async function createKey(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ key: KeySummary; secret: string }> {
+  assertCan(options.actor, "keys.create");
+  const input = createKeyInput.parse(options.input);
+  const now = options.now ?? new Date();
+  const generated = generateKey(input.environment);
+  const hash = hashKey(generated.secret, keyHashSecret());
+
+  try {
+    const key = await db().$transaction(async (tx) => {
+      const organization = await tx.organization.findUniqueOrThrow({
+        where: { id: options.actor.organizationId },
+        select: { granularScopes: true },
+      });
+      const scopes = resolveScopes(input, organization.granularScopes);
+      const liveName = input.name.toLowerCase();
+      if (await tx.secretKey.findFirst({ where: { organizationId: options.actor.organizationId, liveName }, select: { id: true } })) {
+        throw nameTakenError(input.name);
+      }
+      const row = await tx.secretKey.create({
+        data: {
+          organizationId: options.actor.organizationId,
+          name: input.name,
+          liveName,
+          environment: input.environment,
+          scopes,
+          permission: input.permission,
+          restrictedActions: resolveRestrictedActions(input, scopes),
+          hash,
+          displayPrefix: generated.displayPrefix,
+          lastFour: generated.lastFour,
+          createdById: options.actor.userId,
+          createdAt: now,
+          expiresAt: input.expiresInDays === "never" ? null : new Date(now.getTime() + Number(input.expiresInDays) * DAY_MS),
+        },
+        include: { createdBy: { select: { name: true } } },
+      });
+      await recordAuditEvent(tx, {
+        actor: options.actor,
+        action: "key.created",
+        key: row,
+        details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
+      });
+      return row;
+    });
+    return { key: toKeySummary(key), secret: generated.secret };
+  } catch (error) {
+    if (isUniqueViolation(error) && JSON.stringify(error).includes("liveName")) throw nameTakenError(input.name);
+    throw error;
+  }
+}

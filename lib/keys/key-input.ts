@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES, type Environment } from "./key-model";
+import { SCOPE_ACTIONS } from "./permission-table";
+
+export const keyName = z
+  .string({ error: "Enter a name for the key." })
+  .trim()
+  .min(1, "Enter a name for the key.")
+  .max(100, "Use at most 100 characters.")
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.");
+
+export const EXPIRY_CHOICES = ["never", "7", "30", "60", "90", "180", "365"] as const;
+export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];
+
+// Defaults follow the rotation policy: 90 days for production and CI/CD, 180
+// for staging, none for development.
+export const DEFAULT_EXPIRY: Record<Environment, ExpiryChoice> = {
+  PRODUCTION: "90",
+  CI_CD: "90",
+  STAGING: "180",
+  DEVELOPMENT: "never",
+};
+
+const actionsOf = <T extends readonly [string, ...string[]]>(actions: T) =>
+  z.array(z.enum(actions, { error: "Not an action of this scope." })).max(actions.length).optional();
+
+const restrictedActions = z.object(
+  {
+    DATASET: actionsOf(SCOPE_ACTIONS.DATASET),
+    TRAINING: actionsOf(SCOPE_ACTIONS.TRAINING),
+    DEPLOYMENT: actionsOf(SCOPE_ACTIONS.DEPLOYMENT),
+  },
+  { error: "Choose the allowed actions." },
+);
+
+// Shared by the create form (in the browser) and createKey (on the server).
+export const createKeyInput = z
+  .object({
+    name: keyName,
+    environment: z.enum(ENVIRONMENTS, { error: "Choose an environment." }),
+    scopes: z
+      .array(z.enum(SCOPES, { error: "Not a known scope." }), { error: "Choose at least one scope." })
+      .min(1, "Choose at least one scope.")
+      .max(3)
+      .optional(),
+    permission: z.enum(PERMISSION_LEVELS, { error: "Choose a permission level." }),
+    restrictedActions: restrictedActions.optional(),
+    expiresInDays: z.enum(EXPIRY_CHOICES, { error: "Choose when the key expires." }),
+  })
+  .superRefine((input, ctx) => {
+    if (input.permission !== "RESTRICTED") return;
+    const chosenScopes = input.scopes ?? SCOPES;
+    const anyAllowed = chosenScopes.some((scope) => (input.restrictedActions?.[scope]?.length ?? 0) > 0);
+    if (!anyAllowed) {
+      ctx.addIssue({ code: "custom", path: ["restrictedActions"], message: "Allow at least one action in one of the key's scopes." });
+    }
+  });
+export type CreateKeyInput = z.infer<typeof createKeyInput>;
+
+export const keyId = z.string({ error: "Missing key id." }).trim().min(1, "Missing key id.").max(64, "Not a key id.");
+
+export const renameKeyInput = z.object({ keyId, name: keyName });
+export type RenameKeyInput = z.infer<typeof renameKeyInput>;
+
+export const deleteKeyInput = z.object({ keyId });
+export type DeleteKeyInput = z.infer<typeof deleteKeyInput>;

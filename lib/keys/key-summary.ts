@@ -1,0 +1,42 @@
+import type { Action, Environment, PermissionLevel, Scope } from "./key-model";
+
+// What of a key may leave the server: never its hash, never its secret.
+export type KeySummary = {
+  id: string;
+  name: string;
+  environment: Environment;
+  scopes: Scope[];
+  permission: PermissionLevel;
+  restrictedActions: Partial<Record<Scope, Action[]>> | null;
+  displayPrefix: string;
+  lastFour: string;
+  createdAt: Date;
+  createdByName: string | null;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  deletedAt: Date | null;
+};
+
+type KeyRow = Omit<KeySummary, "createdByName" | "restrictedActions"> & {
+  restrictedActions: unknown;
+  createdBy?: { name: string } | null;
+  createdByName?: string | null;
+};
+
+export function toKeySummary(row: KeyRow): KeySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    environment: row.environment,
+    scopes: row.scopes,
+    permission: row.permission,
+    restrictedActions: (row.restrictedActions as KeySummary["restrictedActions"]) ?? null,
+    displayPrefix: row.displayPrefix,
+    lastFour: row.lastFour,
+    createdAt: row.createdAt,
+    createdByName: row.createdByName ?? row.createdBy?.name ?? null,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
+    deletedAt: row.deletedAt,
+  };
+}

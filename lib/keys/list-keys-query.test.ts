@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { listKeysSearchParams, parseListKeysQuery } from "./list-keys-query";
+
+describe("parseListKeysQuery", () => {
+  it("defaults to the newest keys first, 25 a page", () => {
+    expect(parseListKeysQuery({})).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", stale: false });
+  });
+
+  it("reads every parameter", () => {
+    expect(
+      parseListKeysQuery({ page: "3", pageSize: "50", sort: "lastUsedAt", dir: "asc", q: " prod ", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: "1" }),
+    ).toEqual({ page: 3, pageSize: 50, sort: "lastUsedAt", dir: "asc", q: "prod", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: true });
+  });
+
+  it("falls back to defaults for values that do not fit", () => {
+    expect(
+      parseListKeysQuery({ page: "-1", pageSize: "7", sort: "hash", dir: "sideways", q: "x".repeat(500), scope: "EVERYTHING", stale: "yes" }),
+    ).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", scope: undefined, stale: false });
+  });
+
+  it("takes the first of repeated parameters", () => {
+    expect(parseListKeysQuery({ page: ["2", "9"] }).page).toBe(2);
+  });
+});
+
+describe("listKeysSearchParams", () => {
+  it("round-trips and leaves defaults out of the URL", () => {
+    const query = parseListKeysQuery({ sort: "name", dir: "asc", q: "ci", stale: "1" });
+    const params = listKeysSearchParams(query);
+    expect(params.toString()).toBe("sort=name&dir=asc&q=ci&stale=1");
+    expect(parseListKeysQuery(Object.fromEntries(params))).toEqual(query);
+  });
+});

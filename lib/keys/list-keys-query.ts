@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
+
+export const KEY_SORT_COLUMNS = ["name", "scopes", "permission", "environment", "createdAt", "lastUsedAt", "createdBy"] as const;
+export type KeySortColumn = (typeof KEY_SORT_COLUMNS)[number];
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+// The Secret Keys table's state, read from the URL. A value that does not
+// fit falls back to its default: a URL is not a form to correct.
+export const listKeysQuery = z.object({
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
+  pageSize: z.preprocess(first, z.coerce.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n))).catch(25),
+  sort: z.preprocess(first, z.enum(KEY_SORT_COLUMNS)).catch("createdAt"),
+  dir: z.preprocess(first, z.enum(["asc", "desc"])).catch("desc"),
+  q: z.preprocess(first, z.string().trim().max(100)).catch(""),
+  scope: z.preprocess(first, z.enum(SCOPES).optional()).catch(undefined),
+  permission: z.preprocess(first, z.enum(PERMISSION_LEVELS).optional()).catch(undefined),
+  environment: z.preprocess(first, z.enum(ENVIRONMENTS).optional()).catch(undefined),
+  stale: z.preprocess((v) => first(v) === "1", z.boolean()).catch(false),
+});
+export type ListKeysQuery = z.infer<typeof listKeysQuery>;
+
+export function parseListKeysQuery(params: Record<string, string | string[] | undefined>): ListKeysQuery {
+  return listKeysQuery.parse(params);
+}
+
+// The URL parameters for a query, leaving out defaults.
+export function listKeysSearchParams(query: ListKeysQuery): URLSearchParams {
+  const defaults = listKeysQuery.parse({});
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === "" || value === false || value === defaults[name as keyof ListKeysQuery]) continue;
+    params.set(name, value === true ? "1" : String(value));
+  }
+  return params;
+}
