@@ -53,7 +53,7 @@ describe("listKeys", () => {
     expect(byUse.slice(0, 3)).toEqual(["alpha prod", "epsilon_100%", "beta staging"]);
     expect(byUse.slice(3).sort()).toEqual(["delta dev", "gamma ci"]);
     expect((await names({ sort: "lastUsedAt", dir: "asc" })).slice(0, 2).sort()).toEqual(["delta dev", "gamma ci"]);
-    expect(await names({ sort: "environment", dir: "asc" })).toEqual(["epsilon_100%", "alpha prod", "beta staging", "delta dev", "gamma ci"]);
+    expect(await names({ sort: "environment", dir: "asc" })).toEqual(["alpha prod", "epsilon_100%", "beta staging", "delta dev", "gamma ci"]);
     expect((await names({ sort: "permission", dir: "asc" }))[0]).toBe("alpha prod");
     expect((await names({ sort: "scopes", dir: "desc" }))[0]).toBe("delta dev");
     expect(await names({ sort: "createdBy", dir: "asc" })).toHaveLength(5);
