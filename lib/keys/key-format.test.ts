@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "./key-model";
-import { checksumFor, crc32, displayParts, generateKey, hashKey, maskedKey, parseKey } from "./key-format";
+import { checksumFor, crc32, displayParts, generateKey, hashKey, parseKey } from "./key-format";
+import { maskedKey } from "./masked-key";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

@@ -90,7 +90,3 @@ export function parseKey(candidate: unknown): ParsedKey | null {
 export function hashKey(secret: string, hashSecret: string): string {
   return createHmac("sha256", hashSecret).update(secret).digest("base64url");
 }
-
-export function maskedKey(displayPrefix: string, lastFour: string): string {
-  return `${displayPrefix}…${lastFour}`;
-}

@@ -21,7 +21,3 @@ export async function setGranularScopes(options: { actor: Actor; input: unknown 
     });
   });
 }
-
-export async function getOrganizationSettings(organizationId: string) {
-  return db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, granularScopes: true } });
-}

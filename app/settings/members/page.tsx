@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { requireMemberPage } from "@/lib/auth/current-member";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
+import { AddMemberForm } from "./_components/add-member-form";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -35,6 +36,12 @@ export default async function MembersPage() {
           </tbody>
         </table>
       </div>
+      {can(member.role, "members.manage") && (
+        <section aria-labelledby="add-member-heading" className="mt-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+          <h2 id="add-member-heading" className="mb-4 font-semibold">Add a member</h2>
+          <AddMemberForm />
+        </section>
+      )}
     </>
   );
 }

@@ -1,21 +1,43 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireMemberPage } from "@/lib/auth/current-member";
+import { can } from "@/lib/auth/permissions";
+import { countLiveKeys } from "@/lib/keys/count-live-keys";
+import { parseListKeysQuery } from "@/lib/keys/list-keys-query";
+import { listKeys } from "@/lib/keys/list-keys";
+import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
+import { SecretKeysView } from "./_components/secret-keys-view";
 
 export const metadata: Metadata = { title: "Secret Keys" };
 
-export default async function SecretKeysPage() {
-  await requireMemberPage();
+export default async function SecretKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const member = await requireMemberPage();
+  const query = parseListKeysQuery(await searchParams);
+  const now = new Date();
+  const [list, liveKeys, organization] = await Promise.all([
+    listKeys(member.organizationId, query, now),
+    countLiveKeys(member.organizationId),
+    getOrganizationSettings(member.organizationId),
+  ]);
   return (
     <>
       <PageHeader
         title="Secret Keys"
-        description="Keys authenticate your services to the platform's SDK and REST API. Use one key per environment."
+        description="Keys authenticate your services to the platform's SDK and REST API. Use one key per environment, rotate production and CI/CD keys every 90 days, and delete keys nobody uses."
       />
-      <EmptyState title="No secret keys yet">
-        Keys your organization creates will be listed here with their scope, permission, environment and when they were last used.
-      </EmptyState>
+      <SecretKeysView
+        rows={list.rows}
+        total={list.total}
+        page={list.page}
+        pageCount={list.pageCount}
+        organizationHasKeys={liveKeys > 0}
+        query={query}
+        now={now}
+        granularScopes={organization.granularScopes}
+        canCreate={can(member.role, "keys.create")}
+        canRename={can(member.role, "keys.rename")}
+        canDelete={can(member.role, "keys.delete")}
+      />
     </>
   );
 }

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { toActionError, type ActionResult } from "@/lib/action-result";
 import { revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
+import { currentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/current-member";
+import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
 
 // Signs the caller out everywhere but this browser.
 export async function revokeOtherSessionsAction(): Promise<ActionResult<{ revoked: number }>> {
@@ -12,6 +14,17 @@ export async function revokeOtherSessionsAction(): Promise<ActionResult<{ revoke
     const revoked = await revokeOtherAuthSessions({ userId: member.userId, keepSessionId: member.sessionId });
     revalidatePath("/settings/security");
     return { ok: true, data: { revoked } };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Turns per-scope keys on or off for the caller's organization (owners only).
+export async function setGranularScopesAction(input: unknown): Promise<ActionResult> {
+  try {
+    await setGranularScopes({ actor: await currentActor(), input });
+    revalidatePath("/settings", "layout");
+    return { ok: true, data: undefined };
   } catch (error) {
     return toActionError(error);
   }

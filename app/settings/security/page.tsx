@@ -3,16 +3,26 @@ import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { listLiveAuthSessions } from "@/lib/auth/auth-sessions";
 import { requireMemberPage } from "@/lib/auth/current-member";
+import { can } from "@/lib/auth/permissions";
+import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
+import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
 import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const member = await requireMemberPage();
-  const sessions = await listLiveAuthSessions(member.userId);
+  const [sessions, organization] = await Promise.all([
+    listLiveAuthSessions(member.userId),
+    getOrganizationSettings(member.organizationId),
+  ]);
   return (
     <>
-      <PageHeader title="Security" description="Where your account is signed in." />
+      <PageHeader title="Security" description="Organization-wide key settings, and where your account is signed in." />
+      <section aria-labelledby="keys-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="keys-heading" className="mb-4 font-semibold">Secret keys</h2>
+        <GranularScopesToggle enabled={organization.granularScopes} canManage={can(member.role, "settings.manage")} />
+      </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="sessions-heading" className="mb-4 font-semibold">Your sessions</h2>
         <ul className="mb-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">

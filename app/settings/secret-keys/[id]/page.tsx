@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RelativeTime } from "@/components/relative-time";
+import { Badge } from "@/components/ui/badge";
+import { requireMemberPage } from "@/lib/auth/current-member";
+import { can } from "@/lib/auth/permissions";
+import { exactUtc } from "@/lib/format/relative-time";
+import { getKeyWithHistory } from "@/lib/keys/get-key";
+import { ACTION_LABELS, PERMISSION_LABELS, SCOPE_LABELS } from "@/lib/keys/key-model";
+import { grantSummary, PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
+import { EnvironmentBadge, MaskedKey, ScopeList } from "../_components/key-labels";
+import { AuditEventText } from "./_components/audit-event-text";
+import { KeyDetailActions } from "./_components/key-detail-actions";
+
+export const metadata: Metadata = { title: "Secret key" };
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-3 sm:grid-cols-3">
+      <dt className="text-sm text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="text-sm sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+export default async function KeyDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const member = await requireMemberPage();
+  const { id } = await params;
+  const found = await getKeyWithHistory(member.organizationId, id);
+  if (!found) notFound();
+  const { key, events } = found;
+  const now = new Date();
+  const expired = key.expiresAt !== null && key.expiresAt <= now;
+  const status = key.deletedAt ? <Badge tone="red">Deleted</Badge> : expired ? <Badge tone="red">Expired</Badge> : <Badge tone="green">Active</Badge>;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/settings/secret-keys" className="text-indigo-600 hover:underline dark:text-indigo-400">Secret Keys</Link>
+      </nav>
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold">{key.name} {status}</h1>
+          <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
+        </div>
+        {!key.deletedAt && (
+          <KeyDetailActions
+            keyInfo={{ id: key.id, name: key.name, lastUsedAt: key.lastUsedAt }}
+            now={now}
+            canRename={can(member.role, "keys.rename")}
+            canDelete={can(member.role, "keys.delete")}
+          />
+        )}
+      </header>
+
+      <section aria-labelledby="settings-heading" className="mb-8 rounded-xl border border-zinc-200 bg-white px-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="settings-heading" className="sr-only">Settings</h2>
+        <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <Row label="Environment"><EnvironmentBadge environment={key.environment} /></Row>
+          <Row label="Access scope"><ScopeList scopes={key.scopes} /></Row>
+          <Row label="Permission">
+            <p className="font-medium">{PERMISSION_LABELS[key.permission]}</p>
+            <p className="text-zinc-600 dark:text-zinc-400">{PERMISSION_DESCRIPTIONS[key.permission]}</p>
+            <ul className="mt-2 space-y-1" aria-label="Allowed actions">
+              {grantSummary(key).map(({ scope, actions }) => (
+                <li key={scope}>
+                  <span className="font-medium">{SCOPE_LABELS[scope]}:</span> {actions.map((a) => ACTION_LABELS[a]).join(", ")}
+                </li>
+              ))}
+            </ul>
+          </Row>
+          <Row label="Created">
+            <span title={exactUtc(key.createdAt)}>{exactUtc(key.createdAt)}</span> by {key.createdByName ?? "a removed user"}
+          </Row>
+          <Row label="Last used"><RelativeTime date={key.lastUsedAt} now={now} /></Row>
+          <Row label="Expires">{key.expiresAt ? <><RelativeTime date={key.expiresAt} now={now} /> ({exactUtc(key.expiresAt)})</> : "Never"}</Row>
+          {key.deletedAt && <Row label="Deleted">{exactUtc(key.deletedAt)}</Row>}
+        </dl>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">History</h2>
+        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">When (UTC)</th>
+                <th scope="col" className="px-4 py-3 font-medium">Event</th>
+                <th scope="col" className="px-4 py-3 font-medium">By</th>
+                <th scope="col" className="px-4 py-3 font-medium">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+                  <td className="px-4 py-3 whitespace-nowrap">{exactUtc(event.createdAt)}</td>
+                  <td className="px-4 py-3"><AuditEventText action={event.action} details={event.details} /></td>
+                  <td className="px-4 py-3">{event.actorLabel}</td>
+                  <td className="px-4 py-3">{event.ipAddress ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { RelativeTime } from "@/components/relative-time";
+import { Badge } from "@/components/ui/badge";
+import type { KeySummary } from "@/lib/keys/key-summary";
+import { isStale } from "@/lib/keys/staleness";
+import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
+import { KeyRowMenu, type RowMenuItem } from "./key-row-menu";
+
+export type KeyTableMeta = {
+  now: Date;
+  canRename: boolean;
+  canDelete: boolean;
+  onRename: (key: KeySummary) => void;
+  onDelete: (key: KeySummary) => void;
+};
+
+const column = createColumnHelper<KeySummary>();
+
+// Column ids are the server's sort keys (lib/keys/list-keys-query.ts).
+export const keyColumns = [
+  column.accessor("name", {
+    id: "name",
+    header: "Name",
+    cell: ({ row, table }) => {
+      const key = row.original;
+      const { now } = table.options.meta as KeyTableMeta;
+      const expired = key.expiresAt !== null && key.expiresAt <= now;
+      return (
+        <div className="flex min-w-48 flex-col gap-0.5">
+          <span className="flex items-center gap-2">
+            <Link href={`/settings/secret-keys/${key.id}`} className="font-medium hover:underline">
+              {key.name}
+            </Link>
+            {expired && <Badge tone="red">Expired</Badge>}
+          </span>
+          <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
+        </div>
+      );
+    },
+  }),
+  column.accessor("scopes", { id: "scopes", header: "Scope", cell: ({ getValue }) => <ScopeList scopes={getValue()} /> }),
+  column.accessor("permission", { id: "permission", header: "Permission", cell: ({ getValue }) => <PermissionText permission={getValue()} /> }),
+  column.accessor("environment", { id: "environment", header: "Environment", cell: ({ getValue }) => <EnvironmentBadge environment={getValue()} /> }),
+  column.accessor("createdAt", {
+    id: "createdAt",
+    header: "Created",
+    cell: ({ getValue, table }) => <RelativeTime date={getValue()} now={(table.options.meta as KeyTableMeta).now} />,
+  }),
+  column.accessor("lastUsedAt", {
+    id: "lastUsedAt",
+    header: "Last used",
+    cell: ({ row, table }) => {
+      const { now } = table.options.meta as KeyTableMeta;
+      return (
+        <span className="flex items-center gap-2 whitespace-nowrap">
+          <RelativeTime date={row.original.lastUsedAt} now={now} />
+          {isStale(row.original, now) && <Badge tone="amber">Stale</Badge>}
+        </span>
+      );
+    },
+  }),
+  column.accessor("createdByName", {
+    id: "createdBy",
+    header: "Created by",
+    cell: ({ getValue }) => getValue() ?? <span className="text-zinc-500">Removed user</span>,
+  }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    enableSorting: false,
+    cell: ({ row, table }) => {
+      const meta = table.options.meta as KeyTableMeta;
+      const key = row.original;
+      const items: RowMenuItem[] = [{ label: "View details", href: `/settings/secret-keys/${key.id}` }];
+      if (meta.canRename) items.push({ label: "Rename", onSelect: () => meta.onRename(key) });
+      if (meta.canDelete) items.push({ label: "Delete", onSelect: () => meta.onDelete(key), danger: true });
+      return <KeyRowMenu keyName={key.name} items={items} />;
+    },
+  }),
+];

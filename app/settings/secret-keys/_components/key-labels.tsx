@@ -1,0 +1,32 @@
+import { Badge } from "@/components/ui/badge";
+import { ENVIRONMENT_LABELS, PERMISSION_LABELS, SCOPE_LABELS, SCOPES, type Environment, type PermissionLevel, type Scope } from "@/lib/keys/key-model";
+import { maskedKey } from "@/lib/keys/masked-key";
+
+const ENVIRONMENT_TONES = { PRODUCTION: "red", STAGING: "amber", DEVELOPMENT: "green", CI_CD: "indigo" } as const;
+
+export function EnvironmentBadge({ environment }: { environment: Environment }) {
+  return <Badge tone={ENVIRONMENT_TONES[environment]}>{ENVIRONMENT_LABELS[environment]}</Badge>;
+}
+
+export function ScopeList({ scopes }: { scopes: Scope[] }) {
+  if (scopes.length === SCOPES.length) return <Badge>All scopes</Badge>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {scopes.map((scope) => (
+        <Badge key={scope}>{SCOPE_LABELS[scope]}</Badge>
+      ))}
+    </span>
+  );
+}
+
+export function PermissionText({ permission }: { permission: PermissionLevel }) {
+  return <span>{PERMISSION_LABELS[permission]}</span>;
+}
+
+export function MaskedKey({ displayPrefix, lastFour }: { displayPrefix: string; lastFour: string }) {
+  return (
+    <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400" data-testid="masked-key">
+      {maskedKey(displayPrefix, lastFour)}
+    </code>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from "@tanstack/react-table";
+import type { KeySortColumn, ListKeysQuery } from "@/lib/keys/list-keys-query";
+import type { KeySummary } from "@/lib/keys/key-summary";
+import { keyColumns, type KeyTableMeta } from "./key-columns";
+
+// Sorting, filtering and paging happen on the server (manual modes); the
+// table renders one page and turns header clicks into URL changes.
+export function KeysTable({
+  rows,
+  query,
+  meta,
+  pending,
+  update,
+}: {
+  rows: KeySummary[];
+  query: ListKeysQuery;
+  meta: KeyTableMeta;
+  pending: boolean;
+  update: (changes: Partial<ListKeysQuery>) => void;
+}) {
+  const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
+  const table = useReactTable({
+    data: rows,
+    columns: keyColumns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const [next] = typeof updater === "function" ? updater(sorting) : updater;
+      if (next) update({ sort: next.id as KeySortColumn, dir: next.desc ? "desc" : "asc" });
+    },
+    meta,
+  });
+
+  return (
+    <div className={`overflow-x-auto rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    className="px-4 py-3 font-medium whitespace-nowrap"
+                  >
+                    {header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden="true" className="text-xs">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="px-4 py-3 align-top">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
+import { ENVIRONMENT_LABELS, ENVIRONMENTS, PERMISSION_LABELS, PERMISSION_LEVELS, SCOPE_LABELS, SCOPES } from "@/lib/keys/key-model";
+
+const selectClass = "rounded-md border border-zinc-300 bg-white px-2.5 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+function FilterSelect<T extends string>({
+  label,
+  value,
+  options,
+  labels,
+  onChange,
+}: {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  labels: Record<T, string>;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      {label}
+      <select value={value ?? ""} onChange={(event) => onChange((event.target.value || undefined) as T | undefined)} className={selectClass}>
+        <option value="">All</option>
+        {options.map((option) => (
+          <option key={option} value={option}>{labels[option]}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (changes: Partial<ListKeysQuery>) => void }) {
+  const [search, setSearch] = useState(query.q);
+  useEffect(() => setSearch(query.q), [query.q]);
+  useEffect(() => {
+    if (search.trim() === query.q) return;
+    const timer = setTimeout(() => update({ q: search.trim() }), 300);
+    return () => clearTimeout(timer);
+  }, [search, query.q, update]);
+
+  const filtered = Boolean(query.q || query.scope || query.permission || query.environment || query.stale);
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3">
+      <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        Search
+        <input
+          type="search"
+          value={search}
+          maxLength={100}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder="Name or key prefix"
+          className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        />
+      </label>
+      <FilterSelect label="Scope" value={query.scope} options={SCOPES} labels={SCOPE_LABELS} onChange={(scope) => update({ scope })} />
+      <FilterSelect label="Permission" value={query.permission} options={PERMISSION_LEVELS} labels={PERMISSION_LABELS} onChange={(permission) => update({ permission })} />
+      <FilterSelect label="Environment" value={query.environment} options={ENVIRONMENTS} labels={ENVIRONMENT_LABELS} onChange={(environment) => update({ environment })} />
+      <label className="flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700" title="Not used for 90 days, or never used and older than 7 days">
+        <input type="checkbox" checked={query.stale} onChange={(event) => update({ stale: event.target.checked })} className="size-4 accent-indigo-600" />
+        Stale only
+      </label>
+      {filtered && (
+        <Button variant="ghost" onClick={() => update({ q: "", scope: undefined, permission: undefined, environment: undefined, stale: false })}>
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { EmptyState } from "@/components/empty-state";
+import { Button } from "@/components/ui/button";
+import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
+import type { KeySummary } from "@/lib/keys/key-summary";
+import { CreateKeyDialog } from "./create-key-dialog";
+import { DeleteKeyDialog } from "./delete-key-dialog";
+import { KeysPagination } from "./keys-pagination";
+import { KeysTable } from "./keys-table";
+import { KeysToolbar } from "./keys-toolbar";
+import { RenameKeyDialog } from "./rename-key-dialog";
+import { RevealKeyDialog } from "./reveal-key-dialog";
+import { useKeysQuery } from "./use-keys-query";
+
+export type SecretKeysViewProps = {
+  rows: KeySummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  organizationHasKeys: boolean;
+  query: ListKeysQuery;
+  now: Date;
+  granularScopes: boolean;
+  canCreate: boolean;
+  canRename: boolean;
+  canDelete: boolean;
+};
+
+export function SecretKeysView(props: SecretKeysViewProps) {
+  const router = useRouter();
+  const { update, pending } = useKeysQuery(props.query);
+  const [creating, setCreating] = useState(false);
+  const [revealed, setRevealed] = useState<{ secret: string; name: string } | null>(null);
+  const [renaming, setRenaming] = useState<KeySummary | null>(null);
+  const [deleting, setDeleting] = useState<KeySummary | null>(null);
+  const [notice, setNotice] = useState<string>();
+
+  const createButton = props.canCreate && <Button onClick={() => setCreating(true)}>Create secret key</Button>;
+
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between gap-3">
+        <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">{notice}</p>
+        {props.organizationHasKeys && createButton}
+      </div>
+
+      {props.organizationHasKeys ? (
+        <>
+          <KeysToolbar query={props.query} update={update} />
+          {props.rows.length > 0 ? (
+            <KeysTable
+              rows={props.rows}
+              query={props.query}
+              pending={pending}
+              update={update}
+              meta={{ now: props.now, canRename: props.canRename, canDelete: props.canDelete, onRename: setRenaming, onDelete: setDeleting }}
+            />
+          ) : (
+            <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>
+          )}
+          <KeysPagination query={props.query} page={props.page} pageCount={props.pageCount} total={props.total} update={update} />
+        </>
+      ) : (
+        <EmptyState title="No secret keys yet">
+          <p>Create a key for each app and environment that calls the platform: production, staging, development and CI/CD.</p>
+          {createButton ? <div className="mt-4">{createButton}</div> : <p className="mt-2">Ask an owner or admin to create one.</p>}
+        </EmptyState>
+      )}
+
+      <CreateKeyDialog
+        open={creating}
+        granularScopes={props.granularScopes}
+        onClose={() => setCreating(false)}
+        onCreated={({ key, secret }) => {
+          setCreating(false);
+          setRevealed({ secret, name: key.name });
+        }}
+      />
+      <RevealKeyDialog
+        secret={revealed?.secret ?? null}
+        keyName={revealed?.name ?? ""}
+        onDone={() => {
+          setNotice(revealed ? `Key “${revealed.name}” created.` : undefined);
+          setRevealed(null);
+          router.refresh();
+        }}
+      />
+      <RenameKeyDialog
+        target={renaming}
+        onClose={() => setRenaming(null)}
+        onRenamed={() => {
+          setNotice("Key renamed.");
+          setRenaming(null);
+          router.refresh();
+        }}
+      />
+      <DeleteKeyDialog
+        target={deleting}
+        now={props.now}
+        onClose={() => setDeleting(null)}
+        onDeleted={(name) => {
+          setNotice(`Key “${name}” deleted.`);
+          setDeleting(null);
+          router.refresh();
+        }}
+      />
+    </>
+  );
+}

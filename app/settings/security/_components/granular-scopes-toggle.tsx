@@ -1,0 +1,36 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { setGranularScopesAction } from "../actions";
+
+export function GranularScopesToggle({ enabled, canManage }: { enabled: boolean; canManage: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string>();
+  return (
+    <div className="flex flex-col gap-2">
+      <label className="flex items-start gap-3 text-sm">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={enabled}
+          disabled={!canManage || pending}
+          onChange={(event) =>
+            startTransition(async () => {
+              const result = await setGranularScopesAction({ enabled: event.target.checked });
+              setMessage(result.ok ? undefined : result.message);
+            })
+          }
+          className="mt-0.5 size-4 accent-indigo-600"
+        />
+        <span>
+          <span className="font-medium">Per-scope keys</span>
+          <span className="block text-zinc-600 dark:text-zinc-400">
+            Let key creators limit a key to Dataset, Training or Deployment. When off, every key reaches all three. Existing keys keep their scopes.
+          </span>
+          {!canManage && <span className="block text-zinc-500">Only an owner can change this.</span>}
+        </span>
+      </label>
+      <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">{message}</p>
+    </div>
+  );
+}

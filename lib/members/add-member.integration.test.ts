@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createOrganizationWithAllRoles, uniqueEmail } from "@/lib/testing/fixtures";
+import { addMember } from "./add-member";
+
+const input = () => ({ name: "Lab Member", email: uniqueEmail("new"), role: "MEMBER", password: "first password 123" });
+
+describe("addMember", () => {
+  it("lets an owner add a member who can then sign in, and records it", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    const data = input();
+    const { userId } = await addMember({ actor: actors.OWNER, input: data });
+    expect(await db().membership.findFirst({ where: { userId, organizationId: organization.id, role: "MEMBER" } })).not.toBeNull();
+    await expect(authenticate({ credentials: data, ipAddress: "198.51.100.1" })).resolves.toMatchObject({ id: userId });
+    expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "member.added" } })).toBe(1);
+  });
+
+  it.each(["ADMIN", "SECURITY", "MEMBER"] as const)("refuses %s, changing nothing", async (role) => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    const data = input();
+    const error = await addMember({ actor: actors[role], input: data }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("FORBIDDEN");
+    expect(await db().user.count({ where: { email: data.email } })).toBe(0);
+    expect(await db().membership.count({ where: { organizationId: organization.id } })).toBe(4);
+  });
+
+  it("refuses an email that already has an account, and bad input", async () => {
+    const { actors } = await createOrganizationWithAllRoles();
+    const data = input();
+    await addMember({ actor: actors.OWNER, input: data });
+    const duplicate = await addMember({ actor: actors.OWNER, input: { ...data, email: data.email.toUpperCase() } }).catch((e: unknown) => e);
+    expect((duplicate as AppError).code).toBe("CONFLICT");
+    await expect(addMember({ actor: actors.OWNER, input: { ...input(), role: "GOD" } })).rejects.toThrow();
+    await expect(addMember({ actor: actors.OWNER, input: { ...input(), password: "short" } })).rejects.toThrow();
+  });
+});
