@@ -58,11 +58,18 @@ test("the settings shell shows the organization, the user and the navigation", a
   await expect(page.getByRole("cell", { name: OWNER.email })).toBeVisible();
 });
 
-test("the shell works on a phone-sized screen", async ({ page }) => {
+test("every settings page fits a phone-sized screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  await page.goto("/settings/security");
-  await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
+  for (const [path, heading] of [
+    ["/settings/secret-keys", "Secret Keys"],
+    ["/settings/audit-log", "Audit log"],
+    ["/settings/members", "Members"],
+    ["/settings/security", "Security"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
   await expect(page.getByText("This browser")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -25,8 +25,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
             <p className="truncate font-medium" data-testid="current-user">
               {member.name}
             </p>
-            <p className="truncate text-zinc-500 dark:text-zinc-400">
-              {member.email} · <span data-testid="current-role">{ROLE_LABELS[member.role]}</span>
+            <p className="truncate text-zinc-500 dark:text-zinc-400">{member.email}</p>
+            <p className="text-zinc-500 dark:text-zinc-400">
+              Role: <span data-testid="current-role">{ROLE_LABELS[member.role]}</span>
             </p>
           </div>
           <SignOutButton />

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
-    <Button
+    <Button className="whitespace-nowrap"
       variant="secondary"
       disabled={pending}
       onClick={() => {

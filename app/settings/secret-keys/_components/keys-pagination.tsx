@@ -24,9 +24,9 @@ export function KeysPagination({
         {total === 0 ? "No keys" : `${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`}
       </p>
       <div className="flex items-center gap-2">
-        <label className="flex items-center gap-2">
-          Rows
-          <select
+        <label htmlFor="keys-page-size">Rows</label>
+        <select
+            id="keys-page-size"
             value={query.pageSize}
             onChange={(event) => update({ pageSize: Number(event.target.value) })}
             className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
@@ -35,7 +35,6 @@ export function KeysPagination({
               <option key={size} value={size}>{size}</option>
             ))}
           </select>
-        </label>
         <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 })}>Previous</Button>
         <span>Page {page} of {pageCount}</span>
         <Button variant="secondary" disabled={page >= pageCount} onClick={() => update({ page: page + 1 })}>Next</Button>

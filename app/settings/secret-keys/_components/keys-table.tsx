@@ -39,7 +39,7 @@ export function KeysTable({
   });
 
   return (
-    <div className={`overflow-x-auto rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+    <div className={`relative overflow-x-auto rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
           {table.getHeaderGroups().map((group) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
 import { ENVIRONMENT_LABELS, ENVIRONMENTS, PERMISSION_LABELS, PERMISSION_LEVELS, SCOPE_LABELS, SCOPES } from "@/lib/keys/key-model";
@@ -20,16 +20,17 @@ function FilterSelect<T extends string>({
   labels: Record<T, string>;
   onChange: (value: T | undefined) => void;
 }) {
+  const id = useId();
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-      {label}
-      <select value={value ?? ""} onChange={(event) => onChange((event.target.value || undefined) as T | undefined)} className={selectClass}>
+    <div className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ""} onChange={(event) => onChange((event.target.value || undefined) as T | undefined)} className={selectClass}>
         <option value="">All</option>
         {options.map((option) => (
           <option key={option} value={option}>{labels[option]}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -45,9 +46,10 @@ export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (
   const filtered = Boolean(query.q || query.scope || query.permission || query.environment || query.stale);
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
-      <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-        Search
+      <div className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        <label htmlFor="keys-search">Search</label>
         <input
+          id="keys-search"
           type="search"
           value={search}
           maxLength={100}
@@ -55,7 +57,7 @@ export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (
           placeholder="Name or key prefix"
           className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />
-      </label>
+      </div>
       <FilterSelect label="Scope" value={query.scope} options={SCOPES} labels={SCOPE_LABELS} onChange={(scope) => update({ scope })} />
       <FilterSelect label="Permission" value={query.permission} options={PERMISSION_LEVELS} labels={PERMISSION_LABELS} onChange={(permission) => update({ permission })} />
       <FilterSelect label="Environment" value={query.environment} options={ENVIRONMENTS} labels={ENVIRONMENT_LABELS} onChange={(environment) => update({ environment })} />

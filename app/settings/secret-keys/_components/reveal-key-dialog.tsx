@@ -75,7 +75,7 @@ export function RevealKeyDialog({ secret, keyName, onDone }: { secret: string | 
           <div className="flex flex-col gap-2 text-sm">
             <p className="font-medium">Use it from an environment variable:</p>
             <pre className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
-              {`export SECRET_KEYS_API_KEY="<paste your key here>"\n\ncurl ${origin}/api/v1/whoami \\\n  -H "Authorization: Bearer $SECRET_KEYS_API_KEY"`}
+              {`export SECRET_KEYS_API_KEY="${secret}"\n\ncurl ${origin}/api/v1/whoami \\\n  -H "Authorization: Bearer $SECRET_KEYS_API_KEY"`}
             </pre>
           </div>
 

@@ -6,20 +6,24 @@ import { setGranularScopesAction } from "../actions";
 export function GranularScopesToggle({ enabled, canManage }: { enabled: boolean; canManage: boolean }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
+  const [checked, setChecked] = useState(enabled);
   return (
     <div className="flex flex-col gap-2">
       <label className="flex items-start gap-3 text-sm">
         <input
           type="checkbox"
           role="switch"
-          checked={enabled}
+          checked={checked}
           disabled={!canManage || pending}
-          onChange={(event) =>
+          onChange={(event) => {
+            const next = event.target.checked;
+            setChecked(next);
             startTransition(async () => {
-              const result = await setGranularScopesAction({ enabled: event.target.checked });
+              const result = await setGranularScopesAction({ enabled: next });
               setMessage(result.ok ? undefined : result.message);
-            })
-          }
+              if (!result.ok) setChecked(!next);
+            });
+          }}
           className="mt-0.5 size-4 accent-indigo-600"
         />
         <span>

@@ -1,0 +1,178 @@
+import { expect, test, type Page } from "@playwright/test";
+import { OWNER } from "./owner";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+async function openCreateDialog(page: Page) {
+  await page.goto("/settings/secret-keys");
+  await page.getByRole("button", { name: "Create secret key" }).first().click();
+  return page.getByRole("dialog", { name: "Create secret key" });
+}
+
+async function createKey(page: Page, name: string, environment = "Production"): Promise<string> {
+  const dialog = await openCreateDialog(page);
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("radio", { name: environment, exact: true }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const reveal = page.getByRole("dialog", { name: "Save your secret key" });
+  const secret = await reveal.getByTestId("revealed-secret").inputValue();
+  await reveal.getByLabel("I have stored this key somewhere safe.").check();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toBeHidden();
+  return secret;
+}
+
+test("create a key, copy it, confirm, see only its prefix; the secret is gone after reload; delete it", async ({ page, context }) => {
+  const dialog = await openCreateDialog(page);
+  await expect(dialog.getByText("This key will reach all scopes")).toBeVisible();
+  await dialog.getByLabel("Name").fill("Inference gateway");
+  await dialog.getByRole("radio", { name: "Production", exact: true }).check();
+  await expect(dialog.getByLabel("Expires")).toHaveValue("90");
+  await dialog.getByRole("radio", { name: /Read only/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+
+  const reveal = page.getByRole("dialog", { name: "Save your secret key" });
+  const secret = await reveal.getByTestId("revealed-secret").inputValue();
+  expect(secret).toMatch(/^skml_live_[0-9A-Za-z]{46}$/);
+  await reveal.getByRole("button", { name: "Copy" }).click();
+  await expect(reveal.getByText("Secret key copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await expect(reveal.getByText(/api\/v1\/whoami/)).toBeVisible();
+
+  // It cannot be dismissed before the user confirms.
+  await page.keyboard.press("Escape");
+  await expect(reveal).toBeVisible();
+  await expect(reveal.getByRole("button", { name: "Done" })).toBeDisabled();
+  await reveal.getByLabel("I have stored this key somewhere safe.").check();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toBeHidden();
+
+  const masked = `${secret.slice(0, 14)}…${secret.slice(-4)}`;
+  const row = page.getByRole("row", { name: /Inference gateway/ });
+  await expect(row.getByTestId("masked-key")).toHaveText(masked);
+  await expect(row).toContainText("Read only");
+  await expect(row).toContainText("Never");
+  expect(await page.content()).not.toContain(secret);
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Inference gateway/ })).toBeVisible();
+  const html = await (await page.request.get("/settings/secret-keys")).text();
+  const secretBody = secret.slice(14, -4);
+  for (const text of [await page.content(), html, page.url(), JSON.stringify(await context.storageState())]) {
+    expect(text).not.toContain(secretBody);
+  }
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  expect(storage).not.toContain(secretBody);
+
+  await page.getByRole("button", { name: "Actions for Inference gateway" }).click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete “Inference gateway”?" });
+  await expect(confirm).toContainText("Last used: never");
+  await confirm.getByRole("button", { name: "Delete key" }).click();
+  await expect(page.getByText("Key “Inference gateway” deleted.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Inference gateway/ })).toHaveCount(0);
+});
+
+test("bad input is refused next to the field and creates nothing", async ({ page }) => {
+  await createKey(page, "Batch scoring");
+  const dialog = await openCreateDialog(page);
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByLabel("Name")).toHaveAccessibleDescription("Enter a name for the key.");
+  await dialog.getByLabel("Name").fill("batch SCORING");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByLabel("Name")).toHaveAccessibleDescription("A live key already has this name.");
+  await dialog.getByRole("radio", { name: /Restricted/ }).check();
+  await dialog.getByLabel("Name").fill("Restricted without actions");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByText("Allow at least one action in one of the key's scopes.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("row", { name: /Restricted without actions/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /batch scoring/i })).toHaveCount(1);
+});
+
+test("sort, filter and search the table through the URL", async ({ page }) => {
+  await createKey(page, "Zeta staging key", "Staging");
+  await createKey(page, "Alpha dev key", "Development");
+  await page.getByRole("button", { name: /^Name/ }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+  await page.getByLabel("Environment").selectOption("STAGING");
+  await expect(page).toHaveURL(/environment=STAGING/);
+  await expect(page.getByRole("row", { name: /Zeta staging key/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Alpha dev key/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("Search").fill("alpha dev");
+  await expect(page).toHaveURL(/q=alpha/);
+  await expect(page.getByRole("row", { name: /Alpha dev key/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Zeta staging key/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Search")).toHaveValue("alpha dev");
+});
+
+test("a member sees keys but no create or delete controls, and a forged create is refused", async ({ page, browser }) => {
+  // The owner adds a member.
+  await page.goto("/settings/members");
+  await page.getByLabel("Name").fill("Max Member");
+  await page.getByLabel("Email").fill("max@acme.test");
+  await page.getByLabel("Role").selectOption("MEMBER");
+  await page.getByLabel("First password").fill("max's first password");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("cell", { name: "max@acme.test" })).toBeVisible();
+
+  // The owner's create call shows what the action request looks like.
+  const dialog = await openCreateDialog(page);
+  await dialog.getByLabel("Name").fill("Owner made key");
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    dialog.getByRole("button", { name: "Create key" }).click(),
+  ]);
+  const actionId = request.headers()["next-action"];
+  await page.getByLabel("I have stored this key somewhere safe.").check();
+  await page.getByRole("button", { name: "Done" }).click();
+
+  const memberContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto("/signin");
+  await memberPage.getByLabel("Email").fill("max@acme.test");
+  await memberPage.getByLabel("Password").fill("max's first password");
+  await memberPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(memberPage.getByTestId("current-role")).toHaveText("Member");
+  await expect(memberPage.getByRole("row", { name: /Owner made key/ })).toBeVisible();
+  await expect(memberPage.getByRole("button", { name: "Create secret key" })).toHaveCount(0);
+  await memberPage.getByRole("button", { name: "Actions for Owner made key" }).click();
+  await expect(memberPage.getByRole("menuitem")).toHaveText(["View details"]);
+
+  const forged = await memberPage.request.post("/settings/secret-keys", {
+    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ name: "Forged by member", environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" }]),
+  });
+  const body = await forged.text();
+  expect(body).toContain("FORBIDDEN");
+  expect(body).not.toMatch(/skml_live_/);
+  await memberContext.close();
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Forged by member/ })).toHaveCount(0);
+});
+
+test("with per-scope keys on, a key can be limited to one scope", async ({ page }) => {
+  await page.goto("/settings/security");
+  const toggle = page.getByRole("switch", { name: /Per-scope keys/ });
+  await toggle.check();
+  await expect(toggle).toBeChecked();
+  const dialog = await openCreateDialog(page);
+  await dialog.getByLabel("Name").fill("Dataset sync");
+  await dialog.getByRole("checkbox", { name: /Training/ }).uncheck();
+  await dialog.getByRole("checkbox", { name: /Deployment/ }).uncheck();
+  await dialog.getByRole("radio", { name: /Labeler only/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await page.getByLabel("I have stored this key somewhere safe.").check();
+  await page.getByRole("button", { name: "Done" }).click();
+  const row = page.getByRole("row", { name: /Dataset sync/ });
+  await expect(row).toContainText("Dataset");
+  await expect(row).not.toContainText("All scopes");
+  await row.getByRole("link", { name: "Dataset sync" }).click();
+  await expect(page.getByRole("list", { name: "Allowed actions" })).toHaveText("Dataset: Read, Annotate");
+  await expect(page.getByRole("cell", { name: "Key created" })).toBeVisible();
+  await expect(page.getByText(OWNER.name).first()).toBeVisible();
+});
