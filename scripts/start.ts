@@ -6,10 +6,19 @@ import { disconnectAll } from "@/lib/db/client";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { lockDataDir } from "@/lib/runtime/data-dir-lock";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
-import { startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
+import { clientAddress, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { applyMigrations } from "@/lib/runtime/migrate";
+import { createVerifier, type Verifier } from "@/lib/verify/verifier";
 
 const log = (line: string) => console.log(`[secret-keys] ${line}`);
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  return value;
+}
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -19,12 +28,15 @@ async function main() {
   const directory = dataDir();
   const lock = lockDataDir(directory);
   let server: RunningServer | undefined;
+  let verifier: Verifier | undefined;
   let database: RunningDatabase | undefined;
 
   let appStopping: Promise<void> | undefined;
   const stopApp = () =>
     (appStopping ??= (async () => {
       await server?.close();
+      // After the last request: writes the Last Used times still in memory.
+      await verifier?.close();
       await disconnectAll();
     })());
   let stopped: Promise<void> | undefined;
@@ -63,7 +75,15 @@ async function main() {
       log("Building the app (first start, or the source changed; this takes a minute or two)…");
       await buildApp();
     }
-    server = await startHttpServer({ host, port });
+    verifier = createVerifier({
+      databaseUrl: process.env.DATABASE_URL,
+      hashSecret: secrets.keyHashSecret,
+      clientAddress,
+      invalidKeyLimitPerMinute: positiveNumber("INVALID_KEY_LIMIT_PER_MINUTE", 60),
+      cacheSize: positiveNumber("VERIFY_CACHE_SIZE", 100_000),
+      activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
+    });
+    server = await startHttpServer({ host, port, verifier });
     log(`Ready. Open http://localhost:${port}`);
   } catch (error) {
     console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);

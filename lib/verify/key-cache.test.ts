@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { CONFIRM_TTL_MS, KeyCache, REFRESH_AFTER_MS } from "./key-cache";
+import type { KeyRecord } from "./key-record";
+
+const record = (id: string): KeyRecord => ({
+  id,
+  organizationId: "org",
+  name: id,
+  environment: "PRODUCTION",
+  scopes: ["DATASET"],
+  permission: "FULL",
+  restrictedActions: null,
+  expiresAt: null,
+  deletedAt: null,
+});
+
+function setup(options: { maxEntries?: number } = {}) {
+  let now = 1_000_000;
+  const calls: string[] = [];
+  const db = new Map<string, KeyRecord>([["h1", record("k1")], ["h2", record("k2")], ["h3", record("k3")]]);
+  let down = false;
+  const cache = new KeyCache(
+    async (hash) => {
+      calls.push(hash);
+      if (down) throw new Error("database unreachable");
+      return db.get(hash) ?? null;
+    },
+    { maxEntries: options.maxEntries ?? 100, now: () => now },
+  );
+  return {
+    cache,
+    calls,
+    db,
+    advance: (ms: number) => (now += ms),
+    setDown: (value: boolean) => (down = value),
+  };
+}
+
+describe("KeyCache", () => {
+  it("answers from memory while a record is fresh, and asks again once it is not", async () => {
+    const { cache, calls, advance } = setup();
+    expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });
+    advance(REFRESH_AFTER_MS - 1);
+    await cache.lookup("h1");
+    expect(calls).toEqual(["h1"]);
+    advance(CONFIRM_TTL_MS);
+    await cache.lookup("h1");
+    expect(calls).toEqual(["h1", "h1"]);
+  });
+
+  it("refreshes in the background after a while, still answering at once", async () => {
+    const { cache, calls, advance } = setup();
+    await cache.lookup("h1");
+    advance(REFRESH_AFTER_MS);
+    expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });
+    expect(calls).toEqual(["h1", "h1"]);
+  });
+
+  it("caches unknown hashes too", async () => {
+    const { cache, calls } = setup();
+    expect(await cache.lookup("nope")).toEqual({ status: "hit", record: null });
+    await cache.lookup("nope");
+    expect(calls).toEqual(["nope"]);
+  });
+
+  it("shares one database call between concurrent lookups of a hash", async () => {
+    const { cache, calls } = setup();
+    await Promise.all([cache.lookup("h2"), cache.lookup("h2"), cache.lookup("h2")]);
+    expect(calls).toEqual(["h2"]);
+  });
+
+  it("is unavailable, never stale, once a record is unconfirmed for too long and the database is down", async () => {
+    const { cache, advance, setDown } = setup();
+    await cache.lookup("h1");
+    setDown(true);
+    advance(REFRESH_AFTER_MS);
+    expect((await cache.lookup("h1")).status).toBe("hit");
+    advance(CONFIRM_TTL_MS);
+    expect(await cache.lookup("h1")).toEqual({ status: "unavailable" });
+    expect(await cache.lookup("h2")).toEqual({ status: "unavailable" });
+    setDown(false);
+    expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });
+  });
+
+  it("forgets a key by id, and everything on flush", async () => {
+    const { cache, calls, db } = setup();
+    await cache.lookup("h1");
+    await cache.lookup("h2");
+    db.set("h1", { ...record("k1"), deletedAt: 5 });
+    cache.evictKey("k1");
+    expect((await cache.lookup("h1")) as { record: KeyRecord }).toMatchObject({ record: { deletedAt: 5 } });
+    cache.flush();
+    expect(cache.size).toBe(0);
+    await cache.lookup("h2");
+    expect(calls).toEqual(["h1", "h2", "h1", "h2"]);
+  });
+
+  it("does not keep an answer loaded while a revocation arrived", async () => {
+    let release: () => void = () => {};
+    const cache = new KeyCache(() => new Promise((resolve) => (release = () => resolve(record("k1")))), { maxEntries: 10 });
+    const pending = cache.lookup("h1");
+    cache.evictKey("k1");
+    release();
+    await pending;
+    expect(cache.size).toBe(0);
+  });
+
+  it("keeps at most maxEntries, dropping the least recently used", async () => {
+    const { cache, calls } = setup({ maxEntries: 2 });
+    await cache.lookup("h1");
+    await cache.lookup("h2");
+    await cache.lookup("h1");
+    await cache.lookup("h3");
+    expect(cache.size).toBe(2);
+    await cache.lookup("h1");
+    await cache.lookup("h2");
+    expect(calls).toEqual(["h1", "h2", "h3", "h2"]);
+  });
+});

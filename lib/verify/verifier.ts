@@ -1,0 +1,226 @@
+import type http from "node:http";
+import { hashKey, parseKey } from "@/lib/keys/key-format";
+import { isAllowed, allowedActions } from "@/lib/keys/permission-table";
+import { SCOPES } from "@/lib/keys/key-model";
+import { InvalidKeyLimiter } from "./invalid-key-limiter";
+import { KeyCache } from "./key-cache";
+import { isLive, type KeyRecord } from "./key-record";
+import { loadKeyRecord } from "./load-key-record";
+import { startRevocationListener } from "./revocation-listener";
+import { UsageRecorder, type Outcome } from "./usage-recorder";
+import { bearerToken, parseVerifyBody } from "./verify-request";
+import { purgeActivity, writeUsage } from "./write-usage";
+
+export const VERIFY_PATH = "/api/v1/keys/verify";
+export const WHOAMI_PATH = "/api/v1/whoami";
+const MAX_BODY_BYTES = 8 * 1024;
+const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
+// Unknown, deleted, expired and malformed keys all get exactly these bytes.
+const INVALID_KEY_BODY = Buffer.from(JSON.stringify({ valid: false, code: "invalid_key" }));
+
+export type VerifierOptions = {
+  databaseUrl: string;
+  hashSecret: string;
+  invalidKeyLimitPerMinute?: number;
+  cacheSize?: number;
+  flushIntervalMs?: number;
+  activityRetentionDays?: number;
+  clientAddress: (request: http.IncomingMessage) => string;
+  log?: (message: string) => void;
+};
+
+export type Verifier = {
+  handles(url: string | undefined): boolean;
+  handle(request: http.IncomingMessage, response: http.ServerResponse): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+  readonly listening: boolean;
+};
+
+function send(response: http.ServerResponse, status: number, body: Buffer | object, extra: Record<string, string> = {}): void {
+  const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  response.writeHead(status, { ...HEADERS, "content-length": String(payload.length), ...extra });
+  response.end(payload);
+}
+
+const apiValue = (value: string) => value.toLowerCase();
+
+function describeKey(record: KeyRecord) {
+  return {
+    keyId: record.id,
+    organizationId: record.organizationId,
+    name: record.name,
+    environment: apiValue(record.environment),
+    scopes: record.scopes.map(apiValue),
+    permission: apiValue(record.permission),
+  };
+}
+
+function readBody(request: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+// Key verification served by our own HTTP server, outside Next's request
+// pipeline: format and checksum first, then an in-memory cache of key
+// records kept honest by database notifications and a 5-second bound.
+export function createVerifier(options: VerifierOptions): Verifier {
+  const log = options.log ?? ((message: string) => console.log(`[verify] ${message}`));
+  const cache = new KeyCache(loadKeyRecord, {
+    maxEntries: options.cacheSize ?? 100_000,
+    onLoadError: (error) => log(`Key lookup failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const listener = startRevocationListener({
+    databaseUrl: options.databaseUrl,
+    onKeyChanged: (keyId) => cache.evictKey(keyId),
+    onReset: () => cache.flush(),
+    log,
+  });
+  const limiter = new InvalidKeyLimiter({ limitPerMinute: options.invalidKeyLimitPerMinute ?? 60 });
+  const usage = new UsageRecorder();
+
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () =>
+    (flushing = flushing.then(async () => {
+      if (usage.pending === 0) return;
+      const batch = usage.take();
+      try {
+        await writeUsage(batch);
+      } catch (error) {
+        usage.putBack(batch);
+        log(`Could not record key usage, will retry: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }));
+  const flushTimer = setInterval(() => void flush(), options.flushIntervalMs ?? 2_000);
+  flushTimer.unref();
+  const retentionMs = (options.activityRetentionDays ?? 30) * 86_400_000;
+  const purge = () => purgeActivity(new Date(Date.now() - retentionMs)).catch(() => {});
+  const purgeTimer = setInterval(() => void purge(), 60 * 60 * 1000);
+  purgeTimer.unref();
+
+  async function resolveKey(secret: string, address: string, response: http.ServerResponse): Promise<KeyRecord | "answered"> {
+    const refuse = () => {
+      limiter.recordFailure(address);
+      send(response, 401, INVALID_KEY_BODY);
+      return "answered" as const;
+    };
+    if (!parseKey(secret)) return refuse();
+    const lookup = await cache.lookup(hashKey(secret, options.hashSecret));
+    if (lookup.status === "unavailable") {
+      send(response, 503, { error: "unavailable", message: "Key verification is temporarily unavailable. Retry shortly." }, { "retry-after": "1" });
+      return "answered";
+    }
+    if (!lookup.record) return refuse();
+    return lookup.record;
+  }
+
+  function rateLimited(address: string, response: http.ServerResponse): boolean {
+    const wait = limiter.retryAfterSeconds(address);
+    if (wait === 0) return false;
+    send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this address. Retry later." }, { "retry-after": String(wait) });
+    return true;
+  }
+
+  async function verify(request: http.IncomingMessage, response: http.ServerResponse) {
+    if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed", message: "Use POST." }, { allow: "POST" });
+    const address = options.clientAddress(request);
+    if (rateLimited(address, response)) return;
+    const text = await readBody(request);
+    if (text === null) return send(response, 413, { error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` });
+    const parsed = parseVerifyBody(text);
+    if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
+    const { key, scope, action, client } = parsed.request;
+    const record = await resolveKey(key, address, response);
+    if (record === "answered") return;
+    const now = Date.now();
+    const live = isLive(record, now);
+    const allowed = live && isAllowed(record, scope, action);
+    const outcome: Outcome = !live ? "REVOKED" : allowed ? "ALLOWED" : "DENIED";
+    usage.record({
+      keyId: record.id,
+      organizationId: record.organizationId,
+      at: now,
+      ipAddress: client?.ipAddress ?? address,
+      userAgent: client?.userAgent ?? request.headers["user-agent"]?.slice(0, 500) ?? null,
+      scope,
+      action,
+      outcome,
+    });
+    if (!live) {
+      limiter.recordFailure(address);
+      return send(response, 401, INVALID_KEY_BODY);
+    }
+    send(response, 200, { valid: true, allowed, ...describeKey(record) });
+  }
+
+  async function whoami(request: http.IncomingMessage, response: http.ServerResponse) {
+    if (request.method !== "GET") return send(response, 405, { error: "method_not_allowed", message: "Use GET." }, { allow: "GET" });
+    if (request.url?.includes("?")) {
+      return send(response, 400, {
+        error: "invalid_request",
+        message: "Send the key in the Authorization header (Authorization: Bearer <key>), never in the URL, where it ends up in logs.",
+      });
+    }
+    const address = options.clientAddress(request);
+    if (rateLimited(address, response)) return;
+    const record = await resolveKey(bearerToken(request.headers.authorization) ?? "", address, response);
+    if (record === "answered") return;
+    const now = Date.now();
+    const live = isLive(record, now);
+    usage.record({
+      keyId: record.id,
+      organizationId: record.organizationId,
+      at: now,
+      ipAddress: address,
+      userAgent: request.headers["user-agent"]?.slice(0, 500) ?? null,
+      scope: null,
+      action: "whoami",
+      outcome: live ? "ALLOWED" : "REVOKED",
+    });
+    if (!live) {
+      limiter.recordFailure(address);
+      return send(response, 401, INVALID_KEY_BODY);
+    }
+    const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
+    send(response, 200, { ...describeKey(record), expiresAt: record.expiresAt ? new Date(record.expiresAt).toISOString() : null, allowedActions: allowedBy });
+  }
+
+  return {
+    get listening() {
+      return listener.connected;
+    },
+    handles(url) {
+      const path = url?.split("?")[0];
+      return path === VERIFY_PATH || path === WHOAMI_PATH;
+    },
+    handle(request, response) {
+      const path = request.url?.split("?")[0];
+      const run = path === VERIFY_PATH ? verify : whoami;
+      run(request, response).catch((error: unknown) => {
+        log(`Verification failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!response.headersSent) send(response, 500, { error: "internal", message: "Verification failed on our side." });
+        else response.end();
+      });
+    },
+    flush,
+    async close() {
+      clearInterval(flushTimer);
+      clearInterval(purgeTimer);
+      await flush();
+      await listener.close();
+    },
+  };
+}

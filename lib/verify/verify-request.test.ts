@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { bearerToken, parseVerifyBody } from "./verify-request";
+
+const KEY = "skml_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa000000";
+
+describe("parseVerifyBody", () => {
+  it("accepts the documented shape, with an optional client", () => {
+    expect(parseVerifyBody(JSON.stringify({ key: KEY, scope: "dataset", action: "annotate" }))).toEqual({
+      ok: true,
+      request: { key: KEY, scope: "DATASET", action: "annotate" },
+    });
+    expect(
+      parseVerifyBody(JSON.stringify({ key: KEY, scope: "training", action: "read", client: { ipAddress: "2001:db8::1", userAgent: "sdk/2" } })),
+    ).toMatchObject({ ok: true, request: { scope: "TRAINING", client: { ipAddress: "2001:db8::1", userAgent: "sdk/2" } } });
+  });
+
+  it.each([
+    ["not JSON", "key=abc", /must be JSON/],
+    ["an array", "[]", /JSON object/],
+    ["null", "null", /JSON object/],
+    ["no key", JSON.stringify({ scope: "dataset", action: "read" }), /"key"/],
+    ["a numeric key", JSON.stringify({ key: 5, scope: "dataset", action: "read" }), /"key"/],
+    ["an unknown scope", JSON.stringify({ key: KEY, scope: "DATASET", action: "read" }), /"scope"/],
+    ["an unknown action", JSON.stringify({ key: KEY, scope: "dataset", action: "delete" }), /"action"/],
+    ["an extra field", JSON.stringify({ key: KEY, scope: "dataset", action: "read", admin: true }), /Unknown field: "admin"/],
+    ["a bad client address", JSON.stringify({ key: KEY, scope: "dataset", action: "read", client: { ipAddress: "<script>" } }), /ipAddress/],
+  ])("refuses %s with a clear message that never echoes the key", (_label, body, message) => {
+    const result = parseVerifyBody(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(message);
+      expect(result.message).not.toContain(KEY);
+    }
+  });
+});
+
+describe("bearerToken", () => {
+  it("reads a bearer token and nothing else", () => {
+    expect(bearerToken(`Bearer ${KEY}`)).toBe(KEY);
+    expect(bearerToken(`bearer   ${KEY} `)).toBe(KEY);
+    expect(bearerToken(`Basic ${KEY}`)).toBeNull();
+    expect(bearerToken(undefined)).toBeNull();
+    expect(bearerToken("Bearer a b")).toBeNull();
+  });
+});

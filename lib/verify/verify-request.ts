@@ -1,0 +1,56 @@
+import { ACTIONS, SCOPES, type Action, type Scope } from "@/lib/keys/key-model";
+
+export type VerifyRequest = {
+  key: string;
+  scope: Scope;
+  action: Action;
+  // The end client the calling service acts for, when it says so.
+  client?: { ipAddress?: string; userAgent?: string };
+};
+
+export type ParsedBody = { ok: true; request: VerifyRequest } | { ok: false; message: string };
+
+const API_SCOPES: Record<string, Scope> = Object.fromEntries(SCOPES.map((scope) => [scope.toLowerCase(), scope]));
+const ALLOWED_FIELDS = new Set(["key", "scope", "action", "client"]);
+
+const fail = (message: string): ParsedBody => ({ ok: false, message });
+
+// The body of POST /api/v1/keys/verify. Messages never echo the key.
+export function parseVerifyBody(text: string): ParsedBody {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fail("The body must be JSON: {\"key\": \"...\", \"scope\": \"dataset|training|deployment\", \"action\": \"read|write|annotate\"}.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return fail("The body must be a JSON object.");
+  const fields = body as Record<string, unknown>;
+  const unknown = Object.keys(fields).filter((name) => !ALLOWED_FIELDS.has(name));
+  if (unknown.length > 0) return fail(`Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.slice(0, 5).map((n) => JSON.stringify(n.slice(0, 40))).join(", ")}.`);
+  if (typeof fields.key !== "string" || fields.key.length === 0) return fail("\"key\" must be a non-empty string.");
+  const scope = typeof fields.scope === "string" ? API_SCOPES[fields.scope] : undefined;
+  if (!scope) return fail("\"scope\" must be one of \"dataset\", \"training\", \"deployment\".");
+  if (typeof fields.action !== "string" || !(ACTIONS as readonly string[]).includes(fields.action)) {
+    return fail("\"action\" must be one of \"read\", \"write\", \"annotate\".");
+  }
+  const request: VerifyRequest = { key: fields.key, scope, action: fields.action as Action };
+  if (fields.client !== undefined) {
+    const client = fields.client as Record<string, unknown>;
+    if (typeof client !== "object" || client === null || Array.isArray(client)) return fail("\"client\" must be an object.");
+    const { ipAddress, userAgent } = client;
+    if (ipAddress !== undefined && (typeof ipAddress !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(ipAddress))) {
+      return fail("\"client.ipAddress\" must be an IPv4 or IPv6 address.");
+    }
+    if (userAgent !== undefined && (typeof userAgent !== "string" || userAgent.length > 500)) {
+      return fail("\"client.userAgent\" must be a string of at most 500 characters.");
+    }
+    request.client = { ipAddress: ipAddress as string | undefined, userAgent: userAgent as string | undefined };
+  }
+  return { ok: true, request };
+}
+
+// The Authorization header of GET /api/v1/whoami.
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match ? match[1] : null;
+}
