@@ -29,9 +29,15 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
+// Over the UTF-8 bytes of the text (keys are ASCII, so their char codes).
 export function crc32(text: string): number {
+  const bytes = /^[\x00-\x7f]*$/.test(text) ? null : Buffer.from(text, "utf8");
+  const length = bytes ? bytes.length : text.length;
   let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, "utf8")) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  for (let i = 0; i < length; i++) {
+    const byte = bytes ? bytes[i] : text.charCodeAt(i);
+    crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }
 

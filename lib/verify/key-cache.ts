@@ -34,15 +34,22 @@ export class KeyCache {
     return this.entries.size;
   }
 
-  async lookup(hash: string): Promise<Lookup> {
+  // The fresh entry for a hash, without waiting; undefined when the database
+  // must be asked (use lookup).
+  peek(hash: string): { record: KeyRecord | null } | undefined {
     const entry = this.entries.get(hash);
-    const age = entry ? this.now() - entry.confirmedAt : Infinity;
-    if (entry && age < CONFIRM_TTL_MS) {
-      this.entries.delete(hash);
-      this.entries.set(hash, entry);
-      if (age >= REFRESH_AFTER_MS) void this.refresh(hash);
-      return { status: "hit", record: entry.record };
-    }
+    if (!entry) return undefined;
+    const age = this.now() - entry.confirmedAt;
+    if (age >= CONFIRM_TTL_MS) return undefined;
+    this.entries.delete(hash);
+    this.entries.set(hash, entry);
+    if (age >= REFRESH_AFTER_MS) void this.refresh(hash);
+    return entry;
+  }
+
+  async lookup(hash: string): Promise<Lookup> {
+    const fresh = this.peek(hash);
+    if (fresh) return { status: "hit", record: fresh.record };
     const refreshed = await this.refresh(hash);
     return refreshed ? { status: "hit", record: refreshed.record } : { status: "unavailable" };
   }

@@ -20,7 +20,7 @@ export type UsageBatch = { lastUsed: Map<string, number>; activity: ActivityRow[
 const MAX_ACTIVITY_ROWS = 50_000;
 
 const activityId = (row: Omit<Usage, "at">) =>
-  [row.keyId, row.ipAddress, row.userAgent, row.scope, row.action, row.outcome].join("\u0000");
+  `${row.keyId}\u0000${row.ipAddress}\u0000${row.userAgent}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
 
 // Collects verification traffic in memory and hands it over in batches: one
 // Last Used time per key and one activity row per distinct (key, client,
@@ -31,10 +31,28 @@ export class UsageRecorder {
   private activity = new Map<string, ActivityRow>();
   dropped = 0;
 
+  // On the hot path of every verification: a repeat only bumps counters.
   record(usage: Usage): void {
-    const { at, ...rest } = usage;
-    if (usage.outcome !== "REVOKED") this.markUsed(usage.keyId, at);
-    this.merge({ ...rest, firstSeenAt: at, lastSeenAt: at, requestCount: 1 });
+    if (usage.outcome !== "REVOKED") this.markUsed(usage.keyId, usage.at);
+    const existing = this.activity.get(activityId(usage));
+    if (existing) {
+      existing.requestCount++;
+      if (usage.at > existing.lastSeenAt) existing.lastSeenAt = usage.at;
+      if (usage.at < existing.firstSeenAt) existing.firstSeenAt = usage.at;
+      return;
+    }
+    this.merge({
+      keyId: usage.keyId,
+      organizationId: usage.organizationId,
+      ipAddress: usage.ipAddress,
+      userAgent: usage.userAgent,
+      scope: usage.scope,
+      action: usage.action,
+      outcome: usage.outcome,
+      firstSeenAt: usage.at,
+      lastSeenAt: usage.at,
+      requestCount: 1,
+    });
   }
 
   get pending(): number {

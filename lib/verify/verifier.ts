@@ -14,9 +14,22 @@ import { purgeActivity, writeUsage } from "./write-usage";
 export const VERIFY_PATH = "/api/v1/keys/verify";
 export const WHOAMI_PATH = "/api/v1/whoami";
 const MAX_BODY_BYTES = 8 * 1024;
-const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
+const JSON_HEADERS: [string, string][] = [
+  ["content-type", "application/json; charset=utf-8"],
+  ["cache-control", "no-store"],
+  ["x-content-type-options", "nosniff"],
+];
+// A prepared answer: strings (not Buffers) let node:http send the headers and
+// the body in one write, which is most of the cost of a small response.
+type Prepared = { body: string; headers: string[] };
+
+function prepare(body: object, extra: [string, string][] = []): Prepared {
+  const text = JSON.stringify(body);
+  return { body: text, headers: [...JSON_HEADERS, ["content-length", String(Buffer.byteLength(text))], ...extra].flat() };
+}
+
 // Unknown, deleted, expired and malformed keys all get exactly these bytes.
-const INVALID_KEY_BODY = Buffer.from(JSON.stringify({ valid: false, code: "invalid_key" }));
+const INVALID_KEY = prepare({ valid: false, code: "invalid_key" });
 
 export type VerifierOptions = {
   databaseUrl: string;
@@ -37,10 +50,13 @@ export type Verifier = {
   readonly listening: boolean;
 };
 
-function send(response: http.ServerResponse, status: number, body: Buffer | object, extra: Record<string, string> = {}): void {
-  const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-  response.writeHead(status, { ...HEADERS, "content-length": String(payload.length), ...extra });
-  response.end(payload);
+function sendPrepared(response: http.ServerResponse, status: number, answer: Prepared): void {
+  response.writeHead(status, answer.headers);
+  response.end(answer.body);
+}
+
+function send(response: http.ServerResponse, status: number, body: object, extra: [string, string][] = []): void {
+  sendPrepared(response, status, prepare(body, extra));
 }
 
 const apiValue = (value: string) => value.toLowerCase();
@@ -56,22 +72,40 @@ function describeKey(record: KeyRecord) {
   };
 }
 
-function readBody(request: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
+// The two possible 200 answers of a record, prepared once.
+const answers = new WeakMap<KeyRecord, { allowed: Prepared; denied: Prepared }>();
+function answerFor(record: KeyRecord, allowed: boolean): Prepared {
+  let cached = answers.get(record);
+  if (!cached) {
+    const described = describeKey(record);
+    cached = {
+      allowed: prepare({ valid: true, allowed: true, ...described }),
+      denied: prepare({ valid: true, allowed: false, ...described }),
+    };
+    answers.set(record, cached);
+  }
+  return allowed ? cached.allowed : cached.denied;
+}
+
+// Callback style on purpose: this runs for every API request, and promises
+// cost more in a process where Next keeps async context tracking on.
+function readBody(request: http.IncomingMessage, done: (text: string | null) => void, fail: (error: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  request.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
   });
+  request.on("end", () => {
+    try {
+      done(tooLarge ? null : chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    } catch (error) {
+      fail(error);
+    }
+  });
+  request.on("error", fail);
 }
 
 // Key verification served by our own HTTP server, outside Next's request
@@ -111,63 +145,75 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const purgeTimer = setInterval(() => void purge(), 60 * 60 * 1000);
   purgeTimer.unref();
 
-  async function resolveKey(secret: string, address: string, response: http.ServerResponse): Promise<KeyRecord | "answered"> {
-    const refuse = () => {
-      limiter.recordFailure(address);
-      send(response, 401, INVALID_KEY_BODY);
-      return "answered" as const;
-    };
-    if (!parseKey(secret)) return refuse();
-    const lookup = await cache.lookup(hashKey(secret, options.hashSecret));
-    if (lookup.status === "unavailable") {
-      send(response, 503, { error: "unavailable", message: "Key verification is temporarily unavailable. Retry shortly." }, { "retry-after": "1" });
-      return "answered";
-    }
-    if (!lookup.record) return refuse();
-    return lookup.record;
+  // Never lets an error escape: it would take the whole server down.
+  const failed = (response: http.ServerResponse) => (error: unknown) => {
+    log(`Verification failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!response.headersSent) send(response, 500, { error: "internal", message: "Verification failed on our side." });
+    else response.end();
+  };
+
+  const unavailable = (response: http.ServerResponse) =>
+    send(response, 503, { error: "unavailable", message: "Key verification is temporarily unavailable. Retry shortly." }, [["retry-after", "1"]]);
+
+  const refuse = (address: string, response: http.ServerResponse) => {
+    limiter.recordFailure(address);
+    sendPrepared(response, 401, INVALID_KEY);
+  };
+
+  // Format and checksum first (no I/O), then the cache, then the database.
+  function resolveKey(secret: string, address: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
+    if (!parseKey(secret)) return refuse(address, response);
+    const hash = hashKey(secret, options.hashSecret);
+    const fresh = cache.peek(hash);
+    if (fresh) return fresh.record ? found(fresh.record) : refuse(address, response);
+    cache
+      .lookup(hash)
+      .then((lookup) => {
+        if (lookup.status === "unavailable") return unavailable(response);
+        if (!lookup.record) return refuse(address, response);
+        found(lookup.record);
+      })
+      .catch(failed(response));
   }
 
   function rateLimited(address: string, response: http.ServerResponse): boolean {
     const wait = limiter.retryAfterSeconds(address);
     if (wait === 0) return false;
-    send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this address. Retry later." }, { "retry-after": String(wait) });
+    send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this address. Retry later." }, [["retry-after", String(wait)]]);
     return true;
   }
 
-  async function verify(request: http.IncomingMessage, response: http.ServerResponse) {
-    if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed", message: "Use POST." }, { allow: "POST" });
+  function verify(request: http.IncomingMessage, response: http.ServerResponse) {
+    if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed", message: "Use POST." }, [["allow", "POST"]]);
     const address = options.clientAddress(request);
     if (rateLimited(address, response)) return;
-    const text = await readBody(request);
-    if (text === null) return send(response, 413, { error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` });
-    const parsed = parseVerifyBody(text);
-    if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
-    const { key, scope, action, client } = parsed.request;
-    const record = await resolveKey(key, address, response);
-    if (record === "answered") return;
-    const now = Date.now();
-    const live = isLive(record, now);
-    const allowed = live && isAllowed(record, scope, action);
-    const outcome: Outcome = !live ? "REVOKED" : allowed ? "ALLOWED" : "DENIED";
-    usage.record({
-      keyId: record.id,
-      organizationId: record.organizationId,
-      at: now,
-      ipAddress: client?.ipAddress ?? address,
-      userAgent: client?.userAgent ?? request.headers["user-agent"]?.slice(0, 500) ?? null,
-      scope,
-      action,
-      outcome,
-    });
-    if (!live) {
-      limiter.recordFailure(address);
-      return send(response, 401, INVALID_KEY_BODY);
-    }
-    send(response, 200, { valid: true, allowed, ...describeKey(record) });
+    readBody(request, (text) => {
+      if (text === null) return send(response, 413, { error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` });
+      const parsed = parseVerifyBody(text);
+      if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
+      const { key, scope, action, client } = parsed.request;
+      resolveKey(key, address, response, (record) => {
+        const now = Date.now();
+        const live = isLive(record, now);
+        const allowed = live && isAllowed(record, scope, action);
+        usage.record({
+          keyId: record.id,
+          organizationId: record.organizationId,
+          at: now,
+          ipAddress: client?.ipAddress ?? address,
+          userAgent: client?.userAgent ?? request.headers["user-agent"]?.slice(0, 500) ?? null,
+          scope,
+          action,
+          outcome: !live ? "REVOKED" : allowed ? "ALLOWED" : "DENIED",
+        });
+        if (!live) return refuse(address, response);
+        sendPrepared(response, 200, answerFor(record, allowed));
+      });
+    }, failed(response));
   }
 
-  async function whoami(request: http.IncomingMessage, response: http.ServerResponse) {
-    if (request.method !== "GET") return send(response, 405, { error: "method_not_allowed", message: "Use GET." }, { allow: "GET" });
+  function whoami(request: http.IncomingMessage, response: http.ServerResponse) {
+    if (request.method !== "GET") return send(response, 405, { error: "method_not_allowed", message: "Use GET." }, [["allow", "GET"]]);
     if (request.url?.includes("?")) {
       return send(response, 400, {
         error: "invalid_request",
@@ -176,26 +222,23 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     const address = options.clientAddress(request);
     if (rateLimited(address, response)) return;
-    const record = await resolveKey(bearerToken(request.headers.authorization) ?? "", address, response);
-    if (record === "answered") return;
-    const now = Date.now();
-    const live = isLive(record, now);
-    usage.record({
-      keyId: record.id,
-      organizationId: record.organizationId,
-      at: now,
-      ipAddress: address,
-      userAgent: request.headers["user-agent"]?.slice(0, 500) ?? null,
-      scope: null,
-      action: "whoami",
-      outcome: live ? "ALLOWED" : "REVOKED",
+    resolveKey(bearerToken(request.headers.authorization) ?? "", address, response, (record) => {
+      const now = Date.now();
+      const live = isLive(record, now);
+      usage.record({
+        keyId: record.id,
+        organizationId: record.organizationId,
+        at: now,
+        ipAddress: address,
+        userAgent: request.headers["user-agent"]?.slice(0, 500) ?? null,
+        scope: null,
+        action: "whoami",
+        outcome: live ? "ALLOWED" : "REVOKED",
+      });
+      if (!live) return refuse(address, response);
+      const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
+      send(response, 200, { ...describeKey(record), expiresAt: record.expiresAt ? new Date(record.expiresAt).toISOString() : null, allowedActions: allowedBy });
     });
-    if (!live) {
-      limiter.recordFailure(address);
-      return send(response, 401, INVALID_KEY_BODY);
-    }
-    const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
-    send(response, 200, { ...describeKey(record), expiresAt: record.expiresAt ? new Date(record.expiresAt).toISOString() : null, allowedActions: allowedBy });
   }
 
   return {
@@ -208,12 +251,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
     handle(request, response) {
       const path = request.url?.split("?")[0];
-      const run = path === VERIFY_PATH ? verify : whoami;
-      run(request, response).catch((error: unknown) => {
-        log(`Verification failed: ${error instanceof Error ? error.message : String(error)}`);
-        if (!response.headersSent) send(response, 500, { error: "internal", message: "Verification failed on our side." });
-        else response.end();
-      });
+      try {
+        (path === VERIFY_PATH ? verify : whoami)(request, response);
+      } catch (error) {
+        failed(response)(error);
+      }
     },
     flush,
     async close() {

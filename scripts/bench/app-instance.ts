@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort } from "@/lib/runtime/free-port";
+
+export type AppInstance = { url: string; stop(): Promise<void> };
+
+// A real `npm start` process pointed at the benchmark's database.
+export async function startAppInstance(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppInstance> {
+  const port = await findFreePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-keys-bench-app-"));
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir, HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes("Ready.")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`App instance exited (${code}):\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.on("exit", () => {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+// The baseline: a bare node:http server that reads the request body and
+// answers a fixed JSON body, the same bytes as a real verification answer,
+// so the load generator does the same work against both.
+export async function startBareServer(fixedBody: string): Promise<AppInstance> {
+  const port = await findFreePort();
+  const source = `
+    const body = process.env.BARE_BODY;
+    const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body) };
+    require("node:http").createServer((q, s) => {
+      q.on("data", () => {});
+      q.on("end", () => { s.writeHead(200, headers); s.end(body); });
+    }).listen(${port}, "127.0.0.1", () => console.log("Ready."));`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BARE_BODY: fixedBody } });
+  await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("Ready.") && resolve()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => {
+      child.on("exit", () => resolve());
+      child.kill("SIGTERM");
+    }),
+  };
+}
