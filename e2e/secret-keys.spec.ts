@@ -176,3 +176,35 @@ test("with per-scope keys on, a key can be limited to one scope", async ({ page 
   await expect(page.getByRole("cell", { name: "Key created" })).toBeVisible();
   await expect(page.getByText(OWNER.name).first()).toBeVisible();
 });
+
+test("a new key works against the verification API, and its use shows as Last Used and activity", async ({ page }) => {
+  const secret = await createKey(page, "SDK smoke test", "Staging");
+  const whoami = await page.request.get("/api/v1/whoami", { headers: { Authorization: `Bearer ${secret}` } });
+  expect(whoami.status()).toBe(200);
+  expect(whoami.headers()["cache-control"]).toBe("no-store");
+  expect(await whoami.json()).toMatchObject({ name: "SDK smoke test", environment: "staging", permission: "full" });
+
+  const verify = await page.request.post("/api/v1/keys/verify", {
+    data: { key: secret, scope: "deployment", action: "write", client: { ipAddress: "198.51.100.23", userAgent: "inference-sdk/3.1" } },
+  });
+  expect(await verify.json()).toMatchObject({ valid: true, allowed: true, scopes: ["dataset", "training", "deployment"] });
+
+  const row = page.getByRole("row", { name: /SDK smoke test/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByRole("cell").nth(5)).toContainText("just now", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  await row.getByRole("link", { name: "SDK smoke test" }).click();
+  const activity = page.getByRole("region", { name: "Recent activity" });
+  await expect(activity.getByRole("row", { name: /198\.51\.100\.23/ })).toContainText("inference-sdk/3.1");
+  await expect(activity.getByRole("row", { name: /198\.51\.100\.23/ })).toContainText("Allowed");
+
+  // Deleted: the same key is refused at once.
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete key" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Deleted");
+  const refused = await page.request.post("/api/v1/keys/verify", { data: { key: secret, scope: "dataset", action: "read" } });
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).toBe('{"valid":false,"code":"invalid_key"}');
+});

@@ -7,10 +7,12 @@ import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
 import { exactUtc } from "@/lib/format/relative-time";
 import { getKeyWithHistory } from "@/lib/keys/get-key";
+import { listKeyActivity } from "@/lib/keys/list-key-activity";
 import { ACTION_LABELS, PERMISSION_LABELS, SCOPE_LABELS } from "@/lib/keys/key-model";
 import { grantSummary, PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
 import { EnvironmentBadge, MaskedKey, ScopeList } from "../_components/key-labels";
 import { AuditEventText } from "./_components/audit-event-text";
+import { KeyActivityTable } from "./_components/key-activity-table";
 import { KeyDetailActions } from "./_components/key-detail-actions";
 
 export const metadata: Metadata = { title: "Secret key" };
@@ -30,6 +32,8 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
   const found = await getKeyWithHistory(member.organizationId, id);
   if (!found) notFound();
   const { key, events } = found;
+  const activity = await listKeyActivity(member.organizationId, key.id);
+  const retentionDays = Number(process.env.ACTIVITY_RETENTION_DAYS ?? 30);
   const now = new Date();
   const expired = key.expiresAt !== null && key.expiresAt <= now;
   const status = key.deletedAt ? <Badge tone="red">Deleted</Badge> : expired ? <Badge tone="red">Expired</Badge> : <Badge tone="green">Active</Badge>;
@@ -77,6 +81,14 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
           <Row label="Expires">{key.expiresAt ? <><RelativeTime date={key.expiresAt} now={now} /> ({exactUtc(key.expiresAt)})</> : "Never"}</Row>
           {key.deletedAt && <Row label="Deleted">{exactUtc(key.deletedAt)}</Row>}
         </dl>
+      </section>
+
+      <section aria-labelledby="activity-heading" className="mb-8">
+        <h2 id="activity-heading" className="mb-1 text-lg font-semibold">Recent activity</h2>
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+          Requests that used this key, grouped by client, kept {retentionDays} days. New requests appear within a few seconds.
+        </p>
+        <KeyActivityTable rows={activity} retentionDays={retentionDays} />
       </section>
 
       <section aria-labelledby="history-heading">

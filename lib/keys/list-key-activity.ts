@@ -1,0 +1,33 @@
+import { db } from "@/lib/db/client";
+
+export type KeyActivityRow = {
+  id: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  ipAddress: string;
+  userAgent: string | null;
+  scope: string | null;
+  action: string | null;
+  outcome: "ALLOWED" | "DENIED" | "REVOKED";
+  requestCount: number;
+};
+
+// Recent verification traffic of one key of the organization, newest first.
+export async function listKeyActivity(organizationId: string, keyId: string, limit = 100): Promise<KeyActivityRow[]> {
+  const rows = await db().keyActivity.findMany({
+    where: { organizationId, keyId },
+    orderBy: { lastSeenAt: "desc" },
+    take: limit,
+  });
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    firstSeenAt: row.firstSeenAt,
+    lastSeenAt: row.lastSeenAt,
+    ipAddress: row.ipAddress,
+    userAgent: row.userAgent,
+    scope: row.scope,
+    action: row.action,
+    outcome: row.outcome,
+    requestCount: row.requestCount,
+  }));
+}
