@@ -144,6 +144,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const purge = () => purgeActivity(new Date(Date.now() - retentionMs)).catch(() => {});
   const purgeTimer = setInterval(() => void purge(), 60 * 60 * 1000);
   purgeTimer.unref();
+  const firstPurge = setTimeout(() => void purge(), 60_000);
+  firstPurge.unref();
 
   // Never lets an error escape: it would take the whole server down.
   const failed = (response: http.ServerResponse) => (error: unknown) => {
@@ -261,6 +263,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     async close() {
       clearInterval(flushTimer);
       clearInterval(purgeTimer);
+      clearTimeout(firstPurge);
       await flush();
       await listener.close();
     },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
+import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
 import { exactUtc } from "@/lib/format/relative-time";
@@ -93,28 +94,19 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">History</h2>
-        <div className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">When (UTC)</th>
-                <th scope="col" className="px-4 py-3 font-medium">Event</th>
-                <th scope="col" className="px-4 py-3 font-medium">By</th>
-                <th scope="col" className="px-4 py-3 font-medium">From</th>
+        <TableShell>
+          <TableHead columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "By" }, { label: "From" }]} />
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id} className={ROW_CLASS}>
+                <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(event.createdAt)}</td>
+                <td className={CELL_CLASS}><AuditEventText action={event.action} details={event.details} /></td>
+                <td className={CELL_CLASS}>{event.actorLabel}</td>
+                <td className={CELL_CLASS}>{event.ipAddress ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                  <td className="px-4 py-3 whitespace-nowrap">{exactUtc(event.createdAt)}</td>
-                  <td className="px-4 py-3"><AuditEventText action={event.action} details={event.details} /></td>
-                  <td className="px-4 py-3">{event.actorLabel}</td>
-                  <td className="px-4 py-3">{event.ipAddress ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableShell>
       </section>
     </>
   );

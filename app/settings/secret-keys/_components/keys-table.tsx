@@ -3,6 +3,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from "@tanstack/react-table";
 import type { KeySortColumn, ListKeysQuery } from "@/lib/keys/list-keys-query";
 import type { KeySummary } from "@/lib/keys/key-summary";
+import { CELL_CLASS, ROW_CLASS, TableShell } from "@/components/ui/table";
 import { keyColumns, type KeyTableMeta } from "./key-columns";
 
 // Sorting, filtering and paging happen on the server (manual modes); the
@@ -39,8 +40,7 @@ export function KeysTable({
   });
 
   return (
-    <div className={`relative overflow-x-auto rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
-      <table className="w-full text-left text-sm">
+    <TableShell busy={pending} className={`transition-opacity ${pending ? "opacity-60" : ""}`}>
         <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -73,16 +73,15 @@ export function KeysTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+            <tr key={row.id} className={`${ROW_CLASS} hover:bg-zinc-50 dark:hover:bg-zinc-800/50`}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-3 align-top">
+                <td key={cell.id} className={`${CELL_CLASS} align-top`}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </TableShell>
   );
 }
