@@ -1,18 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import type { AuditAction } from "./audit-actions";
+
 type Tx = Prisma.TransactionClient;
 
-export type AuditAction =
-  | "key.created"
-  | "key.renamed"
-  | "key.deleted"
-  | "member.added"
-  | "organization.granular_scopes_enabled"
-  | "organization.granular_scopes_disabled";
-
 // Written in the caller's transaction, so a change and its record commit or
-// fail together. Callers pass names and prefixes, never a secret.
+// fail together. Callers pass names and prefixes, never a secret. The
+// database chains the event (sequence, hash) on insert.
 export async function recordAuditEvent(
   tx: Tx,
   event: { actor: Actor; action: AuditAction; key?: { id: string; displayPrefix: string }; details?: Prisma.InputJsonValue },

@@ -30,7 +30,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const headers = (request as RequestLike).headers;
         try {
-          const user = await authenticate({ credentials, ipAddress: clientAddressFrom(headers) });
+          const user = await authenticate({ credentials, ipAddress: clientAddressFrom(headers), userAgent: userAgentFrom(headers) });
           const { sessionId } = await createAuthSession({
             userId: user.id,
             ipAddress: clientAddressFrom(headers),

@@ -71,3 +71,18 @@ describe("authenticate", () => {
     expect(await db().signInFailure.count({ where: { email } })).toBe(0);
   });
 });
+
+describe("sign-in audit events", () => {
+  it("records a sign-in and a failed sign-in of a known account in its organization's log", async () => {
+    const { organization, members } = await createOrganization();
+    const email = members[0].email;
+    await authenticate({ credentials: { email, password: TEST_PASSWORD }, ipAddress: "192.0.2.44", userAgent: "browser/1" });
+    await failureOf(authenticate({ credentials: { email, password: "wrong" }, ipAddress: "192.0.2.45" }));
+    const events = await db().auditEvent.findMany({ where: { organizationId: organization.id }, orderBy: { sequence: "asc" } });
+    expect(events.map((e) => [e.action, e.ipAddress, e.actorUserId])).toEqual([
+      ["auth.sign_in", "192.0.2.44", members[0].userId],
+      ["auth.sign_in_failed", "192.0.2.45", members[0].userId],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(TEST_PASSWORD);
+  });
+});

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "./password";
@@ -10,9 +11,33 @@ export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match
 
 // Checks credentials with per-account and per-address throttling. Failures
 // are stored in the database so every app instance counts the same ones.
+// Sign-ins and failed sign-ins of known accounts go to their organization's
+// audit log (an unknown email has no organization to log to).
+async function recordSignIn(
+  user: { id: string; name: string; email: string },
+  action: "auth.sign_in" | "auth.sign_in_failed",
+  request: { ipAddress: string; userAgent?: string },
+): Promise<void> {
+  const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { organizationId: true, role: true } });
+  for (const membership of memberships) {
+    await recordAuditEvent(db(), {
+      actor: {
+        userId: user.id,
+        organizationId: membership.organizationId,
+        role: membership.role,
+        label: `${user.name} <${user.email}>`,
+        ipAddress: request.ipAddress,
+        userAgent: request.userAgent?.slice(0, 500) ?? null,
+      },
+      action,
+    });
+  }
+}
+
 export async function authenticate(options: {
   credentials: unknown;
   ipAddress: string;
+  userAgent?: string;
   now?: Date;
 }): Promise<AuthenticatedUser> {
   const parsed = signInInput.safeParse(options.credentials);
@@ -39,8 +64,10 @@ export async function authenticate(options: {
   const user = await db().user.findUnique({ where: { email } });
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
     await db().signInFailure.create({ data: { email, ipAddress: options.ipAddress, createdAt: now } });
+    if (user) await recordSignIn(user, "auth.sign_in_failed", options);
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS_MESSAGE);
   }
   await db().signInFailure.deleteMany({ where: { email } });
+  await recordSignIn(user, "auth.sign_in", options);
   return { id: user.id, email: user.email, name: user.name };
 }

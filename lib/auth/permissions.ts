@@ -7,6 +7,7 @@ export const OPERATIONS = [
   "keys.delete",
   "members.view",
   "members.manage",
+  "audit.view",
   "settings.manage",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -15,8 +16,8 @@ export type Operation = (typeof OPERATIONS)[number];
 // roles description all read it.
 export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {
   OWNER: OPERATIONS,
-  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "members.view"],
-  SECURITY: ["keys.view", "keys.delete", "members.view"],
+  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "members.view", "audit.view"],
+  SECURITY: ["keys.view", "keys.delete", "members.view", "audit.view"],
   MEMBER: ["keys.view", "members.view"],
 };
 

@@ -4,7 +4,7 @@ export async function listMembers(organizationId: string) {
   const memberships = await db().membership.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: "asc" }],
-    select: { id: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
+    select: { id: true, role: true, createdAt: true, userId: true, user: { select: { name: true, email: true } } },
   });
-  return memberships.map((m) => ({ id: m.id, role: m.role, joinedAt: m.createdAt, name: m.user.name, email: m.user.email }));
+  return memberships.map((m) => ({ id: m.id, userId: m.userId, role: m.role, joinedAt: m.createdAt, name: m.user.name, email: m.user.email }));
 }

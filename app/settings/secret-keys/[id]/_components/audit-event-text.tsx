@@ -1,11 +1,7 @@
-const LABELS: Record<string, string> = {
-  "key.created": "Key created",
-  "key.renamed": "Key renamed",
-  "key.deleted": "Key deleted",
-};
+import { auditActionLabel } from "@/lib/audit/audit-actions";
 
 export function AuditEventText({ action, details }: { action: string; details: unknown }) {
-  const label = LABELS[action] ?? action;
+  const label = auditActionLabel(action);
   const detail = details as { from?: string; to?: string } | null;
   if (action === "key.renamed" && detail?.from !== undefined) {
     return <span>{label}: “{detail.from}” → “{detail.to}”</span>;

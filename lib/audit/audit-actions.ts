@@ -1,0 +1,18 @@
+// Every action the audit log records, with how it reads.
+export const AUDIT_ACTION_LABELS = {
+  "key.created": "Key created",
+  "key.renamed": "Key renamed",
+  "key.deleted": "Key deleted",
+  "member.added": "Member added",
+  "organization.granular_scopes_enabled": "Per-scope keys turned on",
+  "organization.granular_scopes_disabled": "Per-scope keys turned off",
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
