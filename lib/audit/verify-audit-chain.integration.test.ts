@@ -5,7 +5,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { renameKey } from "@/lib/keys/rename-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { recordAuditEvent } from "./record-event";
-import { verifyAuditChain } from "./verify-audit-chain";
+import { verifyAuditChain, verifyOwnAuditChain } from "./verify-audit-chain";
 
 // Changes a row the way an attacker with database access would: with the
 // append-only trigger switched off for this one transaction.
@@ -93,5 +93,17 @@ describe("audit chain", () => {
     const sequences = (await db().auditEvent.findMany({ where: { organizationId: organization.id }, select: { sequence: true } })).map((e) => e.sequence);
     expect(sequences.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(await verifyAuditChain(organization.id)).toEqual({ ok: true, events: 100 });
+  });
+
+  it("lets owners, admins and security verify their own organization's chain only", async () => {
+    const { actors } = await createOrganizationWithAllRoles();
+    await keyEvents(actors.OWNER);
+    const other = await createOrganizationWithAllRoles();
+    await keyEvents(other.actors.OWNER);
+    await db().$transaction((tx) => recordAuditEvent(tx, { actor: other.actors.OWNER, action: "member.added" }));
+    for (const role of ["OWNER", "ADMIN", "SECURITY"] as const) {
+      expect(await verifyOwnAuditChain(actors[role])).toEqual({ ok: true, events: 3 });
+    }
+    await expect(verifyOwnAuditChain(actors.MEMBER)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,3 +1,4 @@
+import { assertCan, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 
 export type ChainVerdict =
@@ -39,4 +40,10 @@ export async function verifyAuditChain(organizationId: string): Promise<ChainVer
 
 export async function listOrganizationIds(): Promise<{ id: string; name: string }[]> {
   return db().organization.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+}
+
+// The caller's own organization's chain, for roles that may read the log.
+export async function verifyOwnAuditChain(actor: Actor): Promise<ChainVerdict> {
+  assertCan(actor, "audit.view");
+  return verifyAuditChain(actor.organizationId);
 }
