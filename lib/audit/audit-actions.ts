@@ -8,6 +8,13 @@ export const AUDIT_ACTION_LABELS = {
   "organization.granular_scopes_disabled": "Per-scope keys turned off",
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
+  "incident.opened": "Compromise reported",
+  "incident.revoke": "Incident: key revoked",
+  "incident.replace": "Incident: replacement handled",
+  "incident.update_apps": "Incident: apps updated",
+  "incident.review": "Incident: activity reviewed",
+  "incident.notify": "Incident: team notified",
+  "incident.close": "Incident closed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -8,6 +8,7 @@ export const OPERATIONS = [
   "members.view",
   "members.manage",
   "audit.view",
+  "incidents.run",
   "settings.manage",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -17,7 +18,7 @@ export type Operation = (typeof OPERATIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {
   OWNER: OPERATIONS,
   ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "members.view", "audit.view"],
-  SECURITY: ["keys.view", "keys.delete", "members.view", "audit.view"],
+  SECURITY: ["keys.view", "keys.delete", "members.view", "audit.view", "incidents.run"],
   MEMBER: ["keys.view", "members.view"],
 };
 

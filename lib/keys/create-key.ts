@@ -44,53 +44,56 @@ function resolveRestrictedActions(input: CreateKeyInput, scopes: Scope[]): Prism
   return actions;
 }
 
+type Tx = Prisma.TransactionClient;
+
+// The creation itself, in the caller's transaction (the compromise wizard
+// creates a replacement in the same transaction as its step record).
+export async function createKeyInTransaction(
+  tx: Tx,
+  options: { actor: Actor; input: CreateKeyInput; now: Date },
+): Promise<{ key: KeySummary; secret: string }> {
+  const { actor, input, now } = options;
+  const generated = generateKey(input.environment);
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { granularScopes: true } });
+  const scopes = resolveScopes(input, organization.granularScopes);
+  const liveName = input.name.toLowerCase();
+  if (await tx.secretKey.findFirst({ where: { organizationId: actor.organizationId, liveName }, select: { id: true } })) {
+    throw nameTakenError(input.name);
+  }
+  const row = await tx.secretKey.create({
+    data: {
+      organizationId: actor.organizationId,
+      name: input.name,
+      liveName,
+      environment: input.environment,
+      scopes,
+      permission: input.permission,
+      restrictedActions: resolveRestrictedActions(input, scopes),
+      hash: hashKey(generated.secret, keyHashSecret()),
+      displayPrefix: generated.displayPrefix,
+      lastFour: generated.lastFour,
+      createdById: actor.userId,
+      createdAt: now,
+      expiresAt: input.expiresInDays === "never" ? null : new Date(now.getTime() + Number(input.expiresInDays) * DAY_MS),
+    },
+    include: { createdBy: { select: { name: true } } },
+  });
+  await recordAuditEvent(tx, {
+    actor,
+    action: "key.created",
+    key: row,
+    details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
+  });
+  return { key: toKeySummary(row), secret: generated.secret };
+}
+
 // Creates a key and returns its secret: the only time the secret exists
 // outside the caller's hands. Only its HMAC is stored.
 export async function createKey(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ key: KeySummary; secret: string }> {
   assertCan(options.actor, "keys.create");
   const input = createKeyInput.parse(options.input);
-  const now = options.now ?? new Date();
-  const generated = generateKey(input.environment);
-  const hash = hashKey(generated.secret, keyHashSecret());
-
   try {
-    const key = await db().$transaction(async (tx) => {
-      const organization = await tx.organization.findUniqueOrThrow({
-        where: { id: options.actor.organizationId },
-        select: { granularScopes: true },
-      });
-      const scopes = resolveScopes(input, organization.granularScopes);
-      const liveName = input.name.toLowerCase();
-      if (await tx.secretKey.findFirst({ where: { organizationId: options.actor.organizationId, liveName }, select: { id: true } })) {
-        throw nameTakenError(input.name);
-      }
-      const row = await tx.secretKey.create({
-        data: {
-          organizationId: options.actor.organizationId,
-          name: input.name,
-          liveName,
-          environment: input.environment,
-          scopes,
-          permission: input.permission,
-          restrictedActions: resolveRestrictedActions(input, scopes),
-          hash,
-          displayPrefix: generated.displayPrefix,
-          lastFour: generated.lastFour,
-          createdById: options.actor.userId,
-          createdAt: now,
-          expiresAt: input.expiresInDays === "never" ? null : new Date(now.getTime() + Number(input.expiresInDays) * DAY_MS),
-        },
-        include: { createdBy: { select: { name: true } } },
-      });
-      await recordAuditEvent(tx, {
-        actor: options.actor,
-        action: "key.created",
-        key: row,
-        details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
-      });
-      return row;
-    });
-    return { key: toKeySummary(key), secret: generated.secret };
+    return await db().$transaction((tx) => createKeyInTransaction(tx, { actor: options.actor, input, now: options.now ?? new Date() }));
   } catch (error) {
     if (isUniqueViolation(error) && JSON.stringify(error).includes("liveName")) throw nameTakenError(input.name);
     throw error;

@@ -1,0 +1,173 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createKeyInTransaction } from "@/lib/keys/create-key";
+import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
+import { DEFAULT_EXPIRY, keyName, type CreateKeyInput } from "@/lib/keys/key-input";
+import type { KeySummary } from "@/lib/keys/key-summary";
+import { listAppClients } from "./incident-activity";
+import { runIncidentStep } from "./run-step";
+
+const incidentId = z.string().trim().min(1, "Missing incident id.").max(64);
+const note = z.string().trim().max(500, "Use at most 500 characters.").refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Control characters are not allowed.");
+
+// Step 1: the key is deleted at once (or its earlier deletion recorded).
+export async function revokeStep(options: { actor: Actor; incidentId: unknown; now?: Date }) {
+  const id = incidentId.parse(options.incidentId);
+  const now = options.now ?? new Date();
+  return runIncidentStep({
+    actor: options.actor,
+    incidentId: id,
+    step: "revoke",
+    work: async (tx, incident) => {
+      const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId: incident.keyId, now });
+      const revokedAt = deleted?.deletedAt ?? (await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId } })).deletedAt ?? now;
+      await tx.incident.update({ where: { id: incident.id }, data: { revokedAt } });
+      return { details: { revokedAt: revokedAt.toISOString(), alreadyDeleted: !deleted }, result: { revokedAt } };
+    },
+  });
+}
+
+export const replaceStepInput = z.union([
+  z.object({ name: keyName }),
+  z.object({ skipReason: note.pipe(z.string().min(1, "Say why no replacement is needed.")) }),
+]);
+
+// Step 2: a replacement with the compromised key's environment, scopes and
+// permission, revealed once; or a recorded reason to skip it.
+export async function replaceStep(options: { actor: Actor; incidentId: unknown; input: unknown; now?: Date }) {
+  const id = incidentId.parse(options.incidentId);
+  const input = replaceStepInput.parse(options.input);
+  return runIncidentStep<{ key: KeySummary; secret: string } | null>({
+    actor: options.actor,
+    incidentId: id,
+    step: "replace",
+    work: async (tx, incident) => {
+      if ("skipReason" in input) return { details: { skipped: true, reason: input.skipReason }, result: null };
+      const old = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId } });
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: incident.organizationId } });
+      const createInput: CreateKeyInput = {
+        name: input.name,
+        environment: old.environment,
+        permission: old.permission,
+        expiresInDays: DEFAULT_EXPIRY[old.environment],
+        ...(organization.granularScopes ? { scopes: old.scopes } : {}),
+        ...(old.restrictedActions ? { restrictedActions: old.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
+      };
+      const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date() });
+      await tx.incident.update({ where: { id: incident.id }, data: { replacementKeyId: created.key.id } });
+      return { details: { replacementKeyId: created.key.id, name: created.key.name }, result: created };
+    },
+  });
+}
+
+export const updateAppsInput = z.object({
+  entries: z
+    .array(
+      z.object({
+        ipAddress: z.string().max(64),
+        userAgent: z.string().max(500).nullable(),
+        updated: z.boolean(),
+        note: note.optional(),
+      }),
+    )
+    .max(500),
+});
+
+// Step 3: every client seen with the key is ticked off as updated, or noted.
+export async function updateAppsStep(options: { actor: Actor; incidentId: unknown; input: unknown }) {
+  const id = incidentId.parse(options.incidentId);
+  const { entries } = updateAppsInput.parse(options.input);
+  return runIncidentStep({
+    actor: options.actor,
+    incidentId: id,
+    step: "update_apps",
+    work: async (tx, incident) => {
+      const clients = await listAppClients(incident.organizationId, incident.keyId);
+      const byClient = new Map(entries.map((e) => [`${e.ipAddress}\u0000${e.userAgent}`, e]));
+      const checklist = clients.map((client) => {
+        const entry = byClient.get(`${client.ipAddress}\u0000${client.userAgent}`);
+        return { ...client, firstSeenAt: client.firstSeenAt.toISOString(), lastSeenAt: client.lastSeenAt.toISOString(), updated: entry?.updated ?? false, note: entry?.note ?? "" };
+      });
+      const open = checklist.filter((item) => !item.updated && !item.note);
+      if (open.length > 0) {
+        throw new AppError("INVALID_INPUT", `Tick off or add a note for every client: ${open.length} left (first: ${open[0].ipAddress}).`);
+      }
+      await tx.incident.update({ where: { id: incident.id }, data: { appChecklist: checklist } });
+      return { details: { clients: checklist.length, updated: checklist.filter((c) => c.updated).length }, result: null };
+    },
+  });
+}
+
+export const reviewInput = z.object({ from: z.coerce.date(), to: z.coerce.date(), suspicious: z.number().int().min(0) });
+
+// Step 4: the lead confirms they reviewed the activity window.
+export async function reviewStep(options: { actor: Actor; incidentId: unknown; input: unknown }) {
+  const id = incidentId.parse(options.incidentId);
+  const input = reviewInput.parse(options.input);
+  return runIncidentStep({
+    actor: options.actor,
+    incidentId: id,
+    step: "review",
+    work: async () => ({ details: { from: input.from.toISOString(), to: input.to.toISOString(), suspicious: input.suspicious }, result: null }),
+  });
+}
+
+export const notifyInput = z.object({
+  message: z.string().trim().min(1, "Write a message for the team.").max(2000, "Use at most 2000 characters."),
+});
+
+// Step 5: an in-app notification to every member of the organization.
+export async function notifyStep(options: { actor: Actor; incidentId: unknown; input: unknown }) {
+  const id = incidentId.parse(options.incidentId);
+  const { message } = notifyInput.parse(options.input);
+  return runIncidentStep({
+    actor: options.actor,
+    incidentId: id,
+    step: "notify",
+    work: async (tx, incident) => {
+      const members = await tx.membership.findMany({ where: { organizationId: incident.organizationId }, select: { userId: true } });
+      await tx.notification.createMany({
+        data: members.map((m) => ({
+          organizationId: incident.organizationId,
+          userId: m.userId,
+          title: `Key “${incident.keyName}” was compromised`,
+          body: message,
+          link: `/settings/secret-keys/${incident.keyId}/compromised`,
+        })),
+      });
+      await tx.incident.update({ where: { id: incident.id }, data: { notifyMessage: message } });
+      return { details: { recipients: members.length, message }, result: null };
+    },
+  });
+}
+
+// Step 6: closes the incident; the key may get a new incident later.
+export async function closeStep(options: { actor: Actor; incidentId: unknown; now?: Date }) {
+  const id = incidentId.parse(options.incidentId);
+  const now = options.now ?? new Date();
+  return runIncidentStep({
+    actor: options.actor,
+    incidentId: id,
+    step: "close",
+    work: async (tx, incident) => {
+      await tx.incident.update({ where: { id: incident.id }, data: { status: "CLOSED", openKeyId: null, closedAt: now } });
+      const members = await tx.membership.findMany({ where: { organizationId: incident.organizationId }, select: { userId: true } });
+      await tx.notification.createMany({
+        data: members.map((m) => ({
+          organizationId: incident.organizationId,
+          userId: m.userId,
+          title: `Incident for “${incident.keyName}” closed`,
+          body: `Closed by ${options.actor.label}.`,
+          link: `/settings/secret-keys/${incident.keyId}/compromised`,
+        })),
+      });
+      return { details: { closedAt: now.toISOString() }, result: null };
+    },
+  });
+}
+
+export async function getIncident(organizationId: string, id: string) {
+  return db().incident.findFirst({ where: { id, organizationId }, include: { steps: { orderBy: { createdAt: "asc" } } } });
+}
