@@ -171,3 +171,12 @@ export async function closeStep(options: { actor: Actor; incidentId: unknown; no
 export async function getIncident(organizationId: string, id: string) {
   return db().incident.findFirst({ where: { id, organizationId }, include: { steps: { orderBy: { createdAt: "asc" } } } });
 }
+
+// The open incident of a key, else its most recent one.
+export async function latestIncidentForKey(organizationId: string, keyId: string) {
+  return db().incident.findFirst({
+    where: { organizationId, keyId },
+    orderBy: [{ status: "asc" }, { openedAt: "desc" }],
+    include: { steps: { orderBy: { createdAt: "asc" } } },
+  });
+}

@@ -44,11 +44,19 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href="/settings/secret-keys" className="text-indigo-600 hover:underline dark:text-indigo-400">Secret Keys</Link>
       </nav>
-      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div>
+      <header className="mb-6 flex flex-wrap items-start gap-4">
+        <div className="mr-auto">
           <h1 className="flex items-center gap-3 text-2xl font-semibold">{key.name} {status}</h1>
           <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
         </div>
+        {can(member.role, "incidents.run") && (
+          <Link
+            href={`/settings/secret-keys/${key.id}/compromised`}
+            className="rounded-md border border-red-300 px-3.5 py-2 text-sm font-medium text-red-700 hover:bg-red-50 dark:border-red-900 dark:text-red-300 dark:hover:bg-red-950"
+          >
+            {key.deletedAt ? "Compromise response" : "Report compromised"}
+          </Link>
+        )}
         {!key.deletedAt && (
           <KeyDetailActions
             keyInfo={{ id: key.id, name: key.name, lastUsedAt: key.lastUsedAt }}

@@ -13,6 +13,7 @@ export type KeyTableMeta = {
   now: Date;
   canRename: boolean;
   canDelete: boolean;
+  canRespond: boolean;
   onRename: (key: KeySummary) => void;
   onDelete: (key: KeySummary) => void;
 };
@@ -77,6 +78,7 @@ export const keyColumns = [
       const items: RowMenuItem[] = [{ label: "View details", href: `/settings/secret-keys/${key.id}` }];
       if (meta.canRename) items.push({ label: "Rename", onSelect: () => meta.onRename(key) });
       if (meta.canDelete) items.push({ label: "Delete", onSelect: () => meta.onDelete(key), danger: true });
+      if (meta.canRespond) items.push({ label: "Report compromised", href: `/settings/secret-keys/${key.id}/compromised`, danger: true });
       return <KeyRowMenu keyName={key.name} items={items} />;
     },
   }),

@@ -59,7 +59,7 @@ export function KeyRowMenu({ keyName, items }: { keyName: string; items: RowMenu
           id={menuId}
           role="menu"
           aria-label={`Actions for ${keyName}`}
-          className="absolute right-0 z-20 mt-1 w-44 overflow-hidden rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute right-0 z-20 mt-1 w-52 overflow-hidden rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
           {items.map((item) => (
             <li key={item.label} role="none">

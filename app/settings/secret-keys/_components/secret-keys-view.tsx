@@ -27,6 +27,7 @@ export type SecretKeysViewProps = {
   canCreate: boolean;
   canRename: boolean;
   canDelete: boolean;
+  canRespond: boolean;
 };
 
 export function SecretKeysView(props: SecretKeysViewProps) {
@@ -56,7 +57,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
               query={props.query}
               pending={pending}
               update={update}
-              meta={{ now: props.now, canRename: props.canRename, canDelete: props.canDelete, onRename: setRenaming, onDelete: setDeleting }}
+              meta={{ now: props.now, canRename: props.canRename, canDelete: props.canDelete, canRespond: props.canRespond, onRename: setRenaming, onDelete: setDeleting }}
             />
           ) : (
             <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/empty-state";
+import { requireMemberPage } from "@/lib/auth/current-member";
+import { can } from "@/lib/auth/permissions";
+import { exactUtc } from "@/lib/format/relative-time";
+import { listAppClients, reviewActivity } from "@/lib/incidents/incident-activity";
+import { latestIncidentForKey } from "@/lib/incidents/incident-step-actions";
+import { reviewWindow } from "@/lib/incidents/review-window";
+import { getKeyWithHistory } from "@/lib/keys/get-key";
+import { listMembers } from "@/lib/members/list-members";
+import { MaskedKey } from "../../_components/key-labels";
+import { IncidentWizard } from "./_components/incident-wizard";
+import { StartIncidentButton } from "./_components/start-incident-button";
+
+export const metadata: Metadata = { title: "Compromised key" };
+
+export default async function CompromisedKeyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const member = await requireMemberPage();
+  const { id } = await params;
+  const found = await getKeyWithHistory(member.organizationId, id);
+  if (!found) notFound();
+  const { key } = found;
+  const header = (
+    <header className="mb-6">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/settings/secret-keys/${key.id}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{key.name}</Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">Respond to a compromised key</h1>
+      <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
+    </header>
+  );
+  if (!can(member.role, "incidents.run")) {
+    return <>{header}<EmptyState title="Not available to your role">Owners and security leads run the compromise response. Tell one of them now.</EmptyState></>;
+  }
+  const incident = await latestIncidentForKey(member.organizationId, key.id);
+  if (!incident || (incident.status === "CLOSED" && !key.deletedAt)) {
+    return (
+      <>
+        {header}
+        <section className="rounded-xl border border-red-300 bg-red-50 p-5 dark:border-red-900 dark:bg-red-950">
+          <p className="mb-3 text-sm">
+            The wizard revokes the key, creates a replacement, walks you through updating the apps that used it and reviewing its activity,
+            notifies the team, and records every step for the audit.
+          </p>
+          <StartIncidentButton keyId={key.id} />
+        </section>
+      </>
+    );
+  }
+  const query = await searchParams;
+  const window = reviewWindow({ from: query.from, to: query.to }, incident.revokedAt, new Date());
+  const [clients, rows, members] = await Promise.all([
+    listAppClients(member.organizationId, key.id),
+    reviewActivity({ organizationId: member.organizationId, keyId: key.id, from: window.fromDate, to: window.toDate, revokedAt: incident.revokedAt }),
+    listMembers(member.organizationId),
+  ]);
+  const base = `/settings/secret-keys/${key.id}/compromised`;
+  return (
+    <>
+      {header}
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        Incident opened {exactUtc(incident.openedAt)}. {incident.status === "CLOSED" ? `Closed ${exactUtc(incident.closedAt!)}.` : "Each step is recorded with who did it and when."}{" "}
+        <a href={`${base}/summary?format=md`} className="underline">Summary (Markdown)</a> ·{" "}
+        <a href={`${base}/summary?format=json`} className="underline">JSON</a>
+      </p>
+      <IncidentWizard
+        incidentId={incident.id}
+        keyName={incident.keyName}
+        steps={incident.steps.map((s) => ({ step: s.step, actorLabel: s.actorLabel, createdAt: s.createdAt, details: s.details }))}
+        clients={clients}
+        review={{ rows, from: window.from, to: window.to, exportHref: `${base}/activity?${new URLSearchParams({ from: window.from, to: window.to })}` }}
+        memberCount={members.length}
+      />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+test("a security lead runs the compromise wizard end to end", async ({ page }) => {
+  await page.goto("/settings/secret-keys");
+  await page.getByRole("button", { name: "Create secret key" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Create secret key" });
+  await dialog.getByLabel("Name").fill("Payments model key");
+  await dialog.getByRole("radio", { name: "Production", exact: true }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const leaked = await page.getByTestId("revealed-secret").inputValue();
+  await page.getByLabel("I have stored this key somewhere safe.").check();
+  await page.getByRole("button", { name: "Done" }).click();
+
+  const use = (key: string) =>
+    page.request.post("/api/v1/keys/verify", {
+      data: { key, scope: "deployment", action: "read", client: { ipAddress: "203.0.113.80", userAgent: "payments-svc/7" } },
+    });
+  expect((await use(leaked)).status()).toBe(200);
+
+  // Activity is written within a few seconds; wait for it as a user would.
+  const row = page.getByRole("row", { name: /Payments model key/ });
+  await row.getByRole("link", { name: "Payments model key" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Payments model key");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("203.0.113.80", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  await page.getByRole("link", { name: "Report compromised" }).click();
+  await page.getByRole("button", { name: "Start the response" }).click();
+  const steps = page.getByRole("list", { name: "Steps" });
+
+  await steps.getByRole("button", { name: "Revoke now" }).click();
+  await expect(steps.getByText(/stopped working everywhere/)).toBeVisible();
+  expect((await use(leaked)).status()).toBe(401);
+
+  await expect(steps.getByLabel("Name of the replacement")).toHaveValue("Payments model key (replacement)");
+  await steps.getByRole("button", { name: "Create replacement" }).click();
+  const replacement = await page.getByTestId("revealed-secret").inputValue();
+  expect(replacement).toMatch(/^skml_live_/);
+  await page.getByLabel("I have stored this key somewhere safe.").check();
+  await page.getByRole("button", { name: "Done" }).click();
+  expect((await use(replacement)).status()).toBe(200);
+
+  const checklist = page.getByRole("list", { name: "Clients that used the key" });
+  await expect(checklist).toContainText("203.0.113.80 · payments-svc/7");
+  await checklist.getByLabel("Updated to the replacement").check();
+  await steps.getByRole("button", { name: "Confirm apps updated" }).click();
+
+  await expect(steps.getByRole("row", { name: /203\.0\.113\.80/ })).toBeVisible();
+  await steps.getByRole("button", { name: "Mark activity reviewed" }).click();
+
+  await steps.getByRole("button", { name: /Notify \d+ members/ }).click();
+  await steps.getByRole("button", { name: "Close incident" }).click();
+  await expect(steps.getByText("The incident is closed.")).toBeVisible();
+
+  // Reopening shows the finished timeline, and the summary exports.
+  await page.reload();
+  await expect(steps.getByText("(done)")).toHaveCount(6);
+  const summary = await page.request.get(`${new URL(page.url()).pathname}/summary?format=md`);
+  const markdown = await summary.text();
+  for (const label of ["Revoke the key now", "Create a replacement", "Update the apps that used it", "Review its recent activity", "Notify the team", "Close the incident"]) {
+    expect(markdown).toContain(label);
+  }
+  expect(markdown).not.toContain(leaked);
+  expect(markdown).not.toContain(replacement);
+});

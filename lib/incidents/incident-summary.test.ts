@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { incidentSummaryJson, incidentSummaryMarkdown } from "./incident-summary";
+
+const incident = {
+  id: "inc1",
+  keyId: "key1",
+  keyName: "prod key\n| 9 | forged row |",
+  keyPrefix: "skml_live_AbCd",
+  status: "CLOSED",
+  openedAt: new Date("2026-01-01T00:00:00Z"),
+  closedAt: new Date("2026-01-01T00:10:00Z"),
+  steps: [
+    { step: "revoke", actorLabel: "Sam <sam@example.test>", createdAt: new Date("2026-01-01T00:01:00Z"), details: { revokedAt: "2026-01-01T00:01:00.000Z" } },
+    { step: "close", actorLabel: "Sam <sam@example.test>", createdAt: new Date("2026-01-01T00:10:00Z"), details: null },
+  ],
+};
+
+describe("incident summary", () => {
+  it("lists the timeline as JSON", () => {
+    expect(incidentSummaryJson(incident)).toMatchObject({
+      status: "closed",
+      timeline: [{ step: "revoke", by: "Sam <sam@example.test>", at: "2026-01-01T00:01:00.000Z" }, { step: "close" }],
+    });
+  });
+
+  it("writes Markdown in which a crafted key name cannot add rows", () => {
+    const markdown = incidentSummaryMarkdown(incident);
+    expect(markdown).toContain("| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z |");
+    expect(markdown.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(4);
+    expect(markdown).not.toContain("\n| 9 |");
+  });
+});
