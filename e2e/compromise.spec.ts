@@ -66,4 +66,12 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   }
   expect(markdown).not.toContain(leaked);
   expect(markdown).not.toContain(replacement);
+
+  // The team hears about it in the app.
+  await page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
+  const notifications = page.getByRole("list", { name: "Notifications" });
+  await expect(notifications).toContainText("Key “Payments model key” reported compromised");
+  await expect(notifications).toContainText("Incident for “Payments model key” closed");
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByTestId("unread-count")).toHaveCount(0);
 });

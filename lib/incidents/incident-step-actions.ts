@@ -6,6 +6,7 @@ import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
 import { DEFAULT_EXPIRY, keyName, type CreateKeyInput } from "@/lib/keys/key-input";
 import type { KeySummary } from "@/lib/keys/key-summary";
+import { notifyMembers } from "@/lib/notifications/notify-members";
 import { listAppClients } from "./incident-activity";
 import { runIncidentStep } from "./run-step";
 
@@ -127,18 +128,14 @@ export async function notifyStep(options: { actor: Actor; incidentId: unknown; i
     incidentId: id,
     step: "notify",
     work: async (tx, incident) => {
-      const members = await tx.membership.findMany({ where: { organizationId: incident.organizationId }, select: { userId: true } });
-      await tx.notification.createMany({
-        data: members.map((m) => ({
-          organizationId: incident.organizationId,
-          userId: m.userId,
-          title: `Key “${incident.keyName}” was compromised`,
-          body: message,
-          link: `/settings/secret-keys/${incident.keyId}/compromised`,
-        })),
+      const recipients = await notifyMembers(tx, {
+        organizationId: incident.organizationId,
+        title: `Key “${incident.keyName}” was compromised`,
+        body: message,
+        link: `/settings/secret-keys/${incident.keyId}/compromised`,
       });
       await tx.incident.update({ where: { id: incident.id }, data: { notifyMessage: message } });
-      return { details: { recipients: members.length, message }, result: null };
+      return { details: { recipients, message }, result: null };
     },
   });
 }
@@ -153,15 +150,11 @@ export async function closeStep(options: { actor: Actor; incidentId: unknown; no
     step: "close",
     work: async (tx, incident) => {
       await tx.incident.update({ where: { id: incident.id }, data: { status: "CLOSED", openKeyId: null, closedAt: now } });
-      const members = await tx.membership.findMany({ where: { organizationId: incident.organizationId }, select: { userId: true } });
-      await tx.notification.createMany({
-        data: members.map((m) => ({
-          organizationId: incident.organizationId,
-          userId: m.userId,
-          title: `Incident for “${incident.keyName}” closed`,
-          body: `Closed by ${options.actor.label}.`,
-          link: `/settings/secret-keys/${incident.keyId}/compromised`,
-        })),
+      await notifyMembers(tx, {
+        organizationId: incident.organizationId,
+        title: `Incident for “${incident.keyName}” closed`,
+        body: `Closed by ${options.actor.label}.`,
+        link: `/settings/secret-keys/${incident.keyId}/compromised`,
       });
       return { details: { closedAt: now.toISOString() }, result: null };
     },

@@ -49,7 +49,8 @@ describe("compromise response", () => {
     await updateAppsStep({ actor, incidentId, input: { entries: [{ ipAddress: "10.0.0.5", userAgent: "ci-runner/1", updated: true }] } });
     await reviewStep({ actor, incidentId, input: { from: new Date(Date.now() - 7 * 86_400_000), to: new Date(), suspicious: 0 } });
     await notifyStep({ actor, incidentId, input: { message: "Rotate your CI secret now." } });
-    expect(await db().notification.count({ where: { organizationId: organization.id } })).toBe(4);
+    expect(await db().notification.count({ where: { organizationId: organization.id, title: { contains: "was compromised" } } })).toBe(4);
+    expect(await db().notification.count({ where: { organizationId: organization.id, title: { contains: "reported compromised" } } })).toBe(4);
     await closeStep({ actor, incidentId });
 
     const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId }, include: { steps: { orderBy: { createdAt: "asc" } } } });

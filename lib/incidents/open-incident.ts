@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { notifyMembers } from "@/lib/notifications/notify-members";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { keyId as keyIdSchema } from "@/lib/keys/key-input";
 import { KEY_NOT_FOUND_MESSAGE } from "@/lib/keys/rename-key";
@@ -22,6 +23,12 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
         data: { organizationId, keyId: key.id, openKeyId: key.id, keyName: key.name, keyPrefix: key.displayPrefix, openedById: options.actor.userId },
       });
       await recordAuditEvent(tx, { actor: options.actor, action: "incident.opened", key, details: { incidentId: incident.id } });
+      await notifyMembers(tx, {
+        organizationId,
+        title: `Key “${key.name}” reported compromised`,
+        body: `${options.actor.label} started the compromise response.`,
+        link: `/settings/secret-keys/${key.id}/compromised`,
+      });
       return { incidentId: incident.id };
     });
   } catch (error) {

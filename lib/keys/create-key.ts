@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { notifyMembers } from "@/lib/notifications/notify-members";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateKey, hashKey } from "./key-format";
@@ -83,6 +84,12 @@ export async function createKeyInTransaction(
     action: "key.created",
     key: row,
     details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
+  });
+  await notifyMembers(tx, {
+    organizationId: actor.organizationId,
+    title: `Key “${row.name}” created`,
+    body: `${actor.label} created a ${row.environment.toLowerCase().replace("_", "/")} key.`,
+    link: `/settings/secret-keys/${row.id}`,
   });
   return { key: toKeySummary(row), secret: generated.secret };
 }

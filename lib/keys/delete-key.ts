@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { notifyMembers } from "@/lib/notifications/notify-members";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { deleteKeyInput } from "./key-input";
@@ -29,6 +30,12 @@ export async function deleteKeyInTransaction(
     action: "key.deleted",
     key,
     details: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null },
+  });
+  await notifyMembers(tx, {
+    organizationId,
+    title: `Key “${key.name}” deleted`,
+    body: `${options.actor.label} deleted it; apps using it are refused from now on.`,
+    link: `/settings/secret-keys/${key.id}`,
   });
   return { name: key.name, deletedAt: options.now };
 }

@@ -1,0 +1,12 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// An in-app notification for every member of the organization, written in
+// the caller's transaction with the change it announces.
+export async function notifyMembers(
+  tx: Prisma.TransactionClient,
+  notification: { organizationId: string; title: string; body: string; link?: string },
+): Promise<number> {
+  const members = await tx.membership.findMany({ where: { organizationId: notification.organizationId }, select: { userId: true } });
+  await tx.notification.createMany({ data: members.map((m) => ({ ...notification, userId: m.userId })) });
+  return members.length;
+}
