@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { toKeyActivityRow, type KeyActivityRow } from "@/lib/keys/list-key-activity";
 
 export type AppClient = { ipAddress: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; requests: number };
 
@@ -15,18 +16,7 @@ export async function listAppClients(organizationId: string, keyId: string): Pro
   return rows;
 }
 
-export type ReviewedActivity = {
-  id: string;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  ipAddress: string;
-  userAgent: string | null;
-  scope: string | null;
-  action: string | null;
-  outcome: string;
-  requestCount: number;
-  suspicious: string[];
-};
+export type ReviewedActivity = KeyActivityRow & { suspicious: string[] };
 
 // The key's requests in a window, each marked with why it may be suspicious:
 // an address never seen before the window, a denied request, any attempt
@@ -56,17 +46,6 @@ export async function reviewActivity(options: {
     if (!known.has(row.ipAddress)) suspicious.push("new address");
     if (row.outcome === "DENIED") suspicious.push("denied");
     if (row.outcome === "REVOKED" || (options.revokedAt && row.lastSeenAt > options.revokedAt)) suspicious.push("after revocation");
-    return {
-      id: row.id.toString(),
-      firstSeenAt: row.firstSeenAt,
-      lastSeenAt: row.lastSeenAt,
-      ipAddress: row.ipAddress,
-      userAgent: row.userAgent,
-      scope: row.scope,
-      action: row.action,
-      outcome: row.outcome,
-      requestCount: row.requestCount,
-      suspicious,
-    };
+    return { ...toKeyActivityRow(row), suspicious };
   });
 }

@@ -12,14 +12,10 @@ export type KeyActivityRow = {
   requestCount: number;
 };
 
-// Recent verification traffic of one key of the organization, newest first.
-export async function listKeyActivity(organizationId: string, keyId: string, limit = 100): Promise<KeyActivityRow[]> {
-  const rows = await db().keyActivity.findMany({
-    where: { organizationId, keyId },
-    orderBy: { lastSeenAt: "desc" },
-    take: limit,
-  });
-  return rows.map((row) => ({
+type StoredActivity = Omit<KeyActivityRow, "id"> & { id: bigint };
+
+export function toKeyActivityRow(row: StoredActivity): KeyActivityRow {
+  return {
     id: row.id.toString(),
     firstSeenAt: row.firstSeenAt,
     lastSeenAt: row.lastSeenAt,
@@ -29,5 +25,15 @@ export async function listKeyActivity(organizationId: string, keyId: string, lim
     action: row.action,
     outcome: row.outcome,
     requestCount: row.requestCount,
-  }));
+  };
+}
+
+// Recent verification traffic of one key of the organization, newest first.
+export async function listKeyActivity(organizationId: string, keyId: string, limit = 100): Promise<KeyActivityRow[]> {
+  const rows = await db().keyActivity.findMany({
+    where: { organizationId, keyId },
+    orderBy: { lastSeenAt: "desc" },
+    take: limit,
+  });
+  return rows.map(toKeyActivityRow);
 }

@@ -5,18 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/table";
 import { exactUtc } from "@/lib/format/relative-time";
+import type { ReviewedActivity } from "@/lib/incidents/incident-activity";
 
-export type ReviewRow = {
-  id: string;
-  lastSeenAt: Date;
-  ipAddress: string;
-  userAgent: string | null;
-  scope: string | null;
-  action: string | null;
-  outcome: string;
-  requestCount: number;
-  suspicious: string[];
-};
+export type ReviewRow = ReviewedActivity;
 
 // The key's requests in the window (chosen in the URL), suspicious ones marked.
 export function ActivityReview({
