@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embed
 import { clientAddress, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { applyMigrations } from "@/lib/runtime/migrate";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
+import { startWebhookWorker } from "@/lib/webhooks/deliver-webhooks";
 
 const log = (line: string) => console.log(`[secret-keys] ${line}`);
 
@@ -29,11 +30,13 @@ async function main() {
   const lock = lockDataDir(directory);
   let server: RunningServer | undefined;
   let verifier: Verifier | undefined;
+  let webhooks: { stop(): void } | undefined;
   let database: RunningDatabase | undefined;
 
   let appStopping: Promise<void> | undefined;
   const stopApp = () =>
     (appStopping ??= (async () => {
+      webhooks?.stop();
       await server?.close();
       // After the last request: writes the Last Used times still in memory.
       await verifier?.close();
@@ -84,6 +87,7 @@ async function main() {
       activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
     });
     server = await startHttpServer({ host, port, verifier });
+    webhooks = startWebhookWorker({ log });
     log(`Ready. Open http://localhost:${port}`);
   } catch (error) {
     console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);

@@ -6,6 +6,7 @@ export const AUDIT_ACTION_LABELS = {
   "member.added": "Member added",
   "organization.granular_scopes_enabled": "Per-scope keys turned on",
   "organization.granular_scopes_disabled": "Per-scope keys turned off",
+  "organization.webhook_set": "Webhook URL set",
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
   "incident.opened": "Compromise reported",

@@ -7,6 +7,7 @@ import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
 import { DEFAULT_EXPIRY, keyName, type CreateKeyInput } from "@/lib/keys/key-input";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { notifyMembers } from "@/lib/notifications/notify-members";
+import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { listAppClients } from "./incident-activity";
 import { runIncidentStep } from "./run-step";
 
@@ -135,7 +136,13 @@ export async function notifyStep(options: { actor: Actor; incidentId: unknown; i
         link: `/settings/secret-keys/${incident.keyId}/compromised`,
       });
       await tx.incident.update({ where: { id: incident.id }, data: { notifyMessage: message } });
-      return { details: { recipients, message }, result: null };
+      const webhook = await enqueueWebhook(tx, incident.organizationId, "incident.team_notified", {
+        incidentId: incident.id,
+        key: { id: incident.keyId, name: incident.keyName, prefix: incident.keyPrefix },
+        message,
+        by: options.actor.label,
+      });
+      return { details: { recipients, message, webhook: webhook ? "queued" : "not configured" }, result: null };
     },
   });
 }
@@ -155,6 +162,11 @@ export async function closeStep(options: { actor: Actor; incidentId: unknown; no
         title: `Incident for “${incident.keyName}” closed`,
         body: `Closed by ${options.actor.label}.`,
         link: `/settings/secret-keys/${incident.keyId}/compromised`,
+      });
+      await enqueueWebhook(tx, incident.organizationId, "incident.closed", {
+        incidentId: incident.id,
+        key: { id: incident.keyId, name: incident.keyName, prefix: incident.keyPrefix },
+        by: options.actor.label,
       });
       return { details: { closedAt: now.toISOString() }, result: null };
     },

@@ -6,6 +6,7 @@ import { revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
 import { currentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/current-member";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
+import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 
 // Signs the caller out everywhere but this browser.
 export async function revokeOtherSessionsAction(): Promise<ActionResult<{ revoked: number }>> {
@@ -25,6 +26,17 @@ export async function setGranularScopesAction(input: unknown): Promise<ActionRes
     await setGranularScopes({ actor: await currentActor(), input });
     revalidatePath("/settings", "layout");
     return { ok: true, data: undefined };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Sets the organization's webhook URL and returns its new signing secret, once (owners only).
+export async function setWebhookAction(input: unknown): Promise<ActionResult<{ secret: string }>> {
+  try {
+    const result = await setWebhookEndpoint({ actor: await currentActor(), input });
+    revalidatePath("/settings/security");
+    return { ok: true, data: result };
   } catch (error) {
     return toActionError(error);
   }

@@ -5,16 +5,20 @@ import { listLiveAuthSessions } from "@/lib/auth/auth-sessions";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
+import { getWebhookEndpoint, listDeliveries } from "@/lib/webhooks/webhook-endpoint";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
+import { WebhookSettings } from "./_components/webhook-settings";
 import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const member = await requireMemberPage();
-  const [sessions, organization] = await Promise.all([
+  const [sessions, organization, webhook, deliveries] = await Promise.all([
     listLiveAuthSessions(member.userId),
     getOrganizationSettings(member.organizationId),
+    getWebhookEndpoint(member.organizationId),
+    listDeliveries(member.organizationId),
   ]);
   return (
     <>
@@ -22,6 +26,23 @@ export default async function SecurityPage() {
       <section aria-labelledby="keys-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="keys-heading" className="mb-4 font-semibold">Secret keys</h2>
         <GranularScopesToggle enabled={organization.granularScopes} canManage={can(member.role, "settings.manage")} />
+      </section>
+      <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="webhook-heading" className="mb-4 font-semibold">Incident webhook</h2>
+        <WebhookSettings url={webhook?.url ?? null} canManage={can(member.role, "settings.manage")} />
+        {deliveries.length > 0 && (
+          <ul className="mt-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Recent deliveries">
+            {deliveries.map((d) => (
+              <li key={d.id} className="flex flex-wrap justify-between gap-2 py-2">
+                <span>{d.event}</span>
+                <span className="text-zinc-500">
+                  {d.status}, {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                  {d.lastStatusCode ? `, HTTP ${d.lastStatusCode}` : d.lastError ? `, ${d.lastError}` : ""} · <LocalTime date={d.createdAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="sessions-heading" className="mb-4 font-semibold">Your sessions</h2>

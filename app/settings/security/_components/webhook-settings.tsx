@@ -1,0 +1,50 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { setWebhookAction } from "../actions";
+
+// The webhook URL for incident events. Saving makes a new signing secret,
+// shown here once.
+export function WebhookSettings({ url, canManage }: { url: string | null; canManage: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [secret, setSecret] = useState<string | null>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = String(new FormData(event.currentTarget).get("url") ?? "");
+    startTransition(async () => {
+      const result = await setWebhookAction({ url: value });
+      if (!result.ok) {
+        setMessage(result.message);
+        setFieldErrors(result.fieldErrors ?? {});
+        return;
+      }
+      setMessage(undefined);
+      setFieldErrors({});
+      setSecret(result.data.secret);
+    });
+  }
+
+  if (!canManage) {
+    return <p className="text-sm">{url ? <>Incident events go to <code>{url}</code>.</> : "No webhook is configured."} Only an owner can change this.</p>;
+  }
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+      <FormAlert message={message} />
+      <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for compromised keys and closed incidents." />
+      <div><Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button></div>
+      {secret && (
+        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
+          <p className="font-medium">Signing secret (shown once):</p>
+          <code className="block break-all" data-testid="webhook-secret">{secret}</code>
+          <p className="mt-1">Each request carries <code>x-secret-keys-timestamp</code> and <code>x-secret-keys-signature: sha256=HMAC(secret, timestamp + "." + body)</code>.</p>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { expect, test } from "@playwright/test";
+
+test("an owner sets the incident webhook and sees its signing secret once", async ({ page }) => {
+  await page.goto("/settings/security");
+  await page.getByLabel("Webhook URL").fill("not a url");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Webhook URL")).toHaveAccessibleDescription(/Enter an http\(s\) URL/);
+
+  await page.getByLabel("Webhook URL").fill("https://hooks.example.test/secret-keys");
+  await page.getByRole("button", { name: "Save" }).click();
+  const secret = await page.getByTestId("webhook-secret").textContent();
+  expect(secret).toMatch(/^whsec_/);
+
+  await page.reload();
+  await expect(page.getByLabel("Webhook URL")).toHaveValue("https://hooks.example.test/secret-keys");
+  await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
+  expect(await page.content()).not.toContain(secret!);
+});

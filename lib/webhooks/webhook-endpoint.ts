@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const webhookUrlInput = z.object({
+  url: z
+    .string({ error: "Enter the URL to send events to." })
+    .trim()
+    .max(2000, "Use at most 2000 characters.")
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." })),
+});
+
+// Sets the organization's webhook URL with a new signing secret, returned
+// once (owners only).
+export async function setWebhookEndpoint(options: { actor: Actor; input: unknown }): Promise<{ secret: string }> {
+  assertCan(options.actor, "settings.manage");
+  const { url } = webhookUrlInput.parse(options.input);
+  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+  await db().$transaction(async (tx) => {
+    await tx.webhookEndpoint.upsert({
+      where: { organizationId: options.actor.organizationId },
+      create: { organizationId: options.actor.organizationId, url, secret },
+      update: { url, secret },
+    });
+    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_set", details: { url } });
+  });
+  return { secret };
+}
+
+export async function getWebhookEndpoint(organizationId: string) {
+  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, createdAt: true } });
+}
+
+// Queues an event for the organization's endpoint, in the caller's
+// transaction; false when no endpoint is configured.
+export async function enqueueWebhook(tx: Prisma.TransactionClient, organizationId: string, event: string, data: Prisma.InputJsonValue): Promise<boolean> {
+  const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } });
+  if (!endpoint) return false;
+  await tx.webhookDelivery.create({ data: { organizationId, event, payload: { event, data, sentAt: new Date().toISOString() } } });
+  return true;
+}
+
+export async function listDeliveries(organizationId: string) {
+  return db().webhookDelivery.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true },
+  });
+}
