@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { addMember, signInAs } from "./members";
 import { OWNER } from "./owner";
 
 test("the audit log lists, filters, verifies and exports events", async ({ page }) => {
@@ -26,6 +27,8 @@ test("the audit log lists, filters, verifies and exports events", async ({ page 
   await expect(page.getByRole("status")).toContainText(/Integrity verified: all \d+ events are intact/);
 
   await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/settings\/audit-log$/);
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/settings/audit-log/export?");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = csv.trimEnd().split("\r\n");
@@ -37,20 +40,9 @@ test("the audit log lists, filters, verifies and exports events", async ({ page 
 });
 
 test("a member cannot read the audit log or export it", async ({ page: ownerPage, browser }) => {
-  await ownerPage.goto("/settings/members");
-  await ownerPage.getByLabel("Name").fill("Mia Member");
-  await ownerPage.getByLabel("Email").fill("mia@acme.test");
-  await ownerPage.getByLabel("Role").selectOption("MEMBER");
-  await ownerPage.getByLabel("First password").fill("mia's first password");
-  await ownerPage.getByRole("button", { name: "Add member" }).click();
-  await expect(ownerPage.getByRole("cell", { name: "mia@acme.test" })).toBeVisible();
-
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill("mia@acme.test");
-  await page.getByLabel("Password").fill("mia's first password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const mia = { name: "Mia Member", email: "mia@acme.test", role: "MEMBER" as const, password: "mia's first password" };
+  await addMember(ownerPage, mia);
+  const { context, page } = await signInAs(browser, mia);
   await expect(page.getByTestId("current-role")).toHaveText("Member");
   await page.goto("/settings/audit-log");
   await expect(page.getByText("Not available to your role")).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addMember, signInAs } from "./members";
 import { OWNER } from "./owner";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -110,14 +111,8 @@ test("sort, filter and search the table through the URL", async ({ page }) => {
 });
 
 test("a member sees keys but no create or delete controls, and a forged create is refused", async ({ page, browser }) => {
-  // The owner adds a member.
-  await page.goto("/settings/members");
-  await page.getByLabel("Name").fill("Max Member");
-  await page.getByLabel("Email").fill("max@acme.test");
-  await page.getByLabel("Role").selectOption("MEMBER");
-  await page.getByLabel("First password").fill("max's first password");
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("cell", { name: "max@acme.test" })).toBeVisible();
+  const max = { name: "Max Member", email: "max@acme.test", role: "MEMBER" as const, password: "max's first password" };
+  await addMember(page, max);
 
   // The owner's create call shows what the action request looks like.
   const dialog = await openCreateDialog(page);
@@ -130,12 +125,7 @@ test("a member sees keys but no create or delete controls, and a forged create i
   await page.getByLabel("I have stored this key somewhere safe.").check();
   await page.getByRole("button", { name: "Done" }).click();
 
-  const memberContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const memberPage = await memberContext.newPage();
-  await memberPage.goto("/signin");
-  await memberPage.getByLabel("Email").fill("max@acme.test");
-  await memberPage.getByLabel("Password").fill("max's first password");
-  await memberPage.getByRole("button", { name: "Sign in" }).click();
+  const { context: memberContext, page: memberPage } = await signInAs(browser, max);
   await expect(memberPage.getByTestId("current-role")).toHaveText("Member");
   await expect(memberPage.getByRole("row", { name: /Owner made key/ })).toBeVisible();
   await expect(memberPage.getByRole("button", { name: "Create secret key" })).toHaveCount(0);
@@ -159,6 +149,9 @@ test("with per-scope keys on, a key can be limited to one scope", async ({ page 
   await page.goto("/settings/security");
   const toggle = page.getByRole("switch", { name: /Per-scope keys/ });
   await toggle.check();
+  // Saved on the server: still on after a reload.
+  await expect(toggle).toBeEnabled();
+  await page.reload();
   await expect(toggle).toBeChecked();
   const dialog = await openCreateDialog(page);
   await dialog.getByLabel("Name").fill("Dataset sync");
