@@ -80,4 +80,10 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   await expect(notifications).toContainText("Incident for “Payments model key” closed");
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
+
+  // The incident is listed, closed, with every step done.
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Incidents" }).click();
+  const listed = page.getByRole("row", { name: /Payments model key/ });
+  await expect(listed).toContainText("Closed");
+  await expect(listed).toContainText("6 of 6 steps");
 });

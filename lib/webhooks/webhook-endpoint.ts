@@ -3,7 +3,9 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { processDueWebhooks } from "./deliver-webhooks";
 
 export const webhookUrlInput = z.object({
   url: z
@@ -50,4 +52,20 @@ export async function listDeliveries(organizationId: string) {
     take: 20,
     select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true },
   });
+}
+
+// Sends a test event now and reports how the endpoint answered (owners only).
+export async function sendTestWebhook(options: { actor: Actor }): Promise<{ status: string; statusCode: number | null; error: string | null }> {
+  assertCan(options.actor, "settings.manage");
+  const organizationId = options.actor.organizationId;
+  const delivery = await db().$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } });
+    if (!endpoint) throw new AppError("NOT_FOUND", "Set a webhook URL first.");
+    return tx.webhookDelivery.create({
+      data: { organizationId, event: "webhook.test", payload: { event: "webhook.test", data: { by: options.actor.label }, sentAt: new Date().toISOString() } },
+    });
+  });
+  await processDueWebhooks();
+  const result = await db().webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+  return { status: result.status, statusCode: result.lastStatusCode, error: result.lastError };
 }

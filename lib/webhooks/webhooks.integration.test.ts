@@ -8,7 +8,7 @@ import { openIncident } from "@/lib/incidents/open-incident";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { processDueWebhooks } from "./deliver-webhooks";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature";
-import { setWebhookEndpoint } from "./webhook-endpoint";
+import { sendTestWebhook, setWebhookEndpoint } from "./webhook-endpoint";
 
 // A local receiver that fails its first request, then accepts.
 let receiver: http.Server;
@@ -56,6 +56,15 @@ describe("incident webhooks", () => {
     const timestamp = Number(last.headers[TIMESTAMP_HEADER]);
     expect(verifySignature(secret, timestamp, last.body, String(last.headers[SIGNATURE_HEADER]))).toBe(true);
     expect(JSON.parse(last.body)).toMatchObject({ event: "incident.team_notified", data: { incidentId, message: "Key leaked; rotate." } });
+  });
+
+  it("sends a test event on request and reports the answer", async () => {
+    const { actors } = await createOrganizationWithAllRoles();
+    await expect(sendTestWebhook({ actor: actors.OWNER })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setWebhookEndpoint({ actor: actors.OWNER, input: { url } });
+    expect(await sendTestWebhook({ actor: actors.OWNER })).toEqual({ status: "delivered", statusCode: 200, error: null });
+    expect(JSON.parse(received[received.length - 1].body)).toMatchObject({ event: "webhook.test" });
+    await expect(sendTestWebhook({ actor: actors.ADMIN })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lets only owners set the URL, and refuses one that is not http(s)", async () => {

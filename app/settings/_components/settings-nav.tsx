@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const ITEMS = [
   { href: "/settings/secret-keys", label: "Secret Keys" },
+  { href: "/settings/incidents", label: "Incidents" },
   { href: "/settings/audit-log", label: "Audit log" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/security", label: "Security" },

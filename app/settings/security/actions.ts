@@ -6,7 +6,7 @@ import { revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
 import { currentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/current-member";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
-import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+import { sendTestWebhook, setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 
 // Signs the caller out everywhere but this browser.
 export async function revokeOtherSessionsAction(): Promise<ActionResult<{ revoked: number }>> {
@@ -35,6 +35,17 @@ export async function setGranularScopesAction(input: unknown): Promise<ActionRes
 export async function setWebhookAction(input: unknown): Promise<ActionResult<{ secret: string }>> {
   try {
     const result = await setWebhookEndpoint({ actor: await currentActor(), input });
+    revalidatePath("/settings/security");
+    return { ok: true, data: result };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Sends a test event to the organization's webhook now (owners only).
+export async function sendTestWebhookAction(): Promise<ActionResult<{ status: string; statusCode: number | null; error: string | null }>> {
+  try {
+    const result = await sendTestWebhook({ actor: await currentActor() });
     revalidatePath("/settings/security");
     return { ok: true, data: result };
   } catch (error) {

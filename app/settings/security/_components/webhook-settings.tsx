@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { setWebhookAction } from "../actions";
+import { sendTestWebhookAction, setWebhookAction } from "../actions";
 
 // The webhook URL for incident events. Saving makes a new signing secret,
 // shown here once.
@@ -13,6 +13,16 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
   const [message, setMessage] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [secret, setSecret] = useState<string | null>(null);
+  const [testResult, setTestResult] = useState<string>();
+
+  function sendTest() {
+    startTransition(async () => {
+      const result = await sendTestWebhookAction();
+      if (!result.ok) return setTestResult(result.message);
+      const { status, statusCode, error } = result.data;
+      setTestResult(status === "delivered" ? `Delivered (HTTP ${statusCode}).` : `Not delivered yet: ${error ?? `HTTP ${statusCode}`}. It will be retried.`);
+    });
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +47,11 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       <FormAlert message={message} />
       <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for compromised keys and closed incidents." />
-      <div><Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
+        {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}
+        <p role="status" className="text-sm">{testResult}</p>
+      </div>
       {secret && (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
           <p className="font-medium">Signing secret (shown once):</p>
