@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES, type Environment } from "./key-model";
+import { singleLineText } from "@/lib/validation/single-line-text";
 import { SCOPE_ACTIONS } from "./permission-table";
 
-export const keyName = z
-  .string({ error: "Enter a name for the key." })
-  .trim()
-  .min(1, "Enter a name for the key.")
-  .max(100, "Use at most 100 characters.")
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.");
+export const keyName = singleLineText({ required: "Enter a name for the key.", max: 100 });
 
 export const EXPIRY_CHOICES = ["never", "7", "30", "60", "90", "180", "365"] as const;
 export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];

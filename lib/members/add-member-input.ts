@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/sign-in-input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/setup/setup-input";
+import { singleLineText } from "@/lib/validation/single-line-text";
 
 export const ASSIGNABLE_ROLES = ["OWNER", "ADMIN", "SECURITY", "MEMBER"] as const;
 
 export const addMemberInput = z.object({
-  name: z
-    .string({ error: "Enter their name." })
-    .trim()
-    .min(1, "Enter their name.")
-    .max(100, "Use at most 100 characters.")
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed."),
+  name: singleLineText({ required: "Enter their name.", max: 100 }),
   email: emailField,
   role: z.enum(ASSIGNABLE_ROLES, { error: "Choose a role." }),
   password: z

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/sign-in-input";
+import { singleLineText } from "@/lib/validation/single-line-text";
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}.` })
-    .trim()
-    .min(1, `Enter ${label}.`)
-    .max(max, `Use at most ${max} characters.`)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.");
+const requiredText = (label: string, max: number) => singleLineText({ required: `Enter ${label}.`, max });
 
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+// A required, trimmed, one-line name: no line breaks or control characters,
+// so a name can never forge a line in a log, a CSV file or a report.
+export function singleLineText(options: { required: string; max: number }) {
+  return z
+    .string({ error: options.required })
+    .trim()
+    .min(1, options.required)
+    .max(options.max, `Use at most ${options.max} characters.`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.");
+}
