@@ -48,5 +48,9 @@ test("a member cannot read the audit log or export it", async ({ page: ownerPage
   await expect(page.getByText("Not available to your role")).toBeVisible();
   const exported = await page.request.get("/settings/audit-log/export");
   expect(exported.status()).toBe(403);
+  // Nor the incident exports, whatever key id is asked for.
+  for (const path of ["summary?format=json", "activity"]) {
+    expect((await page.request.get(`/settings/secret-keys/any-key/compromised/${path}`)).status()).toBe(403);
+  }
   await context.close();
 });

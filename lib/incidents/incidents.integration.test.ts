@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { createKey } from "@/lib/keys/create-key";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
-import { closeStep, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "./incident-step-actions";
+import { closeStep, latestIncidentForKey, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "./incident-step-actions";
 import { openIncident } from "./open-incident";
 
 async function setup() {
@@ -104,6 +104,9 @@ describe("compromise response", () => {
     expect((await errorOf(openIncident({ actor: attacker.actors.OWNER, keyId: victim.key.id }))).code).toBe("NOT_FOUND");
     const { incidentId } = await openIncident({ actor: victim.actors.OWNER, keyId: victim.key.id });
     expect((await errorOf(revokeStep({ actor: attacker.actors.OWNER, incidentId }))).code).toBe("NOT_FOUND");
+    // The summary and activity exports look incidents up the same scoped way.
+    expect(await latestIncidentForKey(attacker.organization.id, victim.key.id)).toBeNull();
+    expect((await latestIncidentForKey(victim.organization.id, victim.key.id))?.id).toBe(incidentId);
     expect((await db().secretKey.findUniqueOrThrow({ where: { id: victim.key.id } })).deletedAt).toBeNull();
   });
 });
