@@ -3,13 +3,14 @@
 import { dataDir } from "@/lib/config/paths";
 import { loadServerSecrets } from "@/lib/config/server-secrets";
 import { disconnectAll } from "@/lib/db/client";
+import { startDeliveryWorker } from "@/lib/delivery/delivery-worker";
+import { smtpConfig } from "@/lib/email/smtp-config";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { lockDataDir } from "@/lib/runtime/data-dir-lock";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
 import { clientAddress, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { applyMigrations } from "@/lib/runtime/migrate";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
-import { startWebhookWorker } from "@/lib/webhooks/deliver-webhooks";
 
 const log = (line: string) => console.log(`[secret-keys] ${line}`);
 
@@ -30,13 +31,13 @@ async function main() {
   const lock = lockDataDir(directory);
   let server: RunningServer | undefined;
   let verifier: Verifier | undefined;
-  let webhooks: { stop(): void } | undefined;
+  let deliveries: { stop(): void } | undefined;
   let database: RunningDatabase | undefined;
 
   let appStopping: Promise<void> | undefined;
   const stopApp = () =>
     (appStopping ??= (async () => {
-      webhooks?.stop();
+      deliveries?.stop();
       await server?.close();
       // After the last request: writes the Last Used times still in memory.
       await verifier?.close();
@@ -63,6 +64,8 @@ async function main() {
     process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
     process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    const smtp = smtpConfig();
+    log(smtp ? `Incident emails go through ${smtp.host}.` : "Email is off (set SMTP_URL and SMTP_FROM to send incident emails).");
 
     if (process.env.DATABASE_URL) {
       log("Using the PostgreSQL database from DATABASE_URL.");
@@ -87,7 +90,7 @@ async function main() {
       activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
     });
     server = await startHttpServer({ host, port, verifier });
-    webhooks = startWebhookWorker({ log });
+    deliveries = startDeliveryWorker({ log });
     log(`Ready. Open http://localhost:${port}`);
   } catch (error) {
     console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);

@@ -6,7 +6,8 @@ import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
 import { DEFAULT_EXPIRY, keyName, type CreateKeyInput } from "@/lib/keys/key-input";
 import type { KeySummary } from "@/lib/keys/key-summary";
-import { notifyMembers } from "@/lib/notifications/notify-members";
+import { absoluteUrl, enqueueEmails } from "@/lib/email/enqueue-emails";
+import { memberEmailAddresses, notifyMembers } from "@/lib/notifications/notify-members";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { listAppClients } from "./incident-activity";
 import { runIncidentStep } from "./run-step";
@@ -120,7 +121,8 @@ export const notifyInput = z.object({
   message: z.string().trim().min(1, "Write a message for the team.").max(2000, "Use at most 2000 characters."),
 });
 
-// Step 5: an in-app notification to every member of the organization.
+// Step 5: an in-app notification to every member, the signed webhook, and an
+// email to every member when SMTP is configured; all queued with the step.
 export async function notifyStep(options: { actor: Actor; incidentId: unknown; input: unknown }) {
   const id = incidentId.parse(options.incidentId);
   const { message } = notifyInput.parse(options.input);
@@ -136,13 +138,20 @@ export async function notifyStep(options: { actor: Actor; incidentId: unknown; i
         link: `/settings/secret-keys/${incident.keyId}/compromised`,
       });
       await tx.incident.update({ where: { id: incident.id }, data: { notifyMessage: message } });
-      const webhook = await enqueueWebhook(tx, incident.organizationId, "incident.team_notified", {
+      const webhook = await enqueueWebhook(tx, {
+        organizationId: incident.organizationId,
         incidentId: incident.id,
-        key: { id: incident.keyId, name: incident.keyName, prefix: incident.keyPrefix },
-        message,
-        by: options.actor.label,
+        event: "incident.team_notified",
+        data: { incidentId: incident.id, key: { id: incident.keyId, name: incident.keyName, prefix: incident.keyPrefix }, message, by: options.actor.label },
       });
-      return { details: { recipients, message, webhook: webhook ? "queued" : "not configured" }, result: null };
+      const emails = await enqueueEmails(tx, {
+        organizationId: incident.organizationId,
+        incidentId: incident.id,
+        to: await memberEmailAddresses(tx, incident.organizationId),
+        subject: `[Secret Keys] Key “${incident.keyName}” was compromised`,
+        body: `${message}\n\nReported by ${options.actor.label}. Incident: ${absoluteUrl(`/settings/secret-keys/${incident.keyId}/compromised`)}\n`,
+      });
+      return { details: { recipients, message, webhook: webhook ? "queued" : "not configured", emails }, result: null };
     },
   });
 }
@@ -163,10 +172,11 @@ export async function closeStep(options: { actor: Actor; incidentId: unknown; no
         body: `Closed by ${options.actor.label}.`,
         link: `/settings/secret-keys/${incident.keyId}/compromised`,
       });
-      await enqueueWebhook(tx, incident.organizationId, "incident.closed", {
+      await enqueueWebhook(tx, {
+        organizationId: incident.organizationId,
         incidentId: incident.id,
-        key: { id: incident.keyId, name: incident.keyName, prefix: incident.keyPrefix },
-        by: options.actor.label,
+        event: "incident.closed",
+        data: { incidentId: incident.id, key: { id: incident.keyId, name: incident.keyName, prefix: incident.keyPrefix }, by: options.actor.label },
       });
       return { details: { closedAt: now.toISOString() }, result: null };
     },

@@ -10,3 +10,8 @@ export async function notifyMembers(
   await tx.notification.createMany({ data: members.map((m) => ({ ...notification, userId: m.userId })) });
   return members.length;
 }
+
+export async function memberEmailAddresses(tx: Prisma.TransactionClient, organizationId: string): Promise<string[]> {
+  const members = await tx.membership.findMany({ where: { organizationId }, select: { user: { select: { email: true } } }, orderBy: { createdAt: "asc" } });
+  return members.map((m) => m.user.email);
+}

@@ -39,5 +39,5 @@ export function actorFor(member: { userId: string; role: Role; email: string }, 
 export async function createOrganizationWithAllRoles() {
   const { organization, members } = await createOrganization(["OWNER", "ADMIN", "SECURITY", "MEMBER"]);
   const actors = Object.fromEntries(members.map((m) => [m.role, actorFor(m, organization.id)])) as Record<Role, Actor>;
-  return { organization, actors };
+  return { organization, actors, members };
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import { backoffSeconds, MAX_ATTEMPTS, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
+import { afterAttempt } from "@/lib/delivery/retry-policy";
+import { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
 
 type Due = { id: string; organizationId: string; payload: unknown; attempts: number };
 
@@ -40,17 +41,12 @@ export async function processDueWebhooks(limit = 20): Promise<number> {
         if (!due) return false;
         const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId: due.organizationId } });
         const result = endpoint ? await attempt(due, endpoint) : { ok: false, error: "no webhook URL configured" };
-        const attempts = due.attempts + 1;
-        const exhausted = !result.ok && (attempts >= MAX_ATTEMPTS || !endpoint);
         await tx.webhookDelivery.update({
           where: { id: due.id },
           data: {
-            attempts,
-            status: result.ok ? "delivered" : exhausted ? "failed" : "pending",
+            ...afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !endpoint, now: new Date() }),
             lastStatusCode: result.statusCode ?? null,
             lastError: result.ok ? null : (result.error ?? `HTTP ${result.statusCode}`),
-            deliveredAt: result.ok ? new Date() : null,
-            nextAttemptAt: result.ok || exhausted ? null : new Date(Date.now() + backoffSeconds(attempts) * 1000),
           },
         });
         return true;
@@ -61,18 +57,4 @@ export async function processDueWebhooks(limit = 20): Promise<number> {
     processed++;
   }
   return processed;
-}
-
-// Polls for due deliveries until stopped (one per app instance).
-export function startWebhookWorker(options: { intervalMs?: number; log?: (message: string) => void } = {}): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    processDueWebhooks()
-      .catch((error: unknown) => options.log?.(`Webhook delivery failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => (running = false));
-  }, options.intervalMs ?? 1_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -14,9 +14,3 @@ export function verifySignature(secret: string, timestamp: number, body: string,
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
-
-// Seconds to wait before attempt n+1 (n = attempts so far): 1, 2, 4, ... 60.
-export const MAX_ATTEMPTS = 6;
-export function backoffSeconds(attempts: number): number {
-  return Math.min(60, 2 ** Math.max(0, attempts - 1));
-}

@@ -38,10 +38,13 @@ export async function getWebhookEndpoint(organizationId: string) {
 
 // Queues an event for the organization's endpoint, in the caller's
 // transaction; false when no endpoint is configured.
-export async function enqueueWebhook(tx: Prisma.TransactionClient, organizationId: string, event: string, data: Prisma.InputJsonValue): Promise<boolean> {
+export async function enqueueWebhook(
+  tx: Prisma.TransactionClient,
+  { organizationId, incidentId, event, data }: { organizationId: string; incidentId?: string; event: string; data: Prisma.InputJsonValue },
+): Promise<boolean> {
   const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } });
   if (!endpoint) return false;
-  await tx.webhookDelivery.create({ data: { organizationId, event, payload: { event, data, sentAt: new Date().toISOString() } } });
+  await tx.webhookDelivery.create({ data: { organizationId, incidentId, event, payload: { event, data, sentAt: new Date().toISOString() } } });
   return true;
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createKey } from "@/lib/keys/create-key";
 import { notifyStep, replaceStep, revokeStep } from "@/lib/incidents/incident-step-actions";
+import { listIncidentDeliveries } from "@/lib/incidents/incident-deliveries";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { processDueWebhooks } from "./deliver-webhooks";
@@ -52,6 +53,7 @@ describe("incident webhooks", () => {
     const delivery = await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } });
     expect(delivery).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 200 });
     expect(received.map((r) => r.answered)).toEqual([503, 200]);
+    expect(await listIncidentDeliveries(organization.id, incidentId)).toMatchObject([{ channel: "webhook", target: "incident.team_notified", status: "delivered", attempts: 2 }]);
     const last = received[1];
     const timestamp = Number(last.headers[TIMESTAMP_HEADER]);
     expect(verifySignature(secret, timestamp, last.body, String(last.headers[SIGNATURE_HEADER]))).toBe(true);

@@ -6,10 +6,13 @@ import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
 import { exactUtc } from "@/lib/format/relative-time";
 import { listAppClients, reviewActivity } from "@/lib/incidents/incident-activity";
+import { smtpConfig } from "@/lib/email/smtp-config";
+import { listIncidentDeliveries } from "@/lib/incidents/incident-deliveries";
 import { latestIncidentForKey } from "@/lib/incidents/incident-step-actions";
 import { reviewWindow } from "@/lib/incidents/review-window";
 import { getKeyWithHistory } from "@/lib/keys/get-key";
 import { listMembers } from "@/lib/members/list-members";
+import { getWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 import { MaskedKey } from "../../_components/key-labels";
 import { IncidentWizard } from "./_components/incident-wizard";
 import { StartIncidentButton } from "./_components/start-incident-button";
@@ -57,10 +60,12 @@ export default async function CompromisedKeyPage({
   }
   const query = await searchParams;
   const window = reviewWindow({ from: query.from, to: query.to }, incident.revokedAt, new Date());
-  const [clients, rows, members] = await Promise.all([
+  const [clients, rows, members, deliveries, webhook] = await Promise.all([
     listAppClients(member.organizationId, key.id),
     reviewActivity({ organizationId: member.organizationId, keyId: key.id, from: window.fromDate, to: window.toDate, revokedAt: incident.revokedAt }),
     listMembers(member.organizationId),
+    listIncidentDeliveries(member.organizationId, incident.id),
+    getWebhookEndpoint(member.organizationId),
   ]);
   const base = `/settings/secret-keys/${key.id}/compromised`;
   return (
@@ -78,6 +83,8 @@ export default async function CompromisedKeyPage({
         clients={clients}
         review={{ rows, from: window.from, to: window.to, exportHref: `${base}/activity?${new URLSearchParams({ from: window.from, to: window.to })}` }}
         memberCount={members.length}
+        channels={{ webhookUrl: webhook?.url ?? null, emailEnabled: smtpConfig() !== null }}
+        deliveries={deliveries}
       />
     </>
   );

@@ -10,6 +10,7 @@ import { RevealKeyDialog } from "../../../_components/reveal-key-dialog";
 import { closeAction, notifyAction, replaceAction, reviewAction, revokeAction, updateAppsAction } from "../actions";
 import { AppChecklist, type ChecklistClient } from "./app-checklist";
 import { ActivityReview, type ReviewRow } from "./activity-review";
+import { DeliveryStatus, type DeliveryRow } from "./delivery-status";
 import { StepCard } from "./step-card";
 
 export type WizardStep = { step: string; actorLabel: string; createdAt: Date; details: unknown };
@@ -21,11 +22,13 @@ export type WizardProps = {
   clients: ChecklistClient[];
   review: { rows: ReviewRow[]; from: string; to: string; exportHref: string };
   memberCount: number;
+  channels: { webhookUrl: string | null; emailEnabled: boolean };
+  deliveries: DeliveryRow[];
 };
 
 const inputClass = "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-function summaryOf(step: IncidentStepId, details: Record<string, unknown>): React.ReactNode {
+function summaryOf(step: IncidentStepId, details: Record<string, unknown>, deliveries: DeliveryRow[]): React.ReactNode {
   switch (step) {
     case "revoke":
       return <p>The key stopped working everywhere at {String(details.revokedAt).replace("T", " ").slice(0, 19)} UTC.</p>;
@@ -36,9 +39,19 @@ function summaryOf(step: IncidentStepId, details: Record<string, unknown>): Reac
     case "review":
       return <p>Reviewed; {String(details.suspicious)} suspicious entries.</p>;
     case "notify":
-      return <p>Sent to {String(details.recipients)} members: “{String(details.message)}”</p>;
+      return (
+        <>
+          <p>Sent to {String(details.recipients)} members: “{String(details.message)}”</p>
+          <DeliveryStatus deliveries={deliveries.filter((d) => d.target !== "incident.closed")} />
+        </>
+      );
     case "close":
-      return <p>The incident is closed.</p>;
+      return (
+        <>
+          <p>The incident is closed.</p>
+          <DeliveryStatus deliveries={deliveries.filter((d) => d.target === "incident.closed")} />
+        </>
+      );
   }
 }
 
@@ -107,7 +120,11 @@ export function IncidentWizard(props: WizardProps) {
           Message to the team
           <textarea value={notifyMessage} onChange={(e) => setNotifyMessage(e.target.value)} maxLength={2000} rows={4} className={inputClass} />
         </label>
-        <p className="text-xs text-zinc-500">Every member gets an in-app notification.</p>
+        <ul className="list-disc pl-5 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Channels">
+          <li>An in-app notification to every member.</li>
+          <li>{props.channels.emailEnabled ? "An email to every member." : "No email: SMTP is not configured on this server (SMTP_URL)."}</li>
+          <li>{props.channels.webhookUrl ? `A signed webhook to ${props.channels.webhookUrl}.` : "No webhook: none is set in Security settings."}</li>
+        </ul>
         <div><Button disabled={pending} onClick={() => run(() => notifyAction(props.incidentId, { message: notifyMessage }))}>Notify {props.memberCount} members</Button></div>
       </>
     ),
@@ -133,7 +150,7 @@ export function IncidentWizard(props: WizardProps) {
               state={record ? "done" : step === current ? "current" : "locked"}
               doneBy={record?.actorLabel}
               doneAt={record?.createdAt}
-              summary={record ? summaryOf(step, (record.details ?? {}) as Record<string, unknown>) : undefined}
+              summary={record ? summaryOf(step, (record.details ?? {}) as Record<string, unknown>, props.deliveries) : undefined}
             >
               {bodies[step]}
             </StepCard>

@@ -1,0 +1,58 @@
+import { createTransport, type Transporter } from "nodemailer";
+import { db } from "@/lib/db/client";
+import { afterAttempt } from "@/lib/delivery/retry-policy";
+import { smtpConfig, type SmtpConfig } from "./smtp-config";
+
+type Due = { id: string; toAddress: string; subject: string; body: string; attempts: number };
+
+let transport: { url: string; transporter: Transporter } | undefined;
+function transporterFor(config: SmtpConfig): Transporter {
+  if (transport?.url !== config.url) {
+    transport?.transporter.close();
+    transport = { url: config.url, transporter: createTransport(config.url, { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 }) };
+  }
+  return transport.transporter;
+}
+
+// The SMTP error without anything from the URL (it may hold a password).
+function describeError(error: unknown, config: SmtpConfig): string {
+  const message = error instanceof Error ? error.message : "sending failed";
+  return message.split(config.url).join("SMTP_URL").slice(0, 200);
+}
+
+async function send(email: Due, config: SmtpConfig): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await transporterFor(config).sendMail({ from: config.from, to: email.toAddress, subject: email.subject, text: email.body });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: describeError(error, config) };
+  }
+}
+
+// Sends every email that is due, once each; claimed with SKIP LOCKED so app
+// instances sharing the database never send one twice.
+export async function processDueEmails(limit = 20): Promise<number> {
+  const config = smtpConfig();
+  let processed = 0;
+  for (let i = 0; i < limit; i++) {
+    const handled = await db().$transaction(
+      async (tx) => {
+        const [due] = await tx.$queryRaw<Due[]>`
+          SELECT "id", "toAddress", "subject", "body", "attempts" FROM "EmailDelivery"
+          WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
+          ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!due) return false;
+        const result = config ? await send(due, config) : { ok: false, error: "SMTP is no longer configured" };
+        await tx.emailDelivery.update({
+          where: { id: due.id },
+          data: { ...afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !config, now: new Date() }), lastError: result.ok ? null : result.error },
+        });
+        return true;
+      },
+      { timeout: 30_000 },
+    );
+    if (!handled) break;
+    processed++;
+  }
+  return processed;
+}
