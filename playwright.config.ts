@@ -2,10 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 import { OWNER_STATE } from "./e2e/owner";
 
 // scripts/test-e2e.ts sets these: a free port, a throwaway data directory
-// (so first-run setup starts from nothing) and the browser it found.
+// (so first-run setup starts from nothing), its mail catcher and the browser
+// it found.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR;
-if (!dataDir) throw new Error("Run the end-to-end tests with `npm run test:e2e` (it prepares a data directory).");
+if (!dataDir || !process.env.E2E_SMTP_PORT) throw new Error("Run the end-to-end tests with `npm run test:e2e` (it prepares a data directory).");
 
 const launchOptions = {
   executablePath: process.env.E2E_CHROMIUM_PATH || undefined,
@@ -48,6 +49,14 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", HOST: "127.0.0.1" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      HOST: "127.0.0.1",
+      // The incident emails go to scripts/e2e-mail-catcher.ts.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      SMTP_FROM: "Secret Keys <security@example.test>",
+    },
   },
 });

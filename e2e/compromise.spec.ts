@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { OWNER } from "./owner";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -58,7 +61,20 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   await expect(steps.getByRole("row", { name: /revoked/ })).toContainText("after revocation");
   await steps.getByRole("button", { name: "Mark activity reviewed" }).click();
 
+  const channels = steps.getByRole("list", { name: "Channels" });
+  await expect(channels).toContainText("An email to every member.");
+  await steps.getByLabel("Message to the team").fill("Payments model key leaked in a CI log. Switch payments-svc to the replacement.");
   await steps.getByRole("button", { name: /Notify \d+ members/ }).click();
+
+  // The email goes out through the SMTP server; the wizard shows it arrive.
+  const deliveries = steps.getByRole("list", { name: "Deliveries" });
+  await expect(deliveries.getByTestId("delivery").filter({ hasText: `Email to ${OWNER.email}` })).toContainText("delivered", { timeout: 15_000 });
+  const mail = fs.readdirSync(process.env.E2E_MAIL_DIR!).map((file) => fs.readFileSync(path.join(process.env.E2E_MAIL_DIR!, file), "utf8"));
+  const ownerMail = mail.find((message) => message.startsWith(`X-Envelope-To: ${OWNER.email}`) && message.includes("Switch payments-svc"));
+  expect(ownerMail).toBeDefined();
+  expect(ownerMail).not.toContain(leaked);
+  expect(ownerMail).not.toContain(replacement);
+
   await steps.getByRole("button", { name: "Close incident" }).click();
   await expect(steps.getByText("The incident is closed.")).toBeVisible();
 
@@ -72,6 +88,17 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   }
   expect(markdown).not.toContain(leaked);
   expect(markdown).not.toContain(replacement);
+
+  // The printable report: facts, the whole timeline, the message sent.
+  await page.getByRole("link", { name: "Report (printable)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Incident report: compromised key “Payments model key”");
+  await expect(page.getByRole("row")).toHaveCount(7);
+  await expect(page.getByRole("row", { name: /Create a replacement/ })).toContainText("Replacement \"Payments model key (replacement)\" created");
+  await expect(page.getByText("Switch payments-svc to the replacement.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Settings" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
 
   // The team hears about it in the app.
   await page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();

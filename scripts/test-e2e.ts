@@ -1,11 +1,12 @@
 // End-to-end tests: a production build of the app on a throwaway embedded
 // database, driven in a real Chromium by Playwright.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { findFreePort } from "@/lib/runtime/free-port";
+import { startMailCatcher } from "./e2e-mail-catcher";
 import { findOrInstallBrowser } from "./find-browser";
 
 async function main(): Promise<number> {
@@ -17,18 +18,23 @@ async function main(): Promise<number> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-keys-e2e-"));
   fs.chmodSync(dataDir, 0o755);
+  const mailDir = path.join(dataDir, "mail");
+  const mail = await startMailCatcher(mailDir);
   try {
-    const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+    const playwright = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
       stdio: "inherit",
       env: {
         ...process.env,
         E2E_PORT: String(await findFreePort()),
         E2E_DATA_DIR: dataDir,
+        E2E_MAIL_DIR: mailDir,
+        E2E_SMTP_PORT: String(mail.port),
         E2E_CHROMIUM_PATH: browser.executablePath ?? "",
       },
     });
-    return result.status ?? 1;
+    return await new Promise<number>((resolve) => playwright.on("exit", (code) => resolve(code ?? 1)));
   } finally {
+    await mail.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentSummaryJson, incidentSummaryMarkdown } from "./incident-summary";
+import { describeStep, incidentSummaryJson, incidentSummaryMarkdown } from "./incident-summary";
 
 const incident = {
   id: "inc1",
@@ -25,8 +25,16 @@ describe("incident summary", () => {
 
   it("writes Markdown in which a crafted key name cannot add rows", () => {
     const markdown = incidentSummaryMarkdown(incident);
-    expect(markdown).toContain("| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z |");
+    expect(markdown).toContain("| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z | Key revoked at 2026\\-01\\-01T00:01:00\\.000Z\\. |");
     expect(markdown.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(4);
     expect(markdown).not.toContain("\n| 9 |");
+  });
+
+  it("describes each step from its details", () => {
+    expect(describeStep("replace", { skipped: true, reason: "unused key" })).toBe("No replacement: unused key");
+    expect(describeStep("replace", { name: "prod (replacement)", replacementKeyId: "k2" })).toBe('Replacement "prod (replacement)" created (k2).');
+    expect(describeStep("notify", { recipients: 4, emails: 4, webhook: "queued" })).toBe("4 members notified in the app, 4 by email; webhook queued.");
+    expect(describeStep("notify", { recipients: 2, webhook: "not configured" })).toBe("2 members notified in the app; webhook not configured.");
+    expect(describeStep("update_apps", { clients: 3, updated: 2 })).toBe("2 of 3 clients updated; the rest noted.");
   });
 });

@@ -11,6 +11,29 @@ type SummaryInput = {
   steps: { step: string; actorLabel: string; createdAt: Date; details: unknown }[];
 };
 
+// One sentence on what a completed step did, from its recorded details.
+export function describeStep(step: string, details: unknown): string {
+  const d = (details ?? {}) as Record<string, unknown>;
+  switch (step as IncidentStepId) {
+    case "revoke":
+      return `Key revoked at ${String(d.revokedAt ?? "?")}${d.alreadyDeleted ? " (it had already been deleted)" : ""}.`;
+    case "replace":
+      return d.skipped ? `No replacement: ${String(d.reason)}` : `Replacement "${String(d.name)}" created (${String(d.replacementKeyId)}).`;
+    case "update_apps":
+      return `${String(d.updated ?? 0)} of ${String(d.clients ?? 0)} clients updated; the rest noted.`;
+    case "review":
+      return `Activity from ${String(d.from)} to ${String(d.to)} reviewed; ${String(d.suspicious ?? 0)} suspicious entries.`;
+    case "notify": {
+      const emails = Number(d.emails ?? 0);
+      return `${String(d.recipients)} members notified in the app${emails ? `, ${emails} by email` : ""}; webhook ${String(d.webhook ?? "not configured")}.`;
+    }
+    case "close":
+      return "Incident closed.";
+    default:
+      return "";
+  }
+}
+
 export function incidentSummaryJson(incident: SummaryInput) {
   return {
     incident: incident.id,
@@ -35,10 +58,11 @@ export function incidentSummaryMarkdown(incident: SummaryInput): string {
     `- Opened: ${incident.openedAt.toISOString()}`,
     `- Closed: ${incident.closedAt?.toISOString() ?? "not yet"}`,
     "",
-    "| # | Step | By | At (UTC) |",
-    "| --- | --- | --- | --- |",
+    "| # | Step | By | At (UTC) | What was done |",
+    "| --- | --- | --- | --- | --- |",
     ...incident.steps.map(
-      (s, i) => `| ${i + 1} | ${INCIDENT_STEP_LABELS[s.step as IncidentStepId] ?? escapeMarkdown(s.step)} | ${escapeMarkdown(s.actorLabel)} | ${s.createdAt.toISOString()} |`,
+      (s, i) =>
+        `| ${i + 1} | ${INCIDENT_STEP_LABELS[s.step as IncidentStepId] ?? escapeMarkdown(s.step)} | ${escapeMarkdown(s.actorLabel)} | ${s.createdAt.toISOString()} | ${escapeMarkdown(describeStep(s.step, s.details))} |`,
     ),
     "",
   ];

@@ -73,7 +73,8 @@ export default async function CompromisedKeyPage({
       {header}
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         Incident opened {exactUtc(incident.openedAt)}. {incident.status === "CLOSED" ? `Closed ${exactUtc(incident.closedAt!)}.` : "Each step is recorded with who did it and when."}{" "}
-        <a href={`${base}/summary?format=md`} className="underline">Summary (Markdown)</a> ·{" "}
+        <Link href={`${base}/report`} className="underline">Report (printable)</Link> ·{" "}
+        <a href={`${base}/summary?format=md`} className="underline">Markdown</a> ·{" "}
         <a href={`${base}/summary?format=json`} className="underline">JSON</a>
       </p>
       <IncidentWizard
