@@ -7,7 +7,7 @@ export async function addMember(ownerPage: Page, member: NewMember): Promise<voi
   await ownerPage.goto("/settings/members");
   await ownerPage.getByLabel("Name").fill(member.name);
   await ownerPage.getByLabel("Email").fill(member.email);
-  await ownerPage.getByLabel("Role").selectOption(member.role);
+  await ownerPage.getByLabel("Role", { exact: true }).selectOption(member.role);
   await ownerPage.getByLabel("First password").fill(member.password);
   await ownerPage.getByRole("button", { name: "Add member" }).click();
   await expect(ownerPage.getByRole("cell", { name: member.email })).toBeVisible();

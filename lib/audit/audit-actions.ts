@@ -4,6 +4,8 @@ export const AUDIT_ACTION_LABELS = {
   "key.renamed": "Key renamed",
   "key.deleted": "Key deleted",
   "member.added": "Member added",
+  "member.role_changed": "Member role changed",
+  "member.removed": "Member removed",
   "organization.granular_scopes_enabled": "Per-scope keys turned on",
   "organization.granular_scopes_disabled": "Per-scope keys turned off",
   "organization.webhook_set": "Webhook URL set",

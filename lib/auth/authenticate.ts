@@ -68,6 +68,10 @@ export async function authenticate(options: {
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS_MESSAGE);
   }
   await db().signInFailure.deleteMany({ where: { email } });
+  // A removed member keeps their account (for history) but not their access.
+  if ((await db().membership.count({ where: { userId: user.id } })) === 0) {
+    throw new AppError("FORBIDDEN", "This account is no longer a member of any organization. Ask an owner to add you again.");
+  }
   await recordSignIn(user, "auth.sign_in", options);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -6,21 +6,19 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { addMemberInput } from "./add-member-input";
 
 // Adds a person to the caller's organization with a first password that the
-// owner hands over out of band.
+// owner hands over out of band. A removed member's account (no membership
+// left) is taken back with the new name and password.
 export async function addMember(options: { actor: Actor; input: unknown }): Promise<{ userId: string }> {
   assertCan(options.actor, "members.manage");
   const input = addMemberInput.parse(options.input);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          email: input.email,
-          name: input.name,
-          passwordHash,
-          memberships: { create: { organizationId: options.actor.organizationId, role: input.role } },
-        },
-      });
+      const membership = { create: { organizationId: options.actor.organizationId, role: input.role } };
+      const formerMember = await tx.user.findFirst({ where: { email: input.email, memberships: { none: {} } }, select: { id: true } });
+      const user = formerMember
+        ? await tx.user.update({ where: { id: formerMember.id }, data: { name: input.name, passwordHash, memberships: membership } })
+        : await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, memberships: membership } });
       await recordAuditEvent(tx, { actor: options.actor, action: "member.added", details: { email: input.email, role: input.role } });
       return { userId: user.id };
     });

@@ -6,12 +6,14 @@ import { requireMemberPage } from "@/lib/auth/current-member";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
 import { AddMemberForm } from "./_components/add-member-form";
+import { MemberControls } from "./_components/member-controls";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const member = await requireMemberPage();
   const members = await listMembers(member.organizationId);
+  const canManage = can(member.role, "members.manage");
   return (
     <>
       <PageHeader title="Members" description={`People in ${member.organizationName} and their roles.`} />
@@ -20,15 +22,24 @@ export default async function MembersPage() {
         <tbody>
           {members.map((row) => (
             <tr key={row.id} className={ROW_CLASS}>
-              <td className={`${CELL_CLASS} font-medium`}>{row.name}</td>
+              <td className={`${CELL_CLASS} font-medium`}>
+                {row.name}
+                {row.userId === member.userId && <span className="ml-1 text-xs font-normal text-zinc-500">(you)</span>}
+              </td>
               <td className={CELL_CLASS}>{row.email}</td>
-              <td className={CELL_CLASS}>{ROLE_LABELS[row.role]}</td>
+              <td className={CELL_CLASS}>
+                {canManage ? (
+                  <MemberControls member={{ id: row.id, name: row.name, email: row.email, role: row.role, isYou: row.userId === member.userId }} />
+                ) : (
+                  ROLE_LABELS[row.role]
+                )}
+              </td>
               <td className={CELL_CLASS}><LocalTime date={row.joinedAt} /></td>
             </tr>
           ))}
         </tbody>
       </TableShell>
-      {can(member.role, "members.manage") && (
+      {canManage && (
         <section aria-labelledby="add-member-heading" className="mt-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
           <h2 id="add-member-heading" className="mb-4 font-semibold">Add a member</h2>
           <AddMemberForm />

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
+import { changeMemberRoleAction, removeMemberAction } from "../actions";
+
+type Row = { id: string; name: string; email: string; role: (typeof ASSIGNABLE_ROLES)[number]; isYou: boolean };
+
+const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+// An owner's controls on one member: the role (saved on change) and removal.
+export function MemberControls({ member }: { member: Row }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
+  const [removeError, setRemoveError] = useState<string>();
+
+  function changeRole(role: Row["role"]) {
+    startTransition(async () => {
+      const result = await changeMemberRoleAction({ membershipId: member.id, role });
+      if (!result.ok) {
+        setStatus(undefined);
+        return setError(result.message);
+      }
+      setError(undefined);
+      setStatus(`${member.name} is now ${ROLE_LABELS[role]}.`);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <select
+        aria-label={`Role of ${member.name}`}
+        value={member.role}
+        disabled={pending}
+        onChange={(event) => changeRole(event.target.value as Row["role"])}
+        className={selectClass}
+      >
+        {ASSIGNABLE_ROLES.map((role) => (
+          <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+        ))}
+      </select>
+      {!member.isYou && (
+        <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>Remove</Button>
+      )}
+      <p role="status" className="text-xs text-zinc-500">{status}</p>
+      {error && <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">{error}</p>}
+      <Dialog open={confirming} onClose={() => setConfirming(false)} title={`Remove ${member.name}?`}>
+        <FormAlert message={removeError} />
+        <p className="text-sm">
+          {member.email} loses access at once: every browser they are signed in on is signed out. Keys they created keep working;
+          the audit log keeps their name.
+        </p>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button
+            variant="danger"
+            disabled={pending}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await removeMemberAction({ membershipId: member.id });
+                if (!result.ok) return setRemoveError(result.message);
+                setConfirming(false);
+                router.refresh();
+              })
+            }
+          >
+            {pending ? "Removing…" : "Remove member"}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

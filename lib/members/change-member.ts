@@ -1,0 +1,53 @@
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { changeMemberRoleInput, removeMemberInput } from "./member-change-input";
+
+const LAST_OWNER = "An organization needs at least one owner. Make someone else an owner first.";
+
+// Locks every membership of the organization, so two owners demoting each
+// other at the same moment cannot leave it with none.
+async function lockMemberships(tx: Prisma.TransactionClient, organizationId: string, membershipId: string) {
+  const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`
+    SELECT "id", "role", "userId" FROM "Membership" WHERE "organizationId" = ${organizationId} ORDER BY "id" FOR UPDATE`;
+  const target = rows.find((row) => row.id === membershipId);
+  if (!target) throw new AppError("NOT_FOUND", "This person is not a member of your organization.");
+  const owners = rows.filter((row) => row.role === "OWNER").length;
+  const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { email: true, name: true } });
+  return { target, owners, user };
+}
+
+// Gives a member another role (owners only); takes effect on their next
+// request, since the role is read from the database every time.
+export async function changeMemberRole(options: { actor: Actor; input: unknown }): Promise<{ changed: boolean }> {
+  assertCan(options.actor, "members.manage");
+  const { membershipId, role } = changeMemberRoleInput.parse(options.input);
+  return db().$transaction(async (tx) => {
+    const { target, owners, user } = await lockMemberships(tx, options.actor.organizationId, membershipId);
+    if (target.role === role) return { changed: false };
+    if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
+    await tx.membership.update({ where: { id: target.id, organizationId: options.actor.organizationId }, data: { role } });
+    await recordAuditEvent(tx, { actor: options.actor, action: "member.role_changed", details: { email: user.email, from: target.role, to: role } });
+    return { changed: true };
+  });
+}
+
+// Removes a member (owners only): their membership goes, their sessions are
+// revoked at once; the account stays so history keeps their name, and they
+// can be added again.
+export async function removeMember(options: { actor: Actor; input: unknown }): Promise<void> {
+  assertCan(options.actor, "members.manage");
+  const { membershipId } = removeMemberInput.parse(options.input);
+  await db().$transaction(async (tx) => {
+    const { target, owners, user } = await lockMemberships(tx, options.actor.organizationId, membershipId);
+    if (target.userId === options.actor.userId) throw new AppError("CONFLICT", "You cannot remove yourself. Ask another owner.");
+    if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
+    await tx.membership.delete({ where: { id: target.id, organizationId: options.actor.organizationId } });
+    await tx.authSession.updateMany({ where: { userId: target.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.notification.deleteMany({ where: { userId: target.userId, organizationId: options.actor.organizationId } });
+    await recordAuditEvent(tx, { actor: options.actor, action: "member.removed", details: { email: user.email, name: user.name, role: target.role } });
+  });
+}
