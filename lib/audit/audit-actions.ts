@@ -3,6 +3,7 @@ export const AUDIT_ACTION_LABELS = {
   "key.created": "Key created",
   "key.renamed": "Key renamed",
   "key.deleted": "Key deleted",
+  "key.rotated": "Key rotated",
   "member.added": "Member added",
   "member.role_changed": "Member role changed",
   "member.removed": "Member removed",

@@ -5,6 +5,7 @@ export const OPERATIONS = [
   "keys.create",
   "keys.rename",
   "keys.delete",
+  "keys.rotate",
   "members.view",
   "members.manage",
   "audit.view",
@@ -17,7 +18,7 @@ export type Operation = (typeof OPERATIONS)[number];
 // roles description all read it.
 export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {
   OWNER: OPERATIONS,
-  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "members.view", "audit.view"],
+  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "keys.rotate", "members.view", "audit.view"],
   SECURITY: ["keys.view", "keys.delete", "members.view", "audit.view", "incidents.run"],
   MEMBER: ["keys.view", "members.view"],
 };

@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
-import { DEFAULT_EXPIRY, keyName, type CreateKeyInput } from "@/lib/keys/key-input";
+import { keyName } from "@/lib/keys/key-input";
+import { sameSettingsAs } from "@/lib/keys/key-rotation";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { absoluteUrl, enqueueEmails } from "@/lib/email/enqueue-emails";
 import { memberEmailAddresses, notifyMembers } from "@/lib/notifications/notify-members";
@@ -50,14 +51,7 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       if ("skipReason" in input) return { details: { skipped: true, reason: input.skipReason }, result: null };
       const old = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId } });
       const organization = await tx.organization.findUniqueOrThrow({ where: { id: incident.organizationId } });
-      const createInput: CreateKeyInput = {
-        name: input.name,
-        environment: old.environment,
-        permission: old.permission,
-        expiresInDays: DEFAULT_EXPIRY[old.environment],
-        ...(organization.granularScopes ? { scopes: old.scopes } : {}),
-        ...(old.restrictedActions ? { restrictedActions: old.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
-      };
+      const createInput = sameSettingsAs(old, input.name, organization.granularScopes);
       const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date() });
       await tx.incident.update({ where: { id: incident.id }, data: { replacementKeyId: created.key.id } });
       return { details: { replacementKeyId: created.key.id, name: created.key.name }, result: created };

@@ -15,6 +15,8 @@ export type KeySummary = {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   deletedAt: Date | null;
+  rotatedAt: Date | null;
+  rotatedToId: string | null;
 };
 
 type KeyRow = Omit<KeySummary, "createdByName" | "restrictedActions"> & {
@@ -38,5 +40,7 @@ export function toKeySummary(row: KeyRow): KeySummary {
     lastUsedAt: row.lastUsedAt,
     expiresAt: row.expiresAt,
     deletedAt: row.deletedAt,
+    rotatedAt: row.rotatedAt,
+    rotatedToId: row.rotatedToId,
   };
 }

@@ -29,6 +29,8 @@ type Row = {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   deletedAt: Date | null;
+  rotatedAt: Date | null;
+  rotatedToId: string | null;
   createdByName: string | null;
 };
 
@@ -69,7 +71,7 @@ export async function listKeys(
   const rows = await db().$queryRaw<Row[]>`
     SELECT k."id", k."name", k."environment", k."scopes"::text[] AS "scopes", k."permission", k."restrictedActions",
            k."displayPrefix", k."lastFour", k."createdAt", k."lastUsedAt", k."expiresAt", k."deletedAt",
-           u."name" AS "createdByName"
+           k."rotatedAt", k."rotatedToId", u."name" AS "createdByName"
     FROM "SecretKey" k
     LEFT JOIN "User" u ON u."id" = k."createdById"
     WHERE ${where}

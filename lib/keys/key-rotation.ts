@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { DEFAULT_EXPIRY, keyId, type CreateKeyInput } from "./key-input";
+import type { Environment, PermissionLevel, Scope } from "./key-model";
+
+// How long the old key keeps working after a rotation, so apps can switch
+// over without an outage. "now" is for a key that must stop at once.
+export const ROTATION_GRACE_PERIODS = ["now", "1h", "24h", "7d"] as const;
+export type RotationGrace = (typeof ROTATION_GRACE_PERIODS)[number];
+export const DEFAULT_ROTATION_GRACE: RotationGrace = "24h";
+
+export const ROTATION_GRACE_LABELS: Record<RotationGrace, string> = {
+  now: "Immediately",
+  "1h": "In 1 hour",
+  "24h": "In 24 hours",
+  "7d": "In 7 days",
+};
+
+const GRACE_MS: Record<RotationGrace, number> = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 604_800_000 };
+
+export const rotateKeyInput = z.object({
+  keyId,
+  grace: z.enum(ROTATION_GRACE_PERIODS, { error: "Choose when the old key stops working." }),
+});
+export type RotateKeyInput = z.infer<typeof rotateKeyInput>;
+
+// When the old key stops working: after the grace period, or earlier if it
+// was already going to expire sooner.
+export function oldKeyExpiry(now: Date, grace: RotationGrace, currentExpiry: Date | null): Date {
+  const end = new Date(now.getTime() + GRACE_MS[grace]);
+  return currentExpiry && currentExpiry < end ? currentExpiry : end;
+}
+
+type KeySettings = {
+  environment: Environment;
+  scopes: Scope[];
+  permission: PermissionLevel;
+  restrictedActions: unknown;
+};
+
+// A new key like an existing one (rotation, incident replacement): same
+// environment, scopes and permission; expiry per the rotation policy.
+export function sameSettingsAs(key: KeySettings, name: string, granularScopes: boolean): CreateKeyInput {
+  return {
+    name,
+    environment: key.environment,
+    permission: key.permission,
+    expiresInDays: DEFAULT_EXPIRY[key.environment],
+    ...(granularScopes ? { scopes: key.scopes } : {}),
+    ...(key.restrictedActions ? { restrictedActions: key.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
+  };
+}

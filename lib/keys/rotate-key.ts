@@ -1,0 +1,39 @@
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createKeyInTransaction } from "./create-key";
+import { oldKeyExpiry, rotateKeyInput, sameSettingsAs } from "./key-rotation";
+import type { KeySummary } from "./key-summary";
+import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
+
+// Replaces a key with a new secret of the same name and settings; the old
+// one keeps working until the grace period ends. The row lock makes a double
+// submit wait and then find the key already rotated: one successor only.
+export async function rotateKey(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ key: KeySummary; secret: string; oldKeyExpiresAt: Date }> {
+  assertCan(options.actor, "keys.rotate");
+  const { keyId, grace } = rotateKeyInput.parse(options.input);
+  const now = options.now ?? new Date();
+  const organizationId = options.actor.organizationId;
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    const old = await tx.secretKey.findFirst({ where: { id: keyId, organizationId } });
+    if (!old || old.deletedAt) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
+    if (old.rotatedToId) throw new AppError("CONFLICT", `“${old.name}” was already rotated. Rotate its newer key instead.`);
+
+    const oldKeyExpiresAt = oldKeyExpiry(now, grace, old.expiresAt);
+    // The old key gives up its name (names are unique among live keys) and
+    // gets its end date; the verification API sees the change within a second.
+    await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { liveName: null, expiresAt: oldKeyExpiresAt, rotatedAt: now } });
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { granularScopes: true } });
+    const created = await createKeyInTransaction(tx, { actor: options.actor, input: sameSettingsAs(old, old.name, organization.granularScopes), now });
+    await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { rotatedToId: created.key.id } });
+    await recordAuditEvent(tx, {
+      actor: options.actor,
+      action: "key.rotated",
+      key: old,
+      details: { name: old.name, replacementKeyId: created.key.id, replacementPrefix: created.key.displayPrefix, grace, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+    });
+    return { ...created, oldKeyExpiresAt };
+  });
+}
