@@ -201,3 +201,48 @@ test("a new key works against the verification API, and its use shows as Last Us
   expect(refused.status()).toBe(401);
   expect(await refused.text()).toBe('{"valid":false,"code":"invalid_key"}');
 });
+
+test("rotate a key: the new secret is shown once, the old one works through the grace period, then rotating at once stops it", async ({ page }) => {
+  const first = await createKey(page, "Rotating batch job");
+  const verify = (key: string) => page.request.post("/api/v1/keys/verify", { data: { key, scope: "dataset", action: "read" } });
+
+  await page.getByRole("button", { name: "Actions for Rotating batch job" }).click();
+  await page.getByRole("menuitem", { name: "Rotate" }).click();
+  const dialog = page.getByRole("dialog", { name: "Rotate “Rotating batch job”?" });
+  await expect(dialog.getByRole("radio", { name: "In 24 hours" })).toBeChecked();
+  await dialog.getByRole("radio", { name: "In 1 hour" }).check();
+  await dialog.getByRole("button", { name: "Rotate key" }).click();
+  const reveal = page.getByRole("dialog", { name: "Save your secret key" });
+  const second = await reveal.getByTestId("revealed-secret").inputValue();
+  expect(second).toMatch(/^skml_live_/);
+  expect(second).not.toBe(first);
+  await reveal.getByLabel("I have stored this key somewhere safe.").check();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText("Key “Rotating batch job” rotated. The previous secret works until")).toBeVisible();
+
+  const rows = page.getByRole("row", { name: /Rotating batch job/ });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Rotated, ends" })).toHaveCount(1);
+  expect((await verify(first)).status()).toBe(200);
+  expect((await verify(second)).status()).toBe(200);
+
+  // The old key's page links to its successor, which rotates at once.
+  await rows.filter({ hasText: "Rotated, ends" }).getByRole("link", { name: "Rotating batch job" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Rotated");
+  await expect(page.getByRole("button", { name: "Rotate" })).toHaveCount(0);
+  await page.getByRole("definition").filter({ hasText: "replaced by" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
+  await page.getByRole("button", { name: "Rotate" }).click();
+  await page.getByRole("dialog", { name: "Rotate “Rotating batch job”?" }).getByRole("radio", { name: "Immediately" }).check();
+  await page.getByRole("button", { name: "Rotate key" }).click();
+  const third = await reveal.getByTestId("revealed-secret").inputValue();
+  await reveal.getByLabel("I have stored this key somewhere safe.").check();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Expired");
+  // Every instance drops the old record within a second (NOTIFY).
+  await expect.poll(async () => (await verify(second)).status(), { timeout: 2_000 }).toBe(401);
+  expect((await verify(third)).status()).toBe(200);
+
+  await page.goto("/settings/audit-log");
+  await expect(page.getByRole("cell", { name: /^Key rotated: replaced by skml_live_/ })).toHaveCount(2);
+});

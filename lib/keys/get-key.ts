@@ -10,21 +10,29 @@ export type KeyAuditEvent = {
   createdAt: Date;
 };
 
-// A key of the organization (live or deleted) with its audit history.
+type KeyLink = { id: string; displayPrefix: string; lastFour: string };
+
+// A key of the organization (live or deleted) with its audit history and the
+// keys it was rotated from and to.
 export async function getKeyWithHistory(
   organizationId: string,
   keyId: string,
-): Promise<{ key: KeySummary; events: KeyAuditEvent[] } | null> {
+): Promise<{ key: KeySummary; events: KeyAuditEvent[]; rotatedFrom: KeyLink | null; rotatedTo: KeyLink | null } | null> {
   const row = await db().secretKey.findFirst({
     where: { id: keyId, organizationId },
     include: { createdBy: { select: { name: true } } },
   });
   if (!row) return null;
-  const events = await db().auditEvent.findMany({
-    where: { organizationId, keyId },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    select: { id: true, action: true, actorLabel: true, details: true, ipAddress: true, createdAt: true },
-  });
-  return { key: toKeySummary(row), events };
+  const link = { id: true, displayPrefix: true, lastFour: true } as const;
+  const [events, rotatedFrom, rotatedTo] = await Promise.all([
+    db().auditEvent.findMany({
+      where: { organizationId, keyId },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: { id: true, action: true, actorLabel: true, details: true, ipAddress: true, createdAt: true },
+    }),
+    db().secretKey.findFirst({ where: { organizationId, rotatedToId: row.id }, select: link }),
+    row.rotatedToId ? db().secretKey.findFirst({ where: { organizationId, id: row.rotatedToId }, select: link }) : null,
+  ]);
+  return { key: toKeySummary(row), events, rotatedFrom, rotatedTo };
 }

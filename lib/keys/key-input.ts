@@ -8,14 +8,17 @@ export const keyName = singleLineText({ required: "Enter a name for the key.", m
 export const EXPIRY_CHOICES = ["never", "7", "30", "60", "90", "180", "365"] as const;
 export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];
 
-// Defaults follow the rotation policy: 90 days for production and CI/CD, 180
-// for staging, none for development.
-export const DEFAULT_EXPIRY: Record<Environment, ExpiryChoice> = {
-  PRODUCTION: "90",
-  CI_CD: "90",
-  STAGING: "180",
-  DEVELOPMENT: "never",
+// The rotation policy: production and CI/CD keys every 90 days, staging
+// every 180, development as needed. New keys expire by it by default.
+export const ROTATION_POLICY_DAYS: Record<Environment, 90 | 180 | null> = {
+  PRODUCTION: 90,
+  CI_CD: 90,
+  STAGING: 180,
+  DEVELOPMENT: null,
 };
+export const DEFAULT_EXPIRY = Object.fromEntries(
+  Object.entries(ROTATION_POLICY_DAYS).map(([environment, days]) => [environment, days === null ? "never" : String(days)]),
+) as Record<Environment, ExpiryChoice>;
 
 const actionsOf = <T extends readonly [string, ...string[]]>(actions: T) =>
   z.array(z.enum(actions, { error: "Not an action of this scope." })).max(actions.length).optional();

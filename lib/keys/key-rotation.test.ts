@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { oldKeyExpiry, rotateKeyInput, sameSettingsAs } from "./key-rotation";
+import { DEFAULT_EXPIRY } from "./key-input";
+import { oldKeyExpiry, rotateKeyInput, rotationDue, sameSettingsAs } from "./key-rotation";
 
 const now = new Date("2026-11-27T12:00:00Z");
 
@@ -47,5 +48,32 @@ describe("rotateKeyInput", () => {
     expect(rotateKeyInput.parse({ keyId: "k1", grace: "24h" })).toEqual({ keyId: "k1", grace: "24h" });
     expect(rotateKeyInput.safeParse({ keyId: "k1", grace: "30d" }).success).toBe(false);
     expect(rotateKeyInput.safeParse({ keyId: "", grace: "1h" }).success).toBe(false);
+  });
+});
+
+describe("rotationDue", () => {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const key = { environment: "PRODUCTION" as const, createdAt: daysAgo(10), expiresAt: null, rotatedAt: null, deletedAt: null };
+
+  it("follows the policy: 90 days for production and CI/CD, 180 for staging, none for development", () => {
+    expect(rotationDue({ ...key, createdAt: daysAgo(89) }, now)).toBe(false);
+    expect(rotationDue({ ...key, createdAt: daysAgo(90) }, now)).toBe(true);
+    expect(rotationDue({ ...key, environment: "CI_CD", createdAt: daysAgo(91) }, now)).toBe(true);
+    expect(rotationDue({ ...key, environment: "STAGING", createdAt: daysAgo(120) }, now)).toBe(false);
+    expect(rotationDue({ ...key, environment: "STAGING", createdAt: daysAgo(180) }, now)).toBe(true);
+    expect(rotationDue({ ...key, environment: "DEVELOPMENT", createdAt: daysAgo(900) }, now)).toBe(false);
+  });
+
+  it("warns two weeks before expiry, and not for expired, rotated or deleted keys", () => {
+    const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    expect(rotationDue({ ...key, environment: "DEVELOPMENT", expiresAt: inDays(13) }, now)).toBe(true);
+    expect(rotationDue({ ...key, expiresAt: inDays(20) }, now)).toBe(false);
+    expect(rotationDue({ ...key, createdAt: daysAgo(100), expiresAt: daysAgo(1) }, now)).toBe(false);
+    expect(rotationDue({ ...key, createdAt: daysAgo(100), rotatedAt: daysAgo(1) }, now)).toBe(false);
+    expect(rotationDue({ ...key, createdAt: daysAgo(100), deletedAt: daysAgo(1) }, now)).toBe(false);
+  });
+
+  it("matches the default expiry of new keys", () => {
+    expect(DEFAULT_EXPIRY).toEqual({ PRODUCTION: "90", CI_CD: "90", STAGING: "180", DEVELOPMENT: "never" });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_EXPIRY, keyId, type CreateKeyInput } from "./key-input";
+import { DEFAULT_EXPIRY, keyId, ROTATION_POLICY_DAYS, type CreateKeyInput } from "./key-input";
 import type { Environment, PermissionLevel, Scope } from "./key-model";
 
 // How long the old key keeps working after a rotation, so apps can switch
@@ -48,4 +48,19 @@ export function sameSettingsAs(key: KeySettings, name: string, granularScopes: b
     ...(granularScopes ? { scopes: key.scopes } : {}),
     ...(key.restrictedActions ? { restrictedActions: key.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
   };
+}
+
+const DAY_MS = 86_400_000;
+export const EXPIRY_WARNING_DAYS = 14;
+
+// A live key is due for rotation when it is older than its environment's
+// policy allows, or will expire within two weeks.
+export function rotationDue(
+  key: { environment: Environment; createdAt: Date; expiresAt: Date | null; rotatedAt: Date | null; deletedAt: Date | null },
+  now: Date,
+): boolean {
+  if (key.rotatedAt || key.deletedAt || (key.expiresAt && key.expiresAt <= now)) return false;
+  const policyDays = ROTATION_POLICY_DAYS[key.environment];
+  if (policyDays !== null && now.getTime() - key.createdAt.getTime() >= policyDays * DAY_MS) return true;
+  return key.expiresAt !== null && key.expiresAt.getTime() - now.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS;
 }

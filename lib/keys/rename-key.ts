@@ -15,16 +15,18 @@ export async function renameKey(options: { actor: Actor; input: unknown }): Prom
     await db().$transaction(async (tx) => {
       const key = await tx.secretKey.findFirst({
         where: { id: keyId, organizationId, deletedAt: null },
-        select: { id: true, name: true, displayPrefix: true },
+        select: { id: true, name: true, displayPrefix: true, rotatedAt: true },
       });
       if (!key) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
+      // A rotated key gave its name to its successor; renaming it would take the name back.
+      if (key.rotatedAt) throw new AppError("CONFLICT", "This key was rotated and is running out. Rename its successor instead.");
       if (key.name === name) return;
       const { count } = await tx.secretKey.updateMany({
-        where: { id: keyId, organizationId, deletedAt: null },
+        where: { id: keyId, organizationId, deletedAt: null, rotatedAt: null },
         data: { name, liveName: name.toLowerCase() },
       });
       if (count === 0) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
-      await recordAuditEvent(tx, { actor: options.actor, action: "key.renamed", key, details: { from: key.name, to: name } });
+      await recordAuditEvent(tx, { actor: options.actor, action: "key.renamed", key: { id: key.id, displayPrefix: key.displayPrefix }, details: { from: key.name, to: name } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTakenError(name);

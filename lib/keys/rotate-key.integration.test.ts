@@ -5,6 +5,7 @@ import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { startVerifyServer, verifyCall } from "@/lib/testing/verify-server";
 import { createKey } from "./create-key";
 import { deleteKey } from "./delete-key";
+import { renameKey } from "./rename-key";
 import { rotateKey } from "./rotate-key";
 
 let server: Awaited<ReturnType<typeof startVerifyServer>>;
@@ -45,6 +46,9 @@ describe("rotateKey", () => {
     expect(events[2]).toMatchObject({ keyId: old.key.id, details: { replacementKeyId: rotated.key.id, grace: "1h" } });
     expect(JSON.stringify(events)).not.toContain(rotated.secret);
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
+
+    // The old key keeps out of the successor's way: it cannot take a name back.
+    await expect(renameKey({ actor: actors.OWNER, input: { keyId: old.key.id, name: "Old pipeline" } })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("with no grace period, the old key is refused within a second", async () => {

@@ -7,6 +7,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { deleteKey } from "@/lib/keys/delete-key";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { renameKey } from "@/lib/keys/rename-key";
+import { rotateKey } from "@/lib/keys/rotate-key";
 
 const KEYS_PATH = "/settings/secret-keys";
 
@@ -36,6 +37,17 @@ export async function renameKeyAction(input: unknown): Promise<ActionResult> {
 export async function deleteKeyAction(input: unknown): Promise<ActionResult<{ name: string }>> {
   try {
     const result = await deleteKey({ actor: await currentActor(), input });
+    revalidatePath(KEYS_PATH, "layout");
+    return { ok: true, data: result };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Rotates a key: the response carries the new secret, the only time it is sent.
+export async function rotateKeyAction(input: unknown): Promise<ActionResult<{ key: KeySummary; secret: string; oldKeyExpiresAt: Date }>> {
+  try {
+    const result = await rotateKey({ actor: await currentActor(), input });
     revalidatePath(KEYS_PATH, "layout");
     return { ok: true, data: result };
   } catch (error) {

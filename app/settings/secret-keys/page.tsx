@@ -37,6 +37,7 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
         canCreate={can(member.role, "keys.create")}
         canRename={can(member.role, "keys.rename")}
         canDelete={can(member.role, "keys.delete")}
+        canRotate={can(member.role, "keys.rotate")}
         canRespond={can(member.role, "incidents.run")}
       />
     </>

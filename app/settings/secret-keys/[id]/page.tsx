@@ -32,12 +32,20 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const found = await getKeyWithHistory(member.organizationId, id);
   if (!found) notFound();
-  const { key, events } = found;
+  const { key, events, rotatedFrom, rotatedTo } = found;
   const activity = await listKeyActivity(member.organizationId, key.id);
   const retentionDays = Number(process.env.ACTIVITY_RETENTION_DAYS ?? 30);
   const now = new Date();
   const expired = key.expiresAt !== null && key.expiresAt <= now;
-  const status = key.deletedAt ? <Badge tone="red">Deleted</Badge> : expired ? <Badge tone="red">Expired</Badge> : <Badge tone="green">Active</Badge>;
+  const status = key.deletedAt ? (
+    <Badge tone="red">Deleted</Badge>
+  ) : expired ? (
+    <Badge tone="red">Expired</Badge>
+  ) : key.rotatedAt ? (
+    <Badge tone="amber">Rotated</Badge>
+  ) : (
+    <Badge tone="green">Active</Badge>
+  );
 
   return (
     <>
@@ -61,8 +69,9 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
           <KeyDetailActions
             keyInfo={{ id: key.id, name: key.name, lastUsedAt: key.lastUsedAt }}
             now={now}
-            canRename={can(member.role, "keys.rename")}
+            canRename={can(member.role, "keys.rename") && !key.rotatedAt}
             canDelete={can(member.role, "keys.delete")}
+            canRotate={can(member.role, "keys.rotate") && !key.rotatedAt}
           />
         )}
       </header>
@@ -89,6 +98,22 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
           <Row label="Last used"><RelativeTime date={key.lastUsedAt} now={now} /></Row>
           <Row label="Expires">{key.expiresAt ? <><RelativeTime date={key.expiresAt} now={now} /> ({exactUtc(key.expiresAt)})</> : "Never"}</Row>
           {key.deletedAt && <Row label="Deleted">{exactUtc(key.deletedAt)}</Row>}
+          {key.rotatedAt && rotatedTo && (
+            <Row label="Rotated">
+              {exactUtc(key.rotatedAt)}; replaced by{" "}
+              <Link href={`/settings/secret-keys/${rotatedTo.id}`} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+                {rotatedTo.displayPrefix}…{rotatedTo.lastFour}
+              </Link>
+              . This secret {key.expiresAt && key.expiresAt <= now ? "has stopped working" : "keeps working until it expires"}.
+            </Row>
+          )}
+          {rotatedFrom && (
+            <Row label="Rotated from">
+              <Link href={`/settings/secret-keys/${rotatedFrom.id}`} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+                {rotatedFrom.displayPrefix}…{rotatedFrom.lastFour}
+              </Link>
+            </Row>
+          )}
         </dl>
       </section>
 

@@ -5,6 +5,8 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import type { KeySummary } from "@/lib/keys/key-summary";
+import { exactUtc } from "@/lib/format/relative-time";
+import { rotationDue } from "@/lib/keys/key-rotation";
 import { isStale } from "@/lib/keys/staleness";
 import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
 import { KeyRowMenu, type RowMenuItem } from "./key-row-menu";
@@ -13,9 +15,11 @@ export type KeyTableMeta = {
   now: Date;
   canRename: boolean;
   canDelete: boolean;
+  canRotate: boolean;
   canRespond: boolean;
   onRename: (key: KeySummary) => void;
   onDelete: (key: KeySummary) => void;
+  onRotate: (key: KeySummary) => void;
 };
 
 const column = createColumnHelper<KeySummary>();
@@ -36,6 +40,8 @@ export const keyColumns = [
               {key.name}
             </Link>
             {expired && <Badge tone="red">Expired</Badge>}
+            {!expired && key.rotatedAt && <Badge tone="amber">Rotated, ends {exactUtc(key.expiresAt!)}</Badge>}
+            {rotationDue(key, now) && <Badge tone="amber">Rotation due</Badge>}
           </span>
           <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
         </div>
@@ -76,7 +82,8 @@ export const keyColumns = [
       const meta = table.options.meta as KeyTableMeta;
       const key = row.original;
       const items: RowMenuItem[] = [{ label: "View details", href: `/settings/secret-keys/${key.id}` }];
-      if (meta.canRename) items.push({ label: "Rename", onSelect: () => meta.onRename(key) });
+      if (meta.canRotate && !key.rotatedAt) items.push({ label: "Rotate", onSelect: () => meta.onRotate(key) });
+      if (meta.canRename && !key.rotatedAt) items.push({ label: "Rename", onSelect: () => meta.onRename(key) });
       if (meta.canDelete) items.push({ label: "Delete", onSelect: () => meta.onDelete(key), danger: true });
       if (meta.canRespond) items.push({ label: "Report compromised", href: `/settings/secret-keys/${key.id}/compromised`, danger: true });
       return <KeyRowMenu keyName={key.name} items={items} />;

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
+import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { DeleteKeyDialog } from "./delete-key-dialog";
@@ -13,6 +14,7 @@ import { KeysTable } from "./keys-table";
 import { KeysToolbar } from "./keys-toolbar";
 import { RenameKeyDialog } from "./rename-key-dialog";
 import { RevealKeyDialog } from "./reveal-key-dialog";
+import { RotateKeyDialog } from "./rotate-key-dialog";
 import { useKeysQuery } from "./use-keys-query";
 
 export type SecretKeysViewProps = {
@@ -27,6 +29,7 @@ export type SecretKeysViewProps = {
   canCreate: boolean;
   canRename: boolean;
   canDelete: boolean;
+  canRotate: boolean;
   canRespond: boolean;
 };
 
@@ -34,7 +37,8 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const router = useRouter();
   const { update, pending } = useKeysQuery(props.query);
   const [creating, setCreating] = useState(false);
-  const [revealed, setRevealed] = useState<{ secret: string; name: string } | null>(null);
+  const [revealed, setRevealed] = useState<{ secret: string; name: string; notice: string } | null>(null);
+  const [rotating, setRotating] = useState<KeySummary | null>(null);
   const [renaming, setRenaming] = useState<KeySummary | null>(null);
   const [deleting, setDeleting] = useState<KeySummary | null>(null);
   const [notice, setNotice] = useState<string>();
@@ -57,7 +61,16 @@ export function SecretKeysView(props: SecretKeysViewProps) {
               query={props.query}
               pending={pending}
               update={update}
-              meta={{ now: props.now, canRename: props.canRename, canDelete: props.canDelete, canRespond: props.canRespond, onRename: setRenaming, onDelete: setDeleting }}
+              meta={{
+                now: props.now,
+                canRename: props.canRename,
+                canDelete: props.canDelete,
+                canRotate: props.canRotate,
+                canRespond: props.canRespond,
+                onRename: setRenaming,
+                onDelete: setDeleting,
+                onRotate: setRotating,
+              }}
             />
           ) : (
             <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>
@@ -77,16 +90,25 @@ export function SecretKeysView(props: SecretKeysViewProps) {
         onClose={() => setCreating(false)}
         onCreated={({ key, secret }) => {
           setCreating(false);
-          setRevealed({ secret, name: key.name });
+          setRevealed({ secret, name: key.name, notice: `Key “${key.name}” created.` });
         }}
       />
       <RevealKeyDialog
         secret={revealed?.secret ?? null}
         keyName={revealed?.name ?? ""}
         onDone={() => {
-          setNotice(revealed ? `Key “${revealed.name}” created.` : undefined);
+          setNotice(revealed?.notice);
           setRevealed(null);
           router.refresh();
+        }}
+      />
+      <RotateKeyDialog
+        target={rotating}
+        onClose={() => setRotating(null)}
+        onRotated={({ name, secret, oldKeyExpiresAt }) => {
+          setRotating(null);
+          const ends = oldKeyExpiresAt <= new Date() ? "has stopped working" : `works until ${exactUtc(oldKeyExpiresAt)}`;
+          setRevealed({ secret, name, notice: `Key “${name}” rotated. The previous secret ${ends}.` });
         }}
       />
       <RenameKeyDialog

@@ -5,16 +5,39 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DeleteKeyDialog, type DeletableKey } from "../../_components/delete-key-dialog";
 import { RenameKeyDialog } from "../../_components/rename-key-dialog";
+import { RevealKeyDialog } from "../../_components/reveal-key-dialog";
+import { RotateKeyDialog, type RotatedKey } from "../../_components/rotate-key-dialog";
 
-export function KeyDetailActions({ keyInfo, now, canRename, canDelete }: { keyInfo: DeletableKey; now: Date; canRename: boolean; canDelete: boolean }) {
+type Props = { keyInfo: DeletableKey; now: Date; canRename: boolean; canDelete: boolean; canRotate: boolean };
+
+export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate }: Props) {
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  if (!canRename && !canDelete) return null;
+  const [rotating, setRotating] = useState(false);
+  const [revealed, setRevealed] = useState<RotatedKey | null>(null);
+  if (!canRename && !canDelete && !canRotate) return null;
   return (
     <div className="flex gap-2">
+      {canRotate && <Button variant="secondary" onClick={() => setRotating(true)}>Rotate</Button>}
       {canRename && <Button variant="secondary" onClick={() => setRenaming(true)}>Rename</Button>}
       {canDelete && <Button variant="danger" onClick={() => setDeleting(true)}>Delete</Button>}
+      <RotateKeyDialog
+        target={rotating ? keyInfo : null}
+        onClose={() => setRotating(false)}
+        onRotated={(rotated) => {
+          setRotating(false);
+          setRevealed(rotated);
+        }}
+      />
+      <RevealKeyDialog
+        secret={revealed?.secret ?? null}
+        keyName={revealed?.name ?? ""}
+        onDone={() => {
+          setRevealed(null);
+          router.refresh();
+        }}
+      />
       <RenameKeyDialog
         target={renaming ? keyInfo : null}
         onClose={() => setRenaming(false)}

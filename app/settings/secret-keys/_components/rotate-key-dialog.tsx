@@ -1,0 +1,69 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { DEFAULT_ROTATION_GRACE, ROTATION_GRACE_LABELS, ROTATION_GRACE_PERIODS, type RotationGrace } from "@/lib/keys/key-rotation";
+import { rotateKeyAction } from "../actions";
+
+export type RotatedKey = { name: string; secret: string; oldKeyExpiresAt: Date };
+
+// Asks when the current secret should stop working, then rotates; the new
+// secret goes to onRotated for the reveal-once dialog.
+export function RotateKeyDialog({
+  target,
+  onClose,
+  onRotated,
+}: {
+  target: { id: string; name: string } | null;
+  onClose: () => void;
+  onRotated: (rotated: RotatedKey) => void;
+}) {
+  const [grace, setGrace] = useState<RotationGrace>(DEFAULT_ROTATION_GRACE);
+  const [message, setMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    setGrace(DEFAULT_ROTATION_GRACE);
+    setMessage(undefined);
+  }, [target]);
+
+  function rotate() {
+    if (!target) return;
+    startTransition(async () => {
+      const result = await rotateKeyAction({ keyId: target.id, grace });
+      if (!result.ok) return setMessage(result.message);
+      onRotated({ name: result.data.key.name, secret: result.data.secret, oldKeyExpiresAt: result.data.oldKeyExpiresAt });
+    });
+  }
+
+  return (
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      title={target ? `Rotate “${target.name}”?` : "Rotate key"}
+      description="You get a new secret with the same name, scopes and permission. Put it in your apps, then let the current secret run out."
+    >
+      <FormAlert message={message} />
+      <fieldset>
+        <legend className="mb-1.5 text-sm font-medium">The current secret stops working</legend>
+        <div className="grid grid-cols-2 gap-2">
+          {ROTATION_GRACE_PERIODS.map((value) => (
+            <label key={value} className="flex items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950">
+              <input type="radio" name="grace" value={value} checked={grace === value} onChange={() => setGrace(value)} className="accent-indigo-600" />
+              {ROTATION_GRACE_LABELS[value]}
+            </label>
+          ))}
+        </div>
+        {grace === "now" && (
+          <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">Apps still using the current secret fail at once. Use this when it may have leaked.</p>
+        )}
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
+        <Button onClick={rotate} disabled={pending}>{pending ? "Rotating…" : "Rotate key"}</Button>
+      </div>
+    </Dialog>
+  );
+}
