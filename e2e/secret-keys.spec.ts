@@ -246,3 +246,22 @@ test("rotate a key: the new secret is shown once, the old one works through the 
   await page.goto("/settings/audit-log");
   await expect(page.getByRole("cell", { name: /^Key rotated: replaced by skml_live_/ })).toHaveCount(2);
 });
+
+test("a key expiring within two weeks is marked Rotation due, and the filter finds it", async ({ page }) => {
+  const dialog = await openCreateDialog(page);
+  await dialog.getByLabel("Name").fill("Short-lived CI key");
+  await dialog.getByRole("radio", { name: "CI/CD", exact: true }).check();
+  await dialog.getByLabel("Expires").selectOption("7");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const reveal = page.getByRole("dialog", { name: "Save your secret key" });
+  await reveal.getByLabel("I have stored this key somewhere safe.").check();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await createKey(page, "Fresh production key");
+
+  await expect(page.getByRole("row", { name: /Short-lived CI key/ })).toContainText("Rotation due");
+  await expect(page.getByRole("row", { name: /Fresh production key/ })).not.toContainText("Rotation due");
+  await page.getByLabel("Rotation due").check();
+  await expect(page).toHaveURL(/due=1/);
+  await expect(page.getByRole("row", { name: /Fresh production key/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Short-lived CI key/ })).toBeVisible();
+});

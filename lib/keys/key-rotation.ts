@@ -53,6 +53,15 @@ export function sameSettingsAs(key: KeySettings, name: string, granularScopes: b
 const DAY_MS = 86_400_000;
 export const EXPIRY_WARNING_DAYS = 14;
 
+// The dates behind "rotation due": keys created before createdBefore[env]
+// (per the policy) or expiring before expiresBefore.
+export function rotationDueThresholds(now: Date): { createdBefore: Record<Environment, Date | null>; expiresBefore: Date } {
+  const createdBefore = Object.fromEntries(
+    Object.entries(ROTATION_POLICY_DAYS).map(([environment, days]) => [environment, days === null ? null : new Date(now.getTime() - days * DAY_MS)]),
+  ) as Record<Environment, Date | null>;
+  return { createdBefore, expiresBefore: new Date(now.getTime() + EXPIRY_WARNING_DAYS * DAY_MS) };
+}
+
 // A live key is due for rotation when it is older than its environment's
 // policy allows, or will expire within two weeks.
 export function rotationDue(
@@ -60,7 +69,7 @@ export function rotationDue(
   now: Date,
 ): boolean {
   if (key.rotatedAt || key.deletedAt || (key.expiresAt && key.expiresAt <= now)) return false;
-  const policyDays = ROTATION_POLICY_DAYS[key.environment];
-  if (policyDays !== null && now.getTime() - key.createdAt.getTime() >= policyDays * DAY_MS) return true;
-  return key.expiresAt !== null && key.expiresAt.getTime() - now.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS;
+  const { createdBefore, expiresBefore } = rotationDueThresholds(now);
+  const policyDate = createdBefore[key.environment];
+  return (policyDate !== null && key.createdAt <= policyDate) || (key.expiresAt !== null && key.expiresAt <= expiresBefore);
 }

@@ -3,19 +3,19 @@ import { listKeysSearchParams, parseListKeysQuery } from "./list-keys-query";
 
 describe("parseListKeysQuery", () => {
   it("defaults to the newest keys first, 25 a page", () => {
-    expect(parseListKeysQuery({})).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", stale: false });
+    expect(parseListKeysQuery({})).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", stale: false, due: false });
   });
 
   it("reads every parameter", () => {
     expect(
-      parseListKeysQuery({ page: "3", pageSize: "50", sort: "lastUsedAt", dir: "asc", q: " prod ", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: "1" }),
-    ).toEqual({ page: 3, pageSize: 50, sort: "lastUsedAt", dir: "asc", q: "prod", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: true });
+      parseListKeysQuery({ page: "3", pageSize: "50", sort: "lastUsedAt", dir: "asc", q: " prod ", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: "1", due: "1" }),
+    ).toEqual({ page: 3, pageSize: 50, sort: "lastUsedAt", dir: "asc", q: "prod", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: true, due: true });
   });
 
   it("falls back to defaults for values that do not fit", () => {
     expect(
-      parseListKeysQuery({ page: "-1", pageSize: "7", sort: "hash", dir: "sideways", q: "x".repeat(500), scope: "EVERYTHING", stale: "yes" }),
-    ).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", scope: undefined, stale: false });
+      parseListKeysQuery({ page: "-1", pageSize: "7", sort: "hash", dir: "sideways", q: "x".repeat(500), scope: "EVERYTHING", stale: "yes", due: "true" }),
+    ).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", scope: undefined, stale: false, due: false });
   });
 
   it("takes the first of repeated parameters", () => {

@@ -19,6 +19,7 @@ export const listKeysQuery = z.object({
   permission: z.preprocess(first, z.enum(PERMISSION_LEVELS).optional()).catch(undefined),
   environment: z.preprocess(first, z.enum(ENVIRONMENTS).optional()).catch(undefined),
   stale: z.preprocess((v) => first(v) === "1", z.boolean()).catch(false),
+  due: z.preprocess((v) => first(v) === "1", z.boolean()).catch(false),
 });
 export type ListKeysQuery = z.infer<typeof listKeysQuery>;
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { createKey } from "./create-key";
 import { deleteKey } from "./delete-key";
+import { rotationDue } from "./key-rotation";
 import { parseListKeysQuery } from "./list-keys-query";
 import { listKeys } from "./list-keys";
 
@@ -66,6 +67,19 @@ describe("listKeys", () => {
     expect(await names({ q: "_100%" })).toEqual(["epsilon_100%"]);
     expect(await names({ q: "%" })).toEqual(["epsilon_100%"]);
     expect(await names({ q: "skml_" })).toHaveLength(5);
+  });
+
+  it("finds keys due for rotation, agreeing with the badge's rule", async () => {
+    expect(await names({ due: "1" })).toEqual(["alpha prod"]);
+    const delta = await db().secretKey.findFirstOrThrow({ where: { organizationId, name: "delta dev" } });
+    await db().secretKey.update({ where: { id: delta.id }, data: { expiresAt: new Date(now.getTime() + 10 * 86_400_000) } });
+    try {
+      expect((await names({ due: "1" })).sort()).toEqual(["alpha prod", "delta dev"]);
+      const all = (await listKeys(organizationId, parseListKeysQuery({}), now)).rows;
+      expect(all.filter((key) => rotationDue(key, now)).map((key) => key.name).sort()).toEqual(["alpha prod", "delta dev"]);
+    } finally {
+      await db().secretKey.update({ where: { id: delta.id }, data: { expiresAt: null } });
+    }
   });
 
   it("finds stale keys: unused for 90 days, or never used and older than a week", async () => {

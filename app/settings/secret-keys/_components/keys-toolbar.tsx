@@ -43,7 +43,7 @@ export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (
     return () => clearTimeout(timer);
   }, [search, query.q, update]);
 
-  const filtered = Boolean(query.q || query.scope || query.permission || query.environment || query.stale);
+  const filtered = Boolean(query.q || query.scope || query.permission || query.environment || query.stale || query.due);
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <div className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
@@ -65,8 +65,12 @@ export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (
         <input type="checkbox" checked={query.stale} onChange={(event) => update({ stale: event.target.checked })} className="size-4 accent-indigo-600" />
         Stale only
       </label>
+      <label className="flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700" title="Older than the rotation policy (90 days production and CI/CD, 180 staging), or expiring within 14 days">
+        <input type="checkbox" checked={query.due} onChange={(event) => update({ due: event.target.checked })} className="size-4 accent-indigo-600" />
+        Rotation due
+      </label>
       {filtered && (
-        <Button variant="ghost" onClick={() => update({ q: "", scope: undefined, permission: undefined, environment: undefined, stale: false })}>
+        <Button variant="ghost" onClick={() => update({ q: "", scope: undefined, permission: undefined, environment: undefined, stale: false, due: false })}>
           Clear filters
         </Button>
       )}

@@ -35,7 +35,7 @@ export type SecretKeysViewProps = {
 
 export function SecretKeysView(props: SecretKeysViewProps) {
   const router = useRouter();
-  const { update, pending } = useKeysQuery(props.query);
+  const { query, update, pending } = useKeysQuery(props.query);
   const [creating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<{ secret: string; name: string; notice: string } | null>(null);
   const [rotating, setRotating] = useState<KeySummary | null>(null);
@@ -54,11 +54,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
 
       {props.organizationHasKeys ? (
         <>
-          <KeysToolbar query={props.query} update={update} />
+          <KeysToolbar query={query} update={update} />
           {props.rows.length > 0 ? (
             <KeysTable
               rows={props.rows}
-              query={props.query}
+              query={query}
               pending={pending}
               update={update}
               meta={{
@@ -75,7 +75,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
           ) : (
             <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>
           )}
-          <KeysPagination query={props.query} page={props.page} pageCount={props.pageCount} total={props.total} update={update} />
+          <KeysPagination query={query} page={props.page} pageCount={props.pageCount} total={props.total} update={update} />
         </>
       ) : (
         <EmptyState title="No secret keys yet">

@@ -1,25 +1,30 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useTransition } from "react";
+import { useCallback, useOptimistic, useTransition } from "react";
 import { listKeysSearchParams, type ListKeysQuery } from "@/lib/keys/list-keys-query";
 
 // The table's state lives in the URL: changing it navigates, and the server
-// page runs the query. Filters and sort reset to the first page.
-export function useKeysQuery(query: ListKeysQuery) {
+// page runs the query. Filters and sort reset to the first page. Controls
+// show the new state at once (optimistic) while the page loads.
+export function useKeysQuery(serverQuery: ListKeysQuery) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  const [query, setOptimisticQuery] = useOptimistic(serverQuery);
 
   const update = useCallback(
     (changes: Partial<ListKeysQuery>) => {
       const resetsPage = Object.keys(changes).some((name) => name !== "page");
       const next = { ...query, ...(resetsPage ? { page: 1 } : {}), ...changes };
       const search = listKeysSearchParams(next).toString();
-      startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
+      startTransition(() => {
+        setOptimisticQuery(next);
+        router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+      });
     },
-    [query, pathname, router],
+    [query, pathname, router, setOptimisticQuery],
   );
 
-  return { update, pending };
+  return { query, update, pending };
 }
