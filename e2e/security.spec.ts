@@ -15,4 +15,13 @@ test("an owner sets the incident webhook and sees its signing secret once", asyn
   await expect(page.getByLabel("Webhook URL")).toHaveValue("https://hooks.example.test/secret-keys");
   await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
   expect(await page.content()).not.toContain(secret!);
+
+  // Removing it asks first, then leaves no webhook behind.
+  await page.getByRole("button", { name: "Remove webhook" }).click();
+  await page.getByRole("dialog", { name: "Remove the webhook?" }).getByRole("button", { name: "Remove webhook" }).click();
+  await expect(page.getByText("Webhook removed. Incident events are no longer sent.")).toBeVisible();
+  await expect(page.getByLabel("Webhook URL")).toHaveValue("");
+  await page.reload();
+  await expect(page.getByLabel("Webhook URL")).toHaveValue("");
+  await expect(page.getByRole("button", { name: "Send test event" })).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createOrganization } from "@/lib/testing/fixtures";
+import { actorFor, createOrganization } from "@/lib/testing/fixtures";
 import { createAuthSession, listLiveAuthSessions, revokeAuthSession, revokeOtherAuthSessions } from "./auth-sessions";
 import { resolveMember } from "./resolve-member";
 
@@ -32,15 +32,21 @@ describe("auth sessions", () => {
   });
 
   it("signs out the user's other sessions only, never another user's", async () => {
-    const { members } = await createOrganization(["OWNER", "MEMBER"]);
+    const { organization, members } = await createOrganization(["OWNER", "MEMBER"]);
     const [owner, other] = members;
+    const actor = actorFor(owner, organization.id);
     const current = await createAuthSession({ userId: owner.userId });
     const stale = await createAuthSession({ userId: owner.userId });
     const someoneElse = await createAuthSession({ userId: other.userId });
-    expect(await revokeOtherAuthSessions({ userId: owner.userId, keepSessionId: current.sessionId })).toBe(1);
+    expect(await revokeOtherAuthSessions({ actor, keepSessionId: current.sessionId })).toBe(1);
     expect(await resolveMember(current.sessionId)).not.toBeNull();
     expect(await resolveMember(stale.sessionId)).toBeNull();
     expect(await resolveMember(someoneElse.sessionId)).not.toBeNull();
     expect((await listLiveAuthSessions(owner.userId)).map((s) => s.id)).toEqual([current.sessionId]);
+    // Recorded once; a second call with nothing to revoke records nothing.
+    expect(await revokeOtherAuthSessions({ actor, keepSessionId: current.sessionId })).toBe(0);
+    const events = await db().auditEvent.findMany({ where: { organizationId: organization.id, action: "auth.sessions_revoked" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorUserId: owner.userId, details: { sessions: 1 } });
   });
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import type { Actor } from "./actor";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -28,13 +30,17 @@ export async function revokeAuthSession(sessionId: string): Promise<void> {
   });
 }
 
-// Revokes every other live session of the user (scoped by user in the query).
-export async function revokeOtherAuthSessions(options: { userId: string; keepSessionId: string }): Promise<number> {
-  const { count } = await db().authSession.updateMany({
-    where: { userId: options.userId, revokedAt: null, id: { not: options.keepSessionId } },
-    data: { revokedAt: new Date() },
+// Revokes every other live session of the caller (scoped by user in the
+// query), recorded in the audit log when any were live.
+export async function revokeOtherAuthSessions(options: { actor: Actor; keepSessionId: string }): Promise<number> {
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.authSession.updateMany({
+      where: { userId: options.actor.userId, revokedAt: null, id: { not: options.keepSessionId } },
+      data: { revokedAt: new Date() },
+    });
+    if (count > 0) await recordAuditEvent(tx, { actor: options.actor, action: "auth.sessions_revoked", details: { sessions: count } });
+    return count;
   });
-  return count;
 }
 
 export async function listLiveAuthSessions(userId: string) {

@@ -32,6 +32,23 @@ export async function setWebhookEndpoint(options: { actor: Actor; input: unknown
   return { secret };
 }
 
+// Removes the organization's webhook (owners only); deliveries still queued
+// are marked failed rather than sent anywhere.
+export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<void> {
+  assertCan(options.actor, "settings.manage");
+  const organizationId = options.actor.organizationId;
+  await db().$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true } });
+    if (!endpoint) throw new AppError("NOT_FOUND", "No webhook is set.");
+    await tx.webhookEndpoint.delete({ where: { organizationId } });
+    await tx.webhookDelivery.updateMany({
+      where: { organizationId, status: "pending" },
+      data: { status: "failed", lastError: "webhook removed", nextAttemptAt: null },
+    });
+    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_removed", details: { url: endpoint.url } });
+  });
+}
+
 export async function getWebhookEndpoint(organizationId: string) {
   return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, createdAt: true } });
 }

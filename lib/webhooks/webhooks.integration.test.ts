@@ -9,7 +9,7 @@ import { openIncident } from "@/lib/incidents/open-incident";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { processDueWebhooks } from "./deliver-webhooks";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature";
-import { sendTestWebhook, setWebhookEndpoint } from "./webhook-endpoint";
+import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint } from "./webhook-endpoint";
 
 // A local receiver that fails its first request, then accepts.
 let receiver: http.Server;
@@ -67,6 +67,20 @@ describe("incident webhooks", () => {
     expect(await sendTestWebhook({ actor: actors.OWNER })).toEqual({ status: "delivered", statusCode: 200, error: null });
     expect(JSON.parse(received[received.length - 1].body)).toMatchObject({ event: "webhook.test" });
     await expect(sendTestWebhook({ actor: actors.ADMIN })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("can be removed by an owner only; queued deliveries are dropped, not sent", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    await expect(removeWebhookEndpoint({ actor: actors.OWNER })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setWebhookEndpoint({ actor: actors.OWNER, input: { url } });
+    await db().webhookDelivery.create({ data: { organizationId: organization.id, event: "incident.closed", payload: {}, nextAttemptAt: new Date(Date.now() + 60_000) } });
+    for (const role of ["ADMIN", "SECURITY", "MEMBER"] as const) {
+      await expect(removeWebhookEndpoint({ actor: actors[role] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await removeWebhookEndpoint({ actor: actors.OWNER });
+    expect(await db().webhookEndpoint.count({ where: { organizationId: organization.id } })).toBe(0);
+    expect(await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({ status: "failed", lastError: "webhook removed" });
+    expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "organization.webhook_removed" } })).toBe(1);
   });
 
   it("lets only owners set the URL, and refuses one that is not http(s)", async () => {

@@ -6,13 +6,13 @@ import { revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
 import { currentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/current-member";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
-import { sendTestWebhook, setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 
 // Signs the caller out everywhere but this browser.
 export async function revokeOtherSessionsAction(): Promise<ActionResult<{ revoked: number }>> {
   try {
     const member = await requireMember();
-    const revoked = await revokeOtherAuthSessions({ userId: member.userId, keepSessionId: member.sessionId });
+    const revoked = await revokeOtherAuthSessions({ actor: await currentActor(), keepSessionId: member.sessionId });
     revalidatePath("/settings/security");
     return { ok: true, data: { revoked } };
   } catch (error) {
@@ -48,6 +48,17 @@ export async function sendTestWebhookAction(): Promise<ActionResult<{ status: st
     const result = await sendTestWebhook({ actor: await currentActor() });
     revalidatePath("/settings/security");
     return { ok: true, data: result };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Removes the organization's webhook (owners only).
+export async function removeWebhookAction(): Promise<ActionResult> {
+  try {
+    await removeWebhookEndpoint({ actor: await currentActor() });
+    revalidatePath("/settings/security");
+    return { ok: true, data: undefined };
   } catch (error) {
     return toActionError(error);
   }

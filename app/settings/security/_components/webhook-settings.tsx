@@ -1,10 +1,12 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { sendTestWebhookAction, setWebhookAction } from "../actions";
+import { removeWebhookAction, sendTestWebhookAction, setWebhookAction } from "../actions";
 
 // The webhook URL for incident events. Saving makes a new signing secret,
 // shown here once.
@@ -14,6 +16,23 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [secret, setSecret] = useState<string | null>(null);
   const [testResult, setTestResult] = useState<string>();
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function remove() {
+    startTransition(async () => {
+      const result = await removeWebhookAction();
+      setConfirmingRemoval(false);
+      if (!result.ok) return setMessage(result.message);
+      setMessage(undefined);
+      setSecret(null);
+      setTestResult("Webhook removed. Incident events are no longer sent.");
+      const input = formRef.current?.elements.namedItem("url");
+      if (input instanceof HTMLInputElement) input.value = "";
+      router.refresh();
+    });
+  }
 
   function sendTest() {
     startTransition(async () => {
@@ -44,21 +63,31 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
     return <p className="text-sm">{url ? <>Incident events go to <code>{url}</code>.</> : "No webhook is configured."} Only an owner can change this.</p>;
   }
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-      <FormAlert message={message} />
-      <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for compromised keys and closed incidents." />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
-        {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}
-        <p role="status" className="text-sm">{testResult}</p>
-      </div>
-      {secret && (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
-          <p className="font-medium">Signing secret (shown once):</p>
-          <code className="block break-all" data-testid="webhook-secret">{secret}</code>
-          <p className="mt-1">Each request carries <code>x-secret-keys-timestamp</code> and <code>x-secret-keys-signature: sha256=HMAC(secret, timestamp + "." + body)</code>.</p>
+    <>
+      <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <FormAlert message={message} />
+        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for compromised keys and closed incidents." />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
+          {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}
+          {url && <Button variant="ghost" disabled={pending} onClick={() => setConfirmingRemoval(true)}>Remove webhook</Button>}
+          <p role="status" className="text-sm">{testResult}</p>
         </div>
-      )}
-    </form>
+        {secret && (
+          <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
+            <p className="font-medium">Signing secret (shown once):</p>
+            <code className="block break-all" data-testid="webhook-secret">{secret}</code>
+            <p className="mt-1">Each request carries <code>x-secret-keys-timestamp</code> and <code>x-secret-keys-signature: sha256=HMAC(secret, timestamp + "." + body)</code>.</p>
+          </div>
+        )}
+      </form>
+      <Dialog open={confirmingRemoval} onClose={() => setConfirmingRemoval(false)} title="Remove the webhook?">
+        <p className="text-sm">Incident events stop going to <code className="break-all">{url}</code>; deliveries still waiting are dropped. You can set a URL again later (with a new secret).</p>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirmingRemoval(false)}>Cancel</Button>
+          <Button variant="danger" disabled={pending} onClick={remove}>Remove webhook</Button>
+        </div>
+      </Dialog>
+    </>
   );
 }

@@ -16,6 +16,6 @@ export function AuditEventText({ action, details }: { action: string; details: u
   if (action === "key.rotated" && d?.replacementPrefix) {
     return <span>{label}: replaced by {d.replacementPrefix}…; the old secret works until {d.oldKeyExpiresAt?.replace("T", " ").slice(0, 19)} UTC</span>;
   }
-  if (action === "organization.webhook_set" && d?.url) return <span>{label}: {d.url}</span>;
+  if ((action === "organization.webhook_set" || action === "organization.webhook_removed") && d?.url) return <span>{label}: {d.url}</span>;
   return <span>{label}</span>;
 }
