@@ -55,6 +55,7 @@ export async function benchListKeys(): Promise<Record<string, Timing>> {
     "filter env + permission": { environment: "STAGING", permission: "READ_ONLY" },
     "filter scope": { scope: "DEPLOYMENT" },
     "stale only": { stale: "1" },
+    "rotation due": { due: "1" },
   };
   const results: Record<string, Timing> = {};
   for (const [label, params] of Object.entries(shapes)) {
