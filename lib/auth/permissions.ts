@@ -14,6 +14,19 @@ export const OPERATIONS = [
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
+export const OPERATION_LABELS: Record<Operation, string> = {
+  "keys.view": "See keys and their activity",
+  "keys.create": "Create keys",
+  "keys.rename": "Rename keys",
+  "keys.delete": "Delete keys",
+  "keys.rotate": "Rotate keys",
+  "members.view": "See members",
+  "members.manage": "Add members, change roles, remove members",
+  "audit.view": "Read and export the audit log",
+  "incidents.run": "Run the compromise response",
+  "settings.manage": "Change organization settings (per-scope keys, webhook)",
+};
+
 // The one table of who may do what. Server checks, enabled controls and the
 // roles description all read it.
 export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {

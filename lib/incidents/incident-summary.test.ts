@@ -25,7 +25,7 @@ describe("incident summary", () => {
 
   it("writes Markdown in which a crafted key name cannot add rows", () => {
     const markdown = incidentSummaryMarkdown(incident);
-    expect(markdown).toContain("| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z | Key revoked at 2026\\-01\\-01T00:01:00\\.000Z\\. |");
+    expect(markdown).toContain("| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z | Key revoked at 2026\\-01\\-01 00:01:00 UTC\\. |");
     expect(markdown.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(4);
     expect(markdown).not.toContain("\n| 9 |");
   });
@@ -36,5 +36,10 @@ describe("incident summary", () => {
     expect(describeStep("notify", { recipients: 4, emails: 4, webhook: "queued" })).toBe("4 members notified in the app, 4 by email; webhook queued.");
     expect(describeStep("notify", { recipients: 2, webhook: "not configured" })).toBe("2 members notified in the app; webhook not configured.");
     expect(describeStep("update_apps", { clients: 3, updated: 2 })).toBe("2 of 3 clients updated; the rest noted.");
+    expect(describeStep("update_apps", { clients: 0, updated: 0 })).toBe("No client had used the key.");
+    expect(describeStep("notify", { recipients: 1, webhook: "queued" })).toBe("1 member notified in the app; webhook queued.");
+    expect(describeStep("review", { from: "2026-01-01T00:00:00.000Z", to: "2026-01-08T00:00:00.000Z", suspicious: 1 })).toBe(
+      "Activity from 2026-01-01 00:00:00 UTC to 2026-01-08 00:00:00 UTC reviewed; 1 suspicious entry.",
+    );
   });
 });

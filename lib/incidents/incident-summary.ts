@@ -1,3 +1,4 @@
+import { exactUtc } from "@/lib/format/relative-time";
 import { INCIDENT_STEP_LABELS, type IncidentStepId } from "./incident-steps";
 
 type SummaryInput = {
@@ -11,21 +12,29 @@ type SummaryInput = {
   steps: { step: string; actorLabel: string; createdAt: Date; details: unknown }[];
 };
 
+const utc = (iso: unknown) => {
+  const date = new Date(String(iso));
+  return Number.isNaN(date.getTime()) ? String(iso) : exactUtc(date);
+};
+const count = (n: unknown, one: string, many: string) => `${Number(n ?? 0)} ${Number(n ?? 0) === 1 ? one : many}`;
+
 // One sentence on what a completed step did, from its recorded details.
 export function describeStep(step: string, details: unknown): string {
   const d = (details ?? {}) as Record<string, unknown>;
   switch (step as IncidentStepId) {
     case "revoke":
-      return `Key revoked at ${String(d.revokedAt ?? "?")}${d.alreadyDeleted ? " (it had already been deleted)" : ""}.`;
+      return `Key revoked at ${utc(d.revokedAt)}${d.alreadyDeleted ? " (it had already been deleted)" : ""}.`;
     case "replace":
       return d.skipped ? `No replacement: ${String(d.reason)}` : `Replacement "${String(d.name)}" created (${String(d.replacementKeyId)}).`;
     case "update_apps":
-      return `${String(d.updated ?? 0)} of ${String(d.clients ?? 0)} clients updated; the rest noted.`;
+      return Number(d.clients ?? 0) === 0
+        ? "No client had used the key."
+        : `${String(d.updated ?? 0)} of ${count(d.clients, "client", "clients")} updated; the rest noted.`;
     case "review":
-      return `Activity from ${String(d.from)} to ${String(d.to)} reviewed; ${String(d.suspicious ?? 0)} suspicious entries.`;
+      return `Activity from ${utc(d.from)} to ${utc(d.to)} reviewed; ${count(d.suspicious, "suspicious entry", "suspicious entries")}.`;
     case "notify": {
       const emails = Number(d.emails ?? 0);
-      return `${String(d.recipients)} members notified in the app${emails ? `, ${emails} by email` : ""}; webhook ${String(d.webhook ?? "not configured")}.`;
+      return `${count(d.recipients, "member", "members")} notified in the app${emails ? `, ${emails} by email` : ""}; webhook ${String(d.webhook ?? "not configured")}.`;
     }
     case "close":
       return "Incident closed.";

@@ -3,7 +3,8 @@ import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/current-member";
-import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, OPERATION_LABELS, OPERATIONS, ROLE_LABELS } from "@/lib/auth/permissions";
+import { ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
 import { listMembers } from "@/lib/members/list-members";
 import { AddMemberForm } from "./_components/add-member-form";
 import { MemberControls } from "./_components/member-controls";
@@ -39,6 +40,24 @@ export default async function MembersPage() {
           ))}
         </tbody>
       </TableShell>
+      <details className="mt-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <summary className="cursor-pointer font-semibold">What each role can do</summary>
+        <TableShell className="mt-4">
+          <TableHead columns={[{ label: "Permission" }, ...ASSIGNABLE_ROLES.map((role) => ({ label: ROLE_LABELS[role], className: "text-center" }))]} />
+          <tbody>
+            {OPERATIONS.map((operation) => (
+              <tr key={operation} className={ROW_CLASS}>
+                <td className={CELL_CLASS}>{OPERATION_LABELS[operation]}</td>
+                {ASSIGNABLE_ROLES.map((role) => (
+                  <td key={role} className={`${CELL_CLASS} text-center`}>
+                    {can(role, operation) ? <span aria-label="yes">✓</span> : <span aria-label="no" className="text-zinc-400">—</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </TableShell>
+      </details>
       {canManage && (
         <section aria-labelledby="add-member-heading" className="mt-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
           <h2 id="add-member-heading" className="mb-4 font-semibold">Add a member</h2>

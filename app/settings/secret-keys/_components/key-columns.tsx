@@ -5,7 +5,6 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import type { KeySummary } from "@/lib/keys/key-summary";
-import { exactUtc } from "@/lib/format/relative-time";
 import { rotationDue } from "@/lib/keys/key-rotation";
 import { isStale } from "@/lib/keys/staleness";
 import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
@@ -34,16 +33,21 @@ export const keyColumns = [
       const { now } = table.options.meta as KeyTableMeta;
       const expired = key.expiresAt !== null && key.expiresAt <= now;
       return (
-        <div className="flex min-w-48 flex-col gap-0.5">
-          <span className="flex items-center gap-2">
+        <div className="flex min-w-56 flex-col gap-0.5">
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <Link href={`/settings/secret-keys/${key.id}`} className="font-medium hover:underline">
               {key.name}
             </Link>
             {expired && <Badge tone="red">Expired</Badge>}
-            {!expired && key.rotatedAt && <Badge tone="amber">Rotated, ends {exactUtc(key.expiresAt!)}</Badge>}
+            {!expired && key.rotatedAt && <Badge tone="amber">Rotated</Badge>}
             {rotationDue(key, now) && <Badge tone="amber">Rotation due</Badge>}
           </span>
           <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
+          {!expired && key.rotatedAt && key.expiresAt && (
+            <span className="text-xs text-amber-700 dark:text-amber-400">
+              Stops working <RelativeTime date={key.expiresAt} now={now} />
+            </span>
+          )}
         </div>
       );
     },

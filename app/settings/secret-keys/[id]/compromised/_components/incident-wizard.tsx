@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/action-result";
+import { describeStep } from "@/lib/incidents/incident-summary";
 import { INCIDENT_STEP_LABELS, INCIDENT_STEPS, nextStep, type IncidentStepId } from "@/lib/incidents/incident-steps";
 import { RevealKeyDialog } from "../../../_components/reveal-key-dialog";
 import { closeAction, notifyAction, replaceAction, reviewAction, revokeAction, updateAppsAction } from "../actions";
@@ -35,13 +36,15 @@ function summaryOf(step: IncidentStepId, details: Record<string, unknown>, deliv
     case "replace":
       return details.skipped ? <p>No replacement: {String(details.reason)}</p> : <p>Replacement “{String(details.name)}” created.</p>;
     case "update_apps":
-      return <p>{String(details.updated)} of {String(details.clients)} clients updated; the rest noted.</p>;
+      return <p>{describeStep(step, details)}</p>;
     case "review":
-      return <p>Reviewed; {String(details.suspicious)} suspicious entries.</p>;
+      return <p>Reviewed; {Number(details.suspicious) === 1 ? "1 suspicious entry" : `${String(details.suspicious)} suspicious entries`}.</p>;
     case "notify":
       return (
         <>
-          <p>Sent to {String(details.recipients)} members: “{String(details.message)}”</p>
+          <p>
+            Sent to {Number(details.recipients) === 1 ? "1 member" : `${String(details.recipients)} members`}: “{String(details.message)}”
+          </p>
           <DeliveryStatus deliveries={deliveries.filter((d) => d.target !== "incident.closed")} />
         </>
       );
@@ -125,7 +128,7 @@ export function IncidentWizard(props: WizardProps) {
           <li>{props.channels.emailEnabled ? "An email to every member." : "No email: SMTP is not configured on this server (SMTP_URL)."}</li>
           <li>{props.channels.webhookUrl ? `A signed webhook to ${props.channels.webhookUrl}.` : "No webhook: none is set in Security settings."}</li>
         </ul>
-        <div><Button disabled={pending} onClick={() => run(() => notifyAction(props.incidentId, { message: notifyMessage }))}>Notify {props.memberCount} members</Button></div>
+        <div><Button disabled={pending} onClick={() => run(() => notifyAction(props.incidentId, { message: notifyMessage }))}>Notify {props.memberCount === 1 ? "1 member" : `${props.memberCount} members`}</Button></div>
       </>
     ),
     close: (

@@ -71,7 +71,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
             <tr key={step.id} className={ROW_CLASS}>
               <td className={CELL_CLASS}>{index + 1}</td>
               <td className={CELL_CLASS}>{INCIDENT_STEP_LABELS[step.step as IncidentStepId] ?? step.step}</td>
-              <td className={`${CELL_CLASS} break-all`}>{step.actorLabel}</td>
+              <td className={`${CELL_CLASS} break-words`}>{step.actorLabel}</td>
               <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(step.createdAt)}</td>
               <td className={CELL_CLASS}>{describeStep(step.step, step.details)}</td>
             </tr>
