@@ -185,7 +185,7 @@ test("a new key works against the verification API, and its use shows as Last Us
   const row = page.getByRole("row", { name: /SDK smoke test/ });
   await expect(async () => {
     await page.reload();
-    await expect(row.getByRole("cell").nth(5)).toContainText("just now", { timeout: 1000 });
+    await expect(row.getByRole("cell").nth(6)).toContainText("just now", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 
   await row.getByRole("link", { name: "SDK smoke test" }).click();
@@ -264,4 +264,30 @@ test("a key expiring within two weeks is marked Rotation due, and the filter fin
   await expect(page).toHaveURL(/due=1/);
   await expect(page.getByRole("row", { name: /Fresh production key/ })).toHaveCount(0);
   await expect(page.getByRole("row", { name: /Short-lived CI key/ })).toBeVisible();
+});
+
+test("select several keys and delete them together after a confirmation naming each", async ({ page }) => {
+  const first = await createKey(page, "Audit leftover A", "Development");
+  const second = await createKey(page, "Audit leftover B", "Development");
+  await createKey(page, "Audit keeper", "Development");
+  await page.getByLabel("Search").fill("Audit");
+  await expect(page.getByRole("row", { name: /Audit/ })).toHaveCount(3);
+
+  await page.getByLabel("Select Audit leftover A").check();
+  await page.getByLabel("Select Audit leftover B").check();
+  const selection = page.getByRole("region", { name: "Selection" });
+  await expect(selection).toContainText("2 selected");
+  await selection.getByRole("button", { name: "Delete selected" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete 2 keys?" });
+  await expect(dialog.getByRole("list", { name: "Keys to delete" })).toContainText("Audit leftover A");
+  await expect(dialog.getByRole("list", { name: "Keys to delete" })).toContainText("last used never");
+  await dialog.getByRole("button", { name: "Delete 2 keys" }).click();
+  await expect(page.getByText("2 keys deleted.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Audit leftover/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Audit keeper/ })).toHaveCount(1);
+  await expect(selection).toHaveCount(0);
+
+  for (const key of [first, second]) {
+    await expect.poll(async () => (await page.request.post("/api/v1/keys/verify", { data: { key, scope: "dataset", action: "read" } })).status(), { timeout: 2_000 }).toBe(401);
+  }
 });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { notifyMembers } from "@/lib/notifications/notify-members";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { deleteKeyInput } from "./key-input";
+import { deleteKeyInput, deleteKeysInput } from "./key-input";
 import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
 
 type Tx = Prisma.TransactionClient;
@@ -13,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 // key of the actor's organization.
 export async function deleteKeyInTransaction(
   tx: Tx,
-  options: { actor: Actor; keyId: string; now: Date },
+  options: { actor: Actor; keyId: string; now: Date; notify?: boolean },
 ): Promise<{ name: string; deletedAt: Date } | null> {
   const organizationId = options.actor.organizationId;
   const { count } = await tx.secretKey.updateMany({
@@ -31,6 +31,7 @@ export async function deleteKeyInTransaction(
     key,
     details: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null },
   });
+  if (options.notify === false) return { name: key.name, deletedAt: options.now };
   await notifyMembers(tx, {
     organizationId,
     title: `Key “${key.name}” deleted`,
@@ -50,5 +51,29 @@ export async function deleteKey(options: { actor: Actor; input: unknown; now?: D
     const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId, now });
     if (!deleted) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
     return { name: deleted.name };
+  });
+}
+
+// Deletes several keys at once (a stale-key audit), all or none: if any of
+// them is gone already, nothing is deleted and the caller is told. One
+// notification sums them up.
+export async function deleteKeys(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ names: string[] }> {
+  assertCan(options.actor, "keys.delete");
+  const { keyIds } = deleteKeysInput.parse(options.input);
+  const now = options.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    const names: string[] = [];
+    for (const keyId of keyIds) {
+      const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId, now, notify: false });
+      if (!deleted) throw new AppError("NOT_FOUND", "Some of the selected keys no longer exist. Nothing was deleted; reload and try again.");
+      names.push(deleted.name);
+    }
+    await notifyMembers(tx, {
+      organizationId: options.actor.organizationId,
+      title: `${names.length} keys deleted`,
+      body: `${options.actor.label} deleted ${names.map((name) => `“${name}”`).join(", ")}; apps using them are refused from now on.`.slice(0, 2000),
+      link: "/settings/secret-keys",
+    });
+    return { names };
   });
 }

@@ -63,3 +63,12 @@ export type RenameKeyInput = z.infer<typeof renameKeyInput>;
 
 export const deleteKeyInput = z.object({ keyId });
 export type DeleteKeyInput = z.infer<typeof deleteKeyInput>;
+
+export const MAX_BULK_DELETE = 100;
+export const deleteKeysInput = z.object({
+  keyIds: z
+    .array(keyId, { error: "Choose the keys to delete." })
+    .min(1, "Choose at least one key.")
+    .max(MAX_BULK_DELETE, `Delete at most ${MAX_BULK_DELETE} keys at a time.`)
+    .refine((ids) => new Set(ids).size === ids.length, "A key was chosen twice."),
+});

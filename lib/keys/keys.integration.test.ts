@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { createKey } from "./create-key";
-import { deleteKey } from "./delete-key";
+import { deleteKey, deleteKeys } from "./delete-key";
 import { hashKey, parseKey } from "./key-format";
 import { keyHashSecret } from "./key-hash-secret";
 import { renameKey } from "./rename-key";
@@ -176,5 +176,44 @@ describe("renameKey and deleteKey", () => {
     await createKey({ actor: actors.OWNER, input: validInput("Alpha") });
     const { key } = await createKey({ actor: actors.OWNER, input: validInput("Beta") });
     expect((await errorOf(renameKey({ actor: actors.OWNER, input: { keyId: key.id, name: "ALPHA" } }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("deleteKeys (bulk)", () => {
+  async function threeKeys() {
+    const org = await createOrganizationWithAllRoles();
+    const ids: string[] = [];
+    for (const name of ["stale one", "stale two", "stale three"]) ids.push((await createKey({ actor: org.actors.OWNER, input: validInput(name) })).key.id);
+    return { ...org, ids };
+  }
+
+  it("deletes every chosen key in one go, audits each, and notifies once", async () => {
+    const { organization, actors, members, ids } = await threeKeys();
+    const notificationsBefore = await db().notification.count({ where: { organizationId: organization.id } });
+    expect(await deleteKeys({ actor: actors.SECURITY, input: { keyIds: ids } })).toEqual({ names: ["stale one", "stale two", "stale three"] });
+    expect(await db().secretKey.count({ where: { id: { in: ids }, deletedAt: null } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { keyId: { in: ids }, action: "key.deleted" } })).toBe(3);
+    expect(await db().notification.count({ where: { organizationId: organization.id } })).toBe(notificationsBefore + members.length);
+  });
+
+  it("deletes none when one of them is gone or belongs to another organization", async () => {
+    const { organization, actors, ids } = await threeKeys();
+    const other = await threeKeys();
+    await deleteKey({ actor: actors.OWNER, input: { keyId: ids[2] } });
+    const before = await snapshot(organization.id);
+    expect((await errorOf(deleteKeys({ actor: actors.OWNER, input: { keyIds: ids } }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(deleteKeys({ actor: actors.OWNER, input: { keyIds: [ids[0], other.ids[0]] } }))).code).toBe("NOT_FOUND");
+    expect(await snapshot(organization.id)).toEqual(before);
+    expect(await db().secretKey.count({ where: { id: { in: other.ids }, deletedAt: null } })).toBe(3);
+  });
+
+  it("refuses a member, an empty or oversized list and duplicates", async () => {
+    const { organization, actors, ids } = await threeKeys();
+    const before = await snapshot(organization.id);
+    expect((await errorOf(deleteKeys({ actor: actors.MEMBER, input: { keyIds: ids } }))).code).toBe("FORBIDDEN");
+    for (const keyIds of [[], [ids[0], ids[0]], Array.from({ length: 101 }, (_, i) => `k${i}`), "all"]) {
+      await expect(deleteKeys({ actor: actors.OWNER, input: { keyIds } })).rejects.toThrow();
+    }
+    expect(await snapshot(organization.id)).toEqual(before);
   });
 });

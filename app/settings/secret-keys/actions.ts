@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { toActionError, type ActionResult } from "@/lib/action-result";
 import { currentActor } from "@/lib/auth/current-actor";
 import { createKey } from "@/lib/keys/create-key";
-import { deleteKey } from "@/lib/keys/delete-key";
+import { deleteKey, deleteKeys } from "@/lib/keys/delete-key";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { renameKey } from "@/lib/keys/rename-key";
 import { rotateKey } from "@/lib/keys/rotate-key";
@@ -48,6 +48,17 @@ export async function deleteKeyAction(input: unknown): Promise<ActionResult<{ na
 export async function rotateKeyAction(input: unknown): Promise<ActionResult<{ key: KeySummary; secret: string; oldKeyExpiresAt: Date }>> {
   try {
     const result = await rotateKey({ actor: await currentActor(), input });
+    revalidatePath(KEYS_PATH, "layout");
+    return { ok: true, data: result };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Deletes several keys of the caller's organization at once (all or none).
+export async function deleteKeysAction(input: unknown): Promise<ActionResult<{ names: string[] }>> {
+  try {
+    const result = await deleteKeys({ actor: await currentActor(), input });
     revalidatePath(KEYS_PATH, "layout");
     return { ok: true, data: result };
   } catch (error) {

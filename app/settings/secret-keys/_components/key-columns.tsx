@@ -23,6 +23,33 @@ export type KeyTableMeta = {
 
 const column = createColumnHelper<KeySummary>();
 
+// The checkbox column, shown to roles that may delete keys.
+export const selectColumn = column.display({
+  id: "select",
+  enableSorting: false,
+  header: ({ table }) => (
+    <input
+      type="checkbox"
+      aria-label="Select every key on this page"
+      checked={table.getIsAllRowsSelected()}
+      ref={(element) => {
+        if (element) element.indeterminate = table.getIsSomeRowsSelected();
+      }}
+      onChange={table.getToggleAllRowsSelectedHandler()}
+      className="size-4 accent-indigo-600"
+    />
+  ),
+  cell: ({ row }) => (
+    <input
+      type="checkbox"
+      aria-label={`Select ${row.original.name}`}
+      checked={row.getIsSelected()}
+      onChange={row.getToggleSelectedHandler()}
+      className="size-4 accent-indigo-600"
+    />
+  ),
+});
+
 // Column ids are the server's sort keys (lib/keys/list-keys-query.ts).
 export const keyColumns = [
   column.accessor("name", {

@@ -1,10 +1,20 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type OnChangeFn,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
 import type { KeySortColumn, ListKeysQuery } from "@/lib/keys/list-keys-query";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { CELL_CLASS, ROW_CLASS, TableShell } from "@/components/ui/table";
-import { keyColumns, type KeyTableMeta } from "./key-columns";
+import { keyColumns, selectColumn, type KeyTableMeta } from "./key-columns";
+
+const selectableColumns = [selectColumn, ...keyColumns];
 
 // Sorting, filtering and paging happen on the server (manual modes); the
 // table renders one page and turns header clicks into URL changes.
@@ -14,24 +24,28 @@ export function KeysTable({
   meta,
   pending,
   update,
+  selection,
 }: {
   rows: KeySummary[];
   query: ListKeysQuery;
   meta: KeyTableMeta;
   pending: boolean;
   update: (changes: Partial<ListKeysQuery>) => void;
+  selection?: { state: RowSelectionState; onChange: OnChangeFn<RowSelectionState> };
 }) {
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
   const table = useReactTable({
     data: rows,
-    columns: keyColumns,
+    columns: selection ? selectableColumns : keyColumns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
     manualSorting: true,
     manualPagination: true,
     manualFiltering: true,
     enableSortingRemoval: false,
-    state: { sorting },
+    enableRowSelection: Boolean(selection),
+    onRowSelectionChange: selection?.onChange,
+    state: { sorting, rowSelection: selection?.state ?? {} },
     onSortingChange: (updater: Updater<SortingState>) => {
       const [next] = typeof updater === "function" ? updater(sorting) : updater;
       if (next) update({ sort: next.id as KeySortColumn, dir: next.desc ? "desc" : "asc" });
@@ -73,7 +87,11 @@ export function KeysTable({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={`${ROW_CLASS} hover:bg-zinc-50 dark:hover:bg-zinc-800/50`}>
+            <tr
+              key={row.id}
+              aria-selected={selection ? row.getIsSelected() : undefined}
+              className={`${ROW_CLASS} hover:bg-zinc-50 aria-selected:bg-indigo-50/60 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-indigo-950/40`}
+            >
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={`${CELL_CLASS} align-top`}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}

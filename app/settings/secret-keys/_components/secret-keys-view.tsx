@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import type { RowSelectionState } from "@tanstack/react-table";
+import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
 import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
+import { BulkDeleteDialog } from "./bulk-delete-dialog";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { KeysPagination } from "./keys-pagination";
@@ -42,6 +44,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const [renaming, setRenaming] = useState<KeySummary | null>(null);
   const [deleting, setDeleting] = useState<KeySummary | null>(null);
   const [notice, setNotice] = useState<string>();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [bulkDeleting, setBulkDeleting] = useState<KeySummary[] | null>(null);
+  // A new page of rows (filter, sort, paging, refresh) starts a new selection.
+  useEffect(() => setRowSelection({}), [props.rows]);
+  const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
 
   const createButton = props.canCreate && <Button onClick={() => setCreating(true)}>Create secret key</Button>;
 
@@ -55,12 +62,20 @@ export function SecretKeysView(props: SecretKeysViewProps) {
       {props.organizationHasKeys ? (
         <>
           <KeysToolbar query={query} update={update} />
+          {selectedKeys.length > 0 && (
+            <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-900 dark:bg-indigo-950">
+              <span className="font-medium">{selectedKeys.length} selected</span>
+              <Button variant="danger" onClick={() => setBulkDeleting(selectedKeys)}>Delete selected</Button>
+              <Button variant="ghost" onClick={() => setRowSelection({})}>Clear selection</Button>
+            </div>
+          )}
           {props.rows.length > 0 ? (
             <KeysTable
               rows={props.rows}
               query={query}
               pending={pending}
               update={update}
+              selection={props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined}
               meta={{
                 now: props.now,
                 canRename: props.canRename,
@@ -117,6 +132,17 @@ export function SecretKeysView(props: SecretKeysViewProps) {
         onRenamed={() => {
           setNotice("Key renamed.");
           setRenaming(null);
+          router.refresh();
+        }}
+      />
+      <BulkDeleteDialog
+        targets={bulkDeleting}
+        now={props.now}
+        onClose={() => setBulkDeleting(null)}
+        onDeleted={(names) => {
+          setNotice(`${names.length} ${names.length === 1 ? "key" : "keys"} deleted.`);
+          setBulkDeleting(null);
+          setRowSelection({});
           router.refresh();
         }}
       />
