@@ -13,9 +13,3 @@ export async function enqueueEmails(tx: Prisma.TransactionClient, email: Email):
   });
   return email.to.length;
 }
-
-// Where links in emails point: the panel's public address.
-export function absoluteUrl(path: string): string {
-  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
-  return new URL(path, base).toString();
-}
