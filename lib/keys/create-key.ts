@@ -51,7 +51,7 @@ type Tx = Prisma.TransactionClient;
 // creates a replacement in the same transaction as its step record).
 export async function createKeyInTransaction(
   tx: Tx,
-  options: { actor: Actor; input: CreateKeyInput; now: Date },
+  options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean },
 ): Promise<{ key: KeySummary; secret: string }> {
   const { actor, input, now } = options;
   const generated = generateKey(input.environment);
@@ -85,6 +85,7 @@ export async function createKeyInTransaction(
     key: row,
     details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
   });
+  if (options.notify === false) return { key: toKeySummary(row), secret: generated.secret };
   await notifyMembers(tx, {
     organizationId: actor.organizationId,
     title: `Key “${row.name}” created`,

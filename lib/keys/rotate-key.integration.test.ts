@@ -46,6 +46,9 @@ describe("rotateKey", () => {
     expect(events[2]).toMatchObject({ keyId: old.key.id, details: { replacementKeyId: rotated.key.id, grace: "1h" } });
     expect(JSON.stringify(events)).not.toContain(rotated.secret);
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
+    const notification = await db().notification.findFirstOrThrow({ where: { userId: actors.MEMBER.userId }, orderBy: { createdAt: "desc" } });
+    expect(notification).toMatchObject({ title: "Key “Training pipeline” rotated", link: `/settings/secret-keys/${rotated.key.id}` });
+    expect(notification.body).toContain("stops working");
 
     // The old key keeps out of the successor's way: it cannot take a name back.
     await expect(renameKey({ actor: actors.OWNER, input: { keyId: old.key.id, name: "Old pipeline" } })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -2,6 +2,8 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { exactUtc } from "@/lib/format/relative-time";
+import { notifyMembers } from "@/lib/notifications/notify-members";
 import { createKeyInTransaction } from "./create-key";
 import { oldKeyExpiry, rotateKeyInput, sameSettingsAs } from "./key-rotation";
 import type { KeySummary } from "./key-summary";
@@ -26,13 +28,20 @@ export async function rotateKey(options: { actor: Actor; input: unknown; now?: D
     // gets its end date; the verification API sees the change within a second.
     await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { liveName: null, expiresAt: oldKeyExpiresAt, rotatedAt: now } });
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { granularScopes: true } });
-    const created = await createKeyInTransaction(tx, { actor: options.actor, input: sameSettingsAs(old, old.name, organization.granularScopes), now });
+    const input = sameSettingsAs(old, old.name, organization.granularScopes);
+    const created = await createKeyInTransaction(tx, { actor: options.actor, input, now, notify: false });
     await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { rotatedToId: created.key.id } });
     await recordAuditEvent(tx, {
       actor: options.actor,
       action: "key.rotated",
       key: old,
       details: { name: old.name, replacementKeyId: created.key.id, replacementPrefix: created.key.displayPrefix, grace, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+    });
+    await notifyMembers(tx, {
+      organizationId,
+      title: `Key “${old.name}” rotated`,
+      body: `${options.actor.label} issued a new secret. The old one (${old.displayPrefix}…) stops working ${exactUtc(oldKeyExpiresAt)}; update the apps that use it.`,
+      link: `/settings/secret-keys/${created.key.id}`,
     });
     return { ...created, oldKeyExpiresAt };
   });
