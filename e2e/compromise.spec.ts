@@ -86,6 +86,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   for (const label of ["Revoke the key now", "Create a replacement", "Update the apps that used it", "Review its recent activity", "Notify the team", "Close the incident"]) {
     expect(markdown).toContain(label);
   }
+  expect(markdown).toContain(`- Email to ${OWNER.email.replaceAll(".", "\\.")}: delivered`);
   expect(markdown).not.toContain(leaked);
   expect(markdown).not.toContain(replacement);
 

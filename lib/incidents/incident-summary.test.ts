@@ -30,6 +30,18 @@ describe("incident summary", () => {
     expect(markdown).not.toContain("\n| 9 |");
   });
 
+  it("lists deliveries in both exports", () => {
+    const withDeliveries = {
+      ...incident,
+      deliveries: [{ channel: "email", target: "sam@example.test", status: "delivered", attempts: 2, deliveredAt: new Date("2026-01-01T00:05:00Z"), lastError: null }],
+    };
+    expect(incidentSummaryJson(withDeliveries).deliveries).toEqual([
+      { channel: "email", to: "sam@example.test", status: "delivered", attempts: 2, deliveredAt: "2026-01-01T00:05:00.000Z", lastError: null },
+    ]);
+    expect(incidentSummaryMarkdown(withDeliveries)).toContain("- Email to sam@example\\.test: delivered at 2026\\-01\\-01T00:05:00\\.000Z, 2 attempts");
+    expect(incidentSummaryMarkdown(incident)).not.toContain("## Deliveries");
+  });
+
   it("describes each step from its details", () => {
     expect(describeStep("replace", { skipped: true, reason: "unused key" })).toBe("No replacement: unused key");
     expect(describeStep("replace", { name: "prod (replacement)", replacementKeyId: "k2" })).toBe('Replacement "prod (replacement)" created (k2).');

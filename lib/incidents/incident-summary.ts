@@ -10,7 +10,17 @@ type SummaryInput = {
   openedAt: Date;
   closedAt: Date | null;
   steps: { step: string; actorLabel: string; createdAt: Date; details: unknown }[];
+  deliveries?: { channel: string; target: string; status: string; attempts: number; deliveredAt: Date | null; lastError: string | null }[];
 };
+
+const deliveryJson = (d: NonNullable<SummaryInput["deliveries"]>[number]) => ({
+  channel: d.channel,
+  to: d.target,
+  status: d.status,
+  attempts: d.attempts,
+  deliveredAt: d.deliveredAt?.toISOString() ?? null,
+  lastError: d.lastError,
+});
 
 const utc = (iso: unknown) => {
   const date = new Date(String(iso));
@@ -51,6 +61,7 @@ export function incidentSummaryJson(incident: SummaryInput) {
     openedAt: incident.openedAt.toISOString(),
     closedAt: incident.closedAt?.toISOString() ?? null,
     timeline: incident.steps.map((s) => ({ step: s.step, by: s.actorLabel, at: s.createdAt.toISOString(), details: s.details ?? null })),
+    deliveries: (incident.deliveries ?? []).map(deliveryJson),
   };
 }
 
@@ -75,5 +86,15 @@ export function incidentSummaryMarkdown(incident: SummaryInput): string {
     ),
     "",
   ];
+  const deliveries = incident.deliveries ?? [];
+  if (deliveries.length > 0) {
+    lines.push("## Deliveries", "");
+    for (const d of deliveries) {
+      const what = d.channel === "webhook" ? `Webhook ${d.target}` : `Email to ${d.target}`;
+      const when = d.deliveredAt ? ` at ${d.deliveredAt.toISOString()}` : "";
+      lines.push(`- ${escapeMarkdown(`${what}: ${d.status}${when}, ${count(d.attempts, "attempt", "attempts")}`)}`);
+    }
+    lines.push("");
+  }
   return lines.join("\n");
 }
