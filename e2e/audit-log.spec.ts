@@ -52,5 +52,12 @@ test("a member cannot read the audit log or export it", async ({ page: ownerPage
   for (const path of ["summary?format=json", "activity"]) {
     expect((await page.request.get(`/settings/secret-keys/any-key/compromised/${path}`)).status()).toBe(403);
   }
+  await page.goto("/settings/secret-keys/any-key/compromised/report");
+  await expect(page.getByText("Not available to your role")).toBeVisible();
+  // Nor change roles: the Members page shows roles as text, no controls.
+  await page.goto("/settings/members");
+  await expect(page.getByRole("cell", { name: "Mia Member" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: /Role of/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(0);
   await context.close();
 });

@@ -45,7 +45,23 @@ describe("changing a member's role", () => {
       changeMemberRole({ actor: secondOwner, input: { membershipId: owner.id, role: "MEMBER" } }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // The loser is refused: it was demoted, or it would have left no owner.
+    const [refused] = results.filter((r) => r.status === "rejected");
+    expect(["FORBIDDEN", "CONFLICT"]).toContain(((refused as PromiseRejectedResult).reason as { code: string }).code);
     expect(await db().membership.count({ where: { organizationId: organization.id, role: "OWNER" } })).toBe(1);
+  });
+
+  it("checks the caller's role again under the lock: an owner demoted a moment ago is refused", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    const second = await membershipOf(organization.id, actors.ADMIN.userId);
+    await changeMemberRole({ actor: actors.OWNER, input: { membershipId: second.id, role: "OWNER" } });
+    const first = await membershipOf(organization.id, actors.OWNER.userId);
+    await changeMemberRole({ actor: { ...actors.ADMIN, role: "OWNER" }, input: { membershipId: first.id, role: "MEMBER" } });
+    // actors.OWNER still says OWNER, as a request resolved just before the demotion would.
+    const target = await membershipOf(organization.id, actors.MEMBER.userId);
+    await expect(changeMemberRole({ actor: actors.OWNER, input: { membershipId: target.id, role: "OWNER" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removeMember({ actor: actors.OWNER, input: { membershipId: target.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await membershipOf(organization.id, actors.MEMBER.userId)).role).toBe("MEMBER");
   });
 
   it("refuses another organization's member and bad input, changing nothing", async () => {

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -9,10 +10,13 @@ import { changeMemberRoleInput, removeMemberInput } from "./member-change-input"
 const LAST_OWNER = "An organization needs at least one owner. Make someone else an owner first.";
 
 // Locks every membership of the organization, so two owners demoting each
-// other at the same moment cannot leave it with none.
-async function lockMemberships(tx: Prisma.TransactionClient, organizationId: string, membershipId: string) {
+// other at the same moment cannot leave it with none; under the lock, the
+// caller must still hold a role that manages members (it may have just lost it).
+async function lockMemberships(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
   const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`
-    SELECT "id", "role", "userId" FROM "Membership" WHERE "organizationId" = ${organizationId} ORDER BY "id" FOR UPDATE`;
+    SELECT "id", "role", "userId" FROM "Membership" WHERE "organizationId" = ${actor.organizationId} ORDER BY "id" FOR UPDATE`;
+  const own = rows.find((row) => row.userId === actor.userId);
+  if (!own || !can(own.role, "members.manage")) throw new AppError("FORBIDDEN", "Your role no longer allows managing members.");
   const target = rows.find((row) => row.id === membershipId);
   if (!target) throw new AppError("NOT_FOUND", "This person is not a member of your organization.");
   const owners = rows.filter((row) => row.role === "OWNER").length;
@@ -26,7 +30,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
   assertCan(options.actor, "members.manage");
   const { membershipId, role } = changeMemberRoleInput.parse(options.input);
   return db().$transaction(async (tx) => {
-    const { target, owners, user } = await lockMemberships(tx, options.actor.organizationId, membershipId);
+    const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
     if (target.role === role) return { changed: false };
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
     await tx.membership.update({ where: { id: target.id, organizationId: options.actor.organizationId }, data: { role } });
@@ -42,7 +46,7 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
   assertCan(options.actor, "members.manage");
   const { membershipId } = removeMemberInput.parse(options.input);
   await db().$transaction(async (tx) => {
-    const { target, owners, user } = await lockMemberships(tx, options.actor.organizationId, membershipId);
+    const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
     if (target.userId === options.actor.userId) throw new AppError("CONFLICT", "You cannot remove yourself. Ask another owner.");
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
     await tx.membership.delete({ where: { id: target.id, organizationId: options.actor.organizationId } });
