@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { OWNER } from "./owner";
 
 test("an owner sets the incident webhook and sees its signing secret once", async ({ page }) => {
   await page.goto("/settings/security");
@@ -24,4 +27,15 @@ test("an owner sets the incident webhook and sees its signing secret once", asyn
   await page.reload();
   await expect(page.getByLabel("Webhook URL")).toHaveValue("");
   await expect(page.getByRole("button", { name: "Send test event" })).toHaveCount(0);
+});
+
+test("an owner sees where incident emails go and sends a test email that arrives", async ({ page }) => {
+  await page.goto("/settings/security");
+  const section = page.getByRole("region", { name: "Incident email" });
+  await expect(section).toContainText("Incident emails go to every member through 127.0.0.1");
+  await section.getByRole("button", { name: "Send me a test email" }).click();
+  await expect(section.getByRole("status")).toHaveText(`Sent to ${OWNER.email}.`);
+  const mailDir = process.env.E2E_MAIL_DIR!;
+  const messages = fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), "utf8"));
+  expect(messages.some((message) => message.startsWith(`X-Envelope-To: ${OWNER.email}`) && message.includes("Test email"))).toBe(true);
 });

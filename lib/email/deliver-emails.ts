@@ -20,7 +20,8 @@ function describeError(error: unknown, config: SmtpConfig): string {
   return message.split(config.url).join("SMTP_URL").slice(0, 200);
 }
 
-async function send(email: Due, config: SmtpConfig): Promise<{ ok: boolean; error?: string }> {
+// One email through the SMTP server now; the outcome, never a throw.
+export async function sendEmail(email: { toAddress: string; subject: string; body: string }, config: SmtpConfig): Promise<{ ok: boolean; error?: string }> {
   try {
     await transporterFor(config).sendMail({ from: config.from, to: email.toAddress, subject: email.subject, text: email.body });
     return { ok: true };
@@ -42,7 +43,7 @@ export async function processDueEmails(limit = 20): Promise<number> {
           WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
           ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!due) return false;
-        const result = config ? await send(due, config) : { ok: false, error: "SMTP is no longer configured" };
+        const result = config ? await sendEmail(due, config) : { ok: false, error: "SMTP is no longer configured" };
         await tx.emailDelivery.update({
           where: { id: due.id },
           data: { ...afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !config, now: new Date() }), lastError: result.ok ? null : result.error },

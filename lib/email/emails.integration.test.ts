@@ -9,6 +9,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { processDueEmails } from "./deliver-emails";
+import { sendTestEmail } from "./send-test-email";
 
 // A local SMTP server that wants a password and turns the first message away
 // with a temporary error, then accepts.
@@ -85,6 +86,23 @@ describe("incident emails", () => {
     expect(mine[0].data).toContain("Subject: =?UTF-8?Q?=5BSecret_Keys=5D_Key_=E2=80=9CMailed");
     expect(mine[0].data).toContain("Switch to the replacement.");
     expect(mine[0].data).toContain("/compromised");
+  });
+
+  it("can be tried with a test email to the owner, which reports the server's answer", async () => {
+    const { actors, members } = await createOrganizationWithAllRoles();
+    await expect(sendTestEmail({ actor: actors.OWNER })).rejects.toMatchObject({ code: "CONFLICT" });
+    process.env.SMTP_URL = `smtp://mailer:s3cret@127.0.0.1:${port}`;
+    process.env.SMTP_FROM = "security@example.test";
+    const owner = members.find((m) => m.role === "OWNER")!;
+    expect(await sendTestEmail({ actor: actors.OWNER })).toEqual({ to: owner.email, ok: true, error: null });
+    expect(received.some((r) => r.to[0] === owner.email && r.data.includes("Test email"))).toBe(true);
+    for (const role of ["ADMIN", "SECURITY", "MEMBER"] as const) {
+      await expect(sendTestEmail({ actor: actors[role] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    process.env.SMTP_URL = `smtp://mailer:wrong-pass@127.0.0.1:${port}`;
+    const failed = await sendTestEmail({ actor: actors.OWNER });
+    expect(failed).toMatchObject({ ok: false });
+    expect(failed.error).not.toContain("wrong-pass");
   });
 
   it("are not queued when SMTP is not configured", async () => {

@@ -5,6 +5,7 @@ import { toActionError, type ActionResult } from "@/lib/action-result";
 import { revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
 import { currentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/current-member";
+import { sendTestEmail } from "@/lib/email/send-test-email";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
 import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 
@@ -59,6 +60,15 @@ export async function removeWebhookAction(): Promise<ActionResult> {
     await removeWebhookEndpoint({ actor: await currentActor() });
     revalidatePath("/settings/security");
     return { ok: true, data: undefined };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Sends a test email to the caller through the configured SMTP server (owners only).
+export async function sendTestEmailAction(): Promise<ActionResult<{ to: string; ok: boolean; error: string | null }>> {
+  try {
+    return { ok: true, data: await sendTestEmail({ actor: await currentActor() }) };
   } catch (error) {
     return toActionError(error);
   }

@@ -4,8 +4,10 @@ import { PageHeader } from "@/components/page-header";
 import { listLiveAuthSessions } from "@/lib/auth/auth-sessions";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
+import { smtpConfig } from "@/lib/email/smtp-config";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
 import { getWebhookEndpoint, listDeliveries } from "@/lib/webhooks/webhook-endpoint";
+import { EmailSettings } from "./_components/email-settings";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
 import { WebhookSettings } from "./_components/webhook-settings";
 import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
@@ -20,6 +22,7 @@ export default async function SecurityPage() {
     getWebhookEndpoint(member.organizationId),
     listDeliveries(member.organizationId),
   ]);
+  const smtp = smtpConfig();
   return (
     <>
       <PageHeader title="Security" description="Organization-wide key settings, and where your account is signed in." />
@@ -43,6 +46,10 @@ export default async function SecurityPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="email-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="email-heading" className="mb-4 font-semibold">Incident email</h2>
+        <EmailSettings smtp={smtp ? { host: smtp.host, from: smtp.from } : null} canManage={can(member.role, "settings.manage")} />
       </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="sessions-heading" className="mb-4 font-semibold">Your sessions</h2>
