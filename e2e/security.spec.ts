@@ -19,6 +19,16 @@ test("an owner sets the incident webhook and sees its signing secret once", asyn
   await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
   expect(await page.content()).not.toContain(secret!);
 
+  // Incident events by default; key events on request, kept across reloads.
+  const events = page.getByRole("group", { name: "Events to send" });
+  await expect(events.getByLabel(/A key is reported compromised/)).toBeChecked();
+  await expect(events.getByLabel(/A key is created/)).not.toBeChecked();
+  await events.getByLabel(/A key is created/).check();
+  await page.getByRole("button", { name: "Save events" }).click();
+  await expect(page.getByText("Saved: 4 events.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Events to send" }).getByLabel(/A key is created/)).toBeChecked();
+
   // Removing it asks first, then leaves no webhook behind.
   await page.getByRole("button", { name: "Remove webhook" }).click();
   await page.getByRole("dialog", { name: "Remove the webhook?" }).getByRole("button", { name: "Remove webhook" }).click();

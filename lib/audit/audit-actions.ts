@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS = {
   "organization.granular_scopes_disabled": "Per-scope keys turned off",
   "organization.webhook_set": "Webhook URL set",
   "organization.webhook_removed": "Webhook removed",
+  "organization.webhook_events_set": "Webhook events chosen",
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
   "auth.sessions_revoked": "Other sessions signed out",

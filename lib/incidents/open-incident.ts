@@ -5,6 +5,8 @@ import { notifyMembers } from "@/lib/notifications/notify-members";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { keyId as keyIdSchema } from "@/lib/keys/key-input";
 import { KEY_NOT_FOUND_MESSAGE } from "@/lib/keys/rename-key";
+import { keyForEvent } from "@/lib/webhooks/webhook-events";
+import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 
 // Starts the compromise response for a key, or returns the incident already
 // open for it (a double click or a second lead lands on the same one).
@@ -23,6 +25,12 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
         data: { organizationId, keyId: key.id, openKeyId: key.id, keyName: key.name, keyPrefix: key.displayPrefix, openedById: options.actor.userId },
       });
       await recordAuditEvent(tx, { actor: options.actor, action: "incident.opened", key, details: { incidentId: incident.id } });
+      await enqueueWebhook(tx, {
+        organizationId,
+        incidentId: incident.id,
+        event: "incident.opened",
+        data: { incidentId: incident.id, key: keyForEvent(key), by: options.actor.label },
+      });
       await notifyMembers(tx, {
         organizationId,
         title: `Key “${key.name}” reported compromised`,

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { notifyMembers } from "@/lib/notifications/notify-members";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { keyForEvent } from "@/lib/webhooks/webhook-events";
+import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { generateKey, hashKey } from "./key-format";
 import { keyHashSecret } from "./key-hash-secret";
 import { createKeyInput, type CreateKeyInput } from "./key-input";
@@ -84,6 +86,11 @@ export async function createKeyInTransaction(
     action: "key.created",
     key: row,
     details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
+  });
+  await enqueueWebhook(tx, {
+    organizationId: actor.organizationId,
+    event: "key.created",
+    data: { key: keyForEvent(row), permission: row.permission.toLowerCase(), scopes: row.scopes.map((scope) => scope.toLowerCase()), by: actor.label },
   });
   if (options.notify === false) return { key: toKeySummary(row), secret: generated.secret };
   await notifyMembers(tx, {

@@ -5,6 +5,8 @@ import { notifyMembers } from "@/lib/notifications/notify-members";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { deleteKeyInput, deleteKeysInput } from "./key-input";
+import { keyForEvent } from "@/lib/webhooks/webhook-events";
+import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
 
 type Tx = Prisma.TransactionClient;
@@ -23,7 +25,7 @@ export async function deleteKeyInTransaction(
   if (count === 0) return null;
   const key = await tx.secretKey.findFirstOrThrow({
     where: { id: options.keyId, organizationId },
-    select: { id: true, name: true, displayPrefix: true, lastUsedAt: true },
+    select: { id: true, name: true, displayPrefix: true, environment: true, lastUsedAt: true },
   });
   await recordAuditEvent(tx, {
     actor: options.actor,
@@ -31,6 +33,7 @@ export async function deleteKeyInTransaction(
     key,
     details: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null },
   });
+  await enqueueWebhook(tx, { organizationId, event: "key.deleted", data: { key: keyForEvent(key), by: options.actor.label } });
   if (options.notify === false) return { name: key.name, deletedAt: options.now };
   await notifyMembers(tx, {
     organizationId,

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { exactUtc } from "@/lib/format/relative-time";
 import { notifyMembers } from "@/lib/notifications/notify-members";
+import { keyForEvent } from "@/lib/webhooks/webhook-events";
+import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { createKeyInTransaction } from "./create-key";
 import { oldKeyExpiry, rotateKeyInput, sameSettingsAs } from "./key-rotation";
 import type { KeySummary } from "./key-summary";
@@ -36,6 +38,11 @@ export async function rotateKey(options: { actor: Actor; input: unknown; now?: D
       action: "key.rotated",
       key: old,
       details: { name: old.name, replacementKeyId: created.key.id, replacementPrefix: created.key.displayPrefix, grace, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+    });
+    await enqueueWebhook(tx, {
+      organizationId,
+      event: "key.rotated",
+      data: { key: keyForEvent(old), replacement: keyForEvent(created.key), oldKeyExpiresAt: oldKeyExpiresAt.toISOString(), by: options.actor.label },
     });
     await notifyMembers(tx, {
       organizationId,

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { processDueWebhooks } from "./deliver-webhooks";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events";
 
 export const webhookUrlInput = z.object({
   url: z
@@ -50,19 +51,37 @@ export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<
 }
 
 export async function getWebhookEndpoint(organizationId: string) {
-  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, createdAt: true } });
+  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, events: true, createdAt: true } });
 }
 
 // Queues an event for the organization's endpoint, in the caller's
-// transaction; false when no endpoint is configured.
+// transaction; false when no endpoint is set or it does not take this event.
 export async function enqueueWebhook(
   tx: Prisma.TransactionClient,
-  { organizationId, incidentId, event, data }: { organizationId: string; incidentId?: string; event: string; data: Prisma.InputJsonValue },
+  { organizationId, incidentId, event, data }: { organizationId: string; incidentId?: string; event: WebhookEvent; data: Prisma.InputJsonValue },
 ): Promise<boolean> {
-  const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } });
-  if (!endpoint) return false;
+  const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { events: true } });
+  if (!endpoint?.events.includes(event)) return false;
   await tx.webhookDelivery.create({ data: { organizationId, incidentId, event, payload: { event, data, sentAt: new Date().toISOString() } } });
   return true;
+}
+
+export const webhookEventsInput = z.object({
+  events: z.array(z.enum(WEBHOOK_EVENTS, { error: "Not a known event." }), { error: "Choose the events to send." }).max(WEBHOOK_EVENTS.length),
+});
+
+// Chooses which events the webhook is sent (owners only); an empty list
+// pauses it without losing the URL and secret.
+export async function setWebhookEvents(options: { actor: Actor; input: unknown }): Promise<{ events: WebhookEvent[] }> {
+  assertCan(options.actor, "settings.manage");
+  const events = WEBHOOK_EVENTS.filter((event) => webhookEventsInput.parse(options.input).events.includes(event));
+  const organizationId = options.actor.organizationId;
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({ where: { organizationId }, data: { events } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Set a webhook URL first.");
+    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_events_set", details: { events } });
+  });
+  return { events };
 }
 
 export async function listDeliveries(organizationId: string) {

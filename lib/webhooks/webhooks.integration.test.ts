@@ -3,13 +3,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createKey } from "@/lib/keys/create-key";
+import { deleteKey } from "@/lib/keys/delete-key";
+import { rotateKey } from "@/lib/keys/rotate-key";
 import { notifyStep, replaceStep, revokeStep } from "@/lib/incidents/incident-step-actions";
 import { listIncidentDeliveries } from "@/lib/incidents/incident-deliveries";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { processDueWebhooks } from "./deliver-webhooks";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature";
-import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint } from "./webhook-endpoint";
+import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "./webhook-endpoint";
 
 // A local receiver that fails its first request, then accepts.
 let receiver: http.Server;
@@ -44,20 +46,55 @@ describe("incident webhooks", () => {
     });
     await notifyStep({ actor: actors.SECURITY, incidentId, input: { message: "Key leaked; rotate." } });
 
+    // By default only incident events go out: no key.created, no key.deleted.
+    const sent = received.length;
     for (let i = 0; i < 50; i++) {
       await processDueWebhooks();
-      const delivery = await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } });
-      if (delivery.status !== "pending") break;
+      if ((await db().webhookDelivery.count({ where: { organizationId: organization.id, status: "pending" } })) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const delivery = await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } });
-    expect(delivery).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 200 });
-    expect(received.map((r) => r.answered)).toEqual([503, 200]);
-    expect(await listIncidentDeliveries(organization.id, incidentId)).toMatchObject([{ channel: "webhook", target: "incident.team_notified", status: "delivered", attempts: 2 }]);
-    const last = received[1];
-    const timestamp = Number(last.headers[TIMESTAMP_HEADER]);
-    expect(verifySignature(secret, timestamp, last.body, String(last.headers[SIGNATURE_HEADER]))).toBe(true);
-    expect(JSON.parse(last.body)).toMatchObject({ event: "incident.team_notified", data: { incidentId, message: "Key leaked; rotate." } });
+    const deliveries = await listIncidentDeliveries(organization.id, incidentId);
+    expect(deliveries).toMatchObject([
+      { channel: "webhook", target: "incident.opened", status: "delivered", attempts: 2 },
+      { channel: "webhook", target: "incident.team_notified", status: "delivered", attempts: 1 },
+    ]);
+    const mine = received.slice(sent);
+    expect(mine.map((r) => r.answered)).toEqual([503, 200, 200]);
+    for (const request of mine) {
+      const timestamp = Number(request.headers[TIMESTAMP_HEADER]);
+      expect(verifySignature(secret, timestamp, request.body, String(request.headers[SIGNATURE_HEADER]))).toBe(true);
+    }
+    // The failed one waits out its backoff while the next goes first.
+    const bodies = mine.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => b.event)).toEqual(["incident.opened", "incident.team_notified", "incident.opened"]);
+    expect(bodies[2]).toMatchObject({ data: { incidentId, key: { id: key.id, name: "Hooked" } } });
+    expect(bodies[1]).toMatchObject({ data: { incidentId, message: "Key leaked; rotate." } });
+  });
+
+  it("send key events only when chosen, never with a secret", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    await setWebhookEndpoint({ actor: actors.OWNER, input: { url } });
+    await expect(setWebhookEvents({ actor: actors.ADMIN, input: { events: ["key.created"] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setWebhookEvents({ actor: actors.OWNER, input: { events: ["key.exploded"] } })).rejects.toThrow();
+    expect(await setWebhookEvents({ actor: actors.OWNER, input: { events: ["key.deleted", "key.created", "key.rotated"] } })).toEqual({
+      events: ["key.created", "key.rotated", "key.deleted"],
+    });
+    const { key, secret } = await createKey({ actor: actors.OWNER, input: { name: "Watched", environment: "STAGING", permission: "READ_ONLY", expiresInDays: "never" } });
+    const rotated = await rotateKey({ actor: actors.OWNER, input: { keyId: key.id, grace: "now" } });
+    await deleteKey({ actor: actors.OWNER, input: { keyId: rotated.key.id } });
+    const queued = await db().webhookDelivery.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "asc" } });
+    expect(queued.map((d) => d.event)).toEqual(["key.created", "key.created", "key.rotated", "key.deleted"]);
+    expect(queued[0].payload).toMatchObject({ data: { key: { id: key.id, name: "Watched", prefix: key.displayPrefix, environment: "staging" }, permission: "read_only" } });
+    expect(queued[2].payload).toMatchObject({ data: { key: { id: key.id }, replacement: { id: rotated.key.id } } });
+    const payloads = JSON.stringify(queued.map((d) => d.payload));
+    expect(payloads).not.toContain(secret);
+    expect(payloads).not.toContain(rotated.secret);
+    expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "organization.webhook_events_set" } })).toBe(1);
+
+    // No events chosen: the webhook is paused, URL and secret kept.
+    await setWebhookEvents({ actor: actors.OWNER, input: { events: [] } });
+    await createKey({ actor: actors.OWNER, input: { name: "Unwatched", environment: "STAGING", permission: "READ_ONLY", expiresInDays: "never" } });
+    expect(await db().webhookDelivery.count({ where: { organizationId: organization.id } })).toBe(4);
   });
 
   it("sends a test event on request and reports the answer", async () => {

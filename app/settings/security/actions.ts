@@ -7,7 +7,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/current-member";
 import { sendTestEmail } from "@/lib/email/send-test-email";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
-import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "@/lib/webhooks/webhook-endpoint";
 
 // Signs the caller out everywhere but this browser.
 export async function revokeOtherSessionsAction(): Promise<ActionResult<{ revoked: number }>> {
@@ -69,6 +69,17 @@ export async function removeWebhookAction(): Promise<ActionResult> {
 export async function sendTestEmailAction(): Promise<ActionResult<{ to: string; ok: boolean; error: string | null }>> {
   try {
     return { ok: true, data: await sendTestEmail({ actor: await currentActor() }) };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+// Chooses the events the organization's webhook is sent (owners only).
+export async function setWebhookEventsAction(input: unknown): Promise<ActionResult<{ events: string[] }>> {
+  try {
+    const result = await setWebhookEvents({ actor: await currentActor(), input });
+    revalidatePath("/settings/security");
+    return { ok: true, data: result };
   } catch (error) {
     return toActionError(error);
   }

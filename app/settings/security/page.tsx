@@ -9,6 +9,7 @@ import { getOrganizationSettings } from "@/lib/organization/get-organization-set
 import { getWebhookEndpoint, listDeliveries } from "@/lib/webhooks/webhook-endpoint";
 import { EmailSettings } from "./_components/email-settings";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
+import { WebhookEvents } from "./_components/webhook-events";
 import { WebhookSettings } from "./_components/webhook-settings";
 import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
 
@@ -33,6 +34,7 @@ export default async function SecurityPage() {
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="webhook-heading" className="mb-4 font-semibold">Incident webhook</h2>
         <WebhookSettings url={webhook?.url ?? null} canManage={can(member.role, "settings.manage")} />
+        {webhook && can(member.role, "settings.manage") && <WebhookEvents key={webhook.url} events={webhook.events} />}
         {deliveries.length > 0 && (
           <ul className="mt-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Recent deliveries">
             {deliveries.map((d) => (

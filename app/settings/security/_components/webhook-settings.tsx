@@ -66,7 +66,7 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
     <>
       <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3">
         <FormAlert message={message} />
-        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for compromised keys and closed incidents." />
+        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for the events chosen below (incidents by default)." />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
           {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}
