@@ -1,18 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/action-result";
-import { requireMember } from "@/lib/auth/current-member";
+import { runAsActor } from "@/lib/auth/run-as-actor";
 import { markAllRead } from "@/lib/notifications/notifications";
 
 // Marks the caller's own notifications read.
-export async function markAllReadAction(): Promise<ActionResult<{ marked: number }>> {
-  try {
-    const member = await requireMember();
-    const marked = await markAllRead(member.userId, member.organizationId);
-    revalidatePath("/settings", "layout");
-    return { ok: true, data: { marked } };
-  } catch (error) {
-    return toActionError(error);
-  }
+export async function markAllReadAction() {
+  return runAsActor(async (actor) => ({ marked: await markAllRead(actor.userId, actor.organizationId) }), { path: "/settings", type: "layout" });
 }

@@ -8,9 +8,8 @@ import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
 import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
-import { BulkDeleteDialog } from "./bulk-delete-dialog";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { DeleteKeyDialog } from "./delete-key-dialog";
+import { DeleteKeysDialog } from "./delete-keys-dialog";
 import { KeysPagination } from "./keys-pagination";
 import { KeysTable } from "./keys-table";
 import { KeysToolbar } from "./keys-toolbar";
@@ -42,10 +41,9 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const [revealed, setRevealed] = useState<{ secret: string; name: string; notice: string } | null>(null);
   const [rotating, setRotating] = useState<KeySummary | null>(null);
   const [renaming, setRenaming] = useState<KeySummary | null>(null);
-  const [deleting, setDeleting] = useState<KeySummary | null>(null);
+  const [deleting, setDeleting] = useState<KeySummary[] | null>(null);
   const [notice, setNotice] = useState<string>();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [bulkDeleting, setBulkDeleting] = useState<KeySummary[] | null>(null);
   // A new page of rows (filter, sort, paging, refresh) starts a new selection.
   useEffect(() => setRowSelection({}), [props.rows]);
   const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
@@ -65,7 +63,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
           {selectedKeys.length > 0 && (
             <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-900 dark:bg-indigo-950">
               <span className="font-medium">{selectedKeys.length} selected</span>
-              <Button variant="danger" onClick={() => setBulkDeleting(selectedKeys)}>Delete selected</Button>
+              <Button variant="danger" onClick={() => setDeleting(selectedKeys)}>Delete selected</Button>
               <Button variant="ghost" onClick={() => setRowSelection({})}>Clear selection</Button>
             </div>
           )}
@@ -83,7 +81,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
                 canRotate: props.canRotate,
                 canRespond: props.canRespond,
                 onRename: setRenaming,
-                onDelete: setDeleting,
+                onDelete: (key) => setDeleting([key]),
                 onRotate: setRotating,
               }}
             />
@@ -135,24 +133,14 @@ export function SecretKeysView(props: SecretKeysViewProps) {
           router.refresh();
         }}
       />
-      <BulkDeleteDialog
-        targets={bulkDeleting}
-        now={props.now}
-        onClose={() => setBulkDeleting(null)}
-        onDeleted={(names) => {
-          setNotice(`${names.length} ${names.length === 1 ? "key" : "keys"} deleted.`);
-          setBulkDeleting(null);
-          setRowSelection({});
-          router.refresh();
-        }}
-      />
-      <DeleteKeyDialog
-        target={deleting}
+      <DeleteKeysDialog
+        targets={deleting}
         now={props.now}
         onClose={() => setDeleting(null)}
-        onDeleted={(name) => {
-          setNotice(`Key “${name}” deleted.`);
+        onDeleted={(names) => {
+          setNotice(names.length === 1 ? `Key “${names[0]}” deleted.` : `${names.length} keys deleted.`);
           setDeleting(null);
+          setRowSelection({});
           router.refresh();
         }}
       />

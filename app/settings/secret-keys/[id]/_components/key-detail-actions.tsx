@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { DeleteKeyDialog, type DeletableKey } from "../../_components/delete-key-dialog";
+import { DeleteKeysDialog, type DeletableKey } from "../../_components/delete-keys-dialog";
 import { RenameKeyDialog } from "../../_components/rename-key-dialog";
 import { RevealKeyDialog } from "../../_components/reveal-key-dialog";
 import { RotateKeyDialog, type RotatedKey } from "../../_components/rotate-key-dialog";
@@ -46,8 +46,8 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
           router.refresh();
         }}
       />
-      <DeleteKeyDialog
-        target={deleting ? keyInfo : null}
+      <DeleteKeysDialog
+        targets={deleting ? [keyInfo] : null}
         now={now}
         onClose={() => setDeleting(false)}
         onDeleted={() => {

@@ -1,51 +1,44 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError, type ActionResult } from "@/lib/action-result";
-import { currentActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/actor";
+import { runAsActor } from "@/lib/auth/run-as-actor";
 import { closeStep, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "@/lib/incidents/incident-step-actions";
 import { openIncident } from "@/lib/incidents/open-incident";
 
-type StepResult = ActionResult<{ alreadyDone: boolean; secret?: string; keyName?: string }>;
+// Steps change the wizard, the keys, the notifications and the bell.
+const EVERY_SETTINGS_PAGE = { path: "/settings", type: "layout" } as const;
 
-async function step(run: () => Promise<{ alreadyDone: boolean; result?: unknown }>): Promise<StepResult> {
-  try {
-    const outcome = await run();
-    revalidatePath("/settings", "layout");
+// What a step may send back: whether it had been done, and a replacement's
+// secret the one time it is created.
+function step(run: (actor: Actor) => Promise<{ alreadyDone: boolean; result?: unknown }>) {
+  return runAsActor(async (actor) => {
+    const outcome = await run(actor);
     const created = !outcome.alreadyDone ? (outcome.result as { secret?: string; key?: { name: string } } | null) : null;
-    return { ok: true, data: { alreadyDone: outcome.alreadyDone, secret: created?.secret, keyName: created?.key?.name } };
-  } catch (error) {
-    return toActionError(error);
-  }
+    return { alreadyDone: outcome.alreadyDone, secret: created?.secret, keyName: created?.key?.name };
+  }, EVERY_SETTINGS_PAGE);
 }
 
 // Starts (or rejoins) the compromise response for a key of the caller's organization.
-export async function openIncidentAction(keyId: unknown): Promise<ActionResult<{ incidentId: string }>> {
-  try {
-    const result = await openIncident({ actor: await currentActor(), keyId });
-    revalidatePath("/settings", "layout");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error);
-  }
+export async function openIncidentAction(keyId: unknown) {
+  return runAsActor((actor) => openIncident({ actor, keyId }), EVERY_SETTINGS_PAGE);
 }
 
 // Wizard steps; each checks the role and the incident's organization in the domain.
 export async function revokeAction(incidentId: unknown) {
-  return step(async () => revokeStep({ actor: await currentActor(), incidentId }));
+  return step((actor) => revokeStep({ actor, incidentId }));
 }
 export async function replaceAction(incidentId: unknown, input: unknown) {
-  return step(async () => replaceStep({ actor: await currentActor(), incidentId, input }));
+  return step((actor) => replaceStep({ actor, incidentId, input }));
 }
 export async function updateAppsAction(incidentId: unknown, input: unknown) {
-  return step(async () => updateAppsStep({ actor: await currentActor(), incidentId, input }));
+  return step((actor) => updateAppsStep({ actor, incidentId, input }));
 }
 export async function reviewAction(incidentId: unknown, input: unknown) {
-  return step(async () => reviewStep({ actor: await currentActor(), incidentId, input }));
+  return step((actor) => reviewStep({ actor, incidentId, input }));
 }
 export async function notifyAction(incidentId: unknown, input: unknown) {
-  return step(async () => notifyStep({ actor: await currentActor(), incidentId, input }));
+  return step((actor) => notifyStep({ actor, incidentId, input }));
 }
 export async function closeAction(incidentId: unknown) {
-  return step(async () => closeStep({ actor: await currentActor(), incidentId }));
+  return step((actor) => closeStep({ actor, incidentId }));
 }
