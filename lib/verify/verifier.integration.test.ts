@@ -42,10 +42,16 @@ describe("POST /api/v1/keys/verify", () => {
       environment: "production",
       scopes: ["dataset", "training", "deployment"],
       permission: "read_only",
+      expiresAt: null,
     });
     expect(read.bytes.toString()).not.toContain(secret);
     const write = await verifyCall(a.url, { key: secret, scope: "training", action: "write" });
     expect(write.json).toMatchObject({ valid: true, allowed: false });
+
+    // A key with an end date says when, so the calling service can warn.
+    const expiring = await newKey({ expiresInDays: "30" });
+    const answer = await verifyCall(a.url, { key: expiring.secret, scope: "dataset", action: "read" });
+    expect(answer.json.expiresAt).toBe(expiring.key.expiresAt!.toISOString());
   });
 
   it("follows the permission table for labeler keys", async () => {

@@ -69,6 +69,8 @@ function describeKey(record: KeyRecord) {
     environment: apiValue(record.environment),
     scopes: record.scopes.map(apiValue),
     permission: apiValue(record.permission),
+    // Lets the calling service warn its client before a rotated or expiring key stops working.
+    expiresAt: record.expiresAt ? new Date(record.expiresAt).toISOString() : null,
   };
 }
 
@@ -239,7 +241,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
       if (!live) return refuse(address, response);
       const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
-      send(response, 200, { ...describeKey(record), expiresAt: record.expiresAt ? new Date(record.expiresAt).toISOString() : null, allowedActions: allowedBy });
+      send(response, 200, { ...describeKey(record), allowedActions: allowedBy });
     });
   }
 
