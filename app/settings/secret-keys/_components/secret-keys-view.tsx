@@ -44,8 +44,10 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const [deleting, setDeleting] = useState<KeySummary[] | null>(null);
   const [notice, setNotice] = useState<string>();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  // A new page of rows (filter, sort, paging, refresh) starts a new selection.
-  useEffect(() => setRowSelection({}), [props.rows]);
+  // New rows (filter, sort, paging, refresh): keep only the selected keys still shown.
+  useEffect(() => {
+    setRowSelection((selected) => Object.fromEntries(props.rows.filter((row) => selected[row.id]).map((row) => [row.id, true])));
+  }, [props.rows]);
   const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
 
   const createButton = props.canCreate && <Button onClick={() => setCreating(true)}>Create secret key</Button>;
