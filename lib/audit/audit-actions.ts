@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS = {
   "organization.webhook_set": "Webhook URL set",
   "organization.webhook_removed": "Webhook removed",
   "organization.webhook_events_set": "Webhook events chosen",
+  "organization.webhook_retried": "Webhook delivery retried",
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
   "auth.sessions_revoked": "Other sessions signed out",

@@ -84,6 +84,28 @@ export async function setWebhookEvents(options: { actor: Actor; input: unknown }
   return { events };
 }
 
+const deliveryId = z.string({ error: "Missing delivery." }).trim().min(1, "Missing delivery.").max(64, "Unknown delivery.");
+
+// Sends a failed delivery again from the first attempt (owners only), e.g.
+// once the endpoint is fixed.
+export async function retryWebhookDelivery(options: { actor: Actor; input: unknown }): Promise<void> {
+  assertCan(options.actor, "settings.manage");
+  const id = z.object({ deliveryId }).parse(options.input).deliveryId;
+  const organizationId = options.actor.organizationId;
+  await db().$transaction(async (tx) => {
+    if (!(await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } }))) {
+      throw new AppError("CONFLICT", "Set a webhook URL first.");
+    }
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: { id, organizationId, status: "failed" },
+      data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null, lastStatusCode: null },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "No failed delivery with this id.");
+    const delivery = await tx.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { event: true } });
+    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_retried", details: { deliveryId: id, event: delivery.event } });
+  });
+}
+
 export async function listDeliveries(organizationId: string) {
   return db().webhookDelivery.findMany({
     where: { organizationId },

@@ -11,7 +11,7 @@ import { openIncident } from "@/lib/incidents/open-incident";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { processDueWebhooks } from "./deliver-webhooks";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature";
-import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "./webhook-endpoint";
+import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "./webhook-endpoint";
 
 // A local receiver that fails its first request, then accepts.
 let receiver: http.Server;
@@ -118,6 +118,27 @@ describe("incident webhooks", () => {
     expect(await db().webhookEndpoint.count({ where: { organizationId: organization.id } })).toBe(0);
     expect(await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({ status: "failed", lastError: "webhook removed" });
     expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "organization.webhook_removed" } })).toBe(1);
+  });
+
+  it("retries a failed delivery on an owner's request, only in their organization", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    const other = await createOrganizationWithAllRoles();
+    await setWebhookEndpoint({ actor: actors.OWNER, input: { url } });
+    const failed = await db().webhookDelivery.create({
+      data: { organizationId: organization.id, event: "incident.closed", payload: { event: "incident.closed" }, status: "failed", attempts: 6, nextAttemptAt: null, lastError: "HTTP 500" },
+    });
+    await expect(retryWebhookDelivery({ actor: actors.SECURITY, input: { deliveryId: failed.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(retryWebhookDelivery({ actor: other.actors.OWNER, input: { deliveryId: failed.id } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await setWebhookEndpoint({ actor: other.actors.OWNER, input: { url } });
+    await expect(retryWebhookDelivery({ actor: other.actors.OWNER, input: { deliveryId: failed.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "failed", attempts: 6 });
+
+    await retryWebhookDelivery({ actor: actors.OWNER, input: { deliveryId: failed.id } });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "pending", attempts: 0, lastError: null });
+    await processDueWebhooks();
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "delivered", attempts: 1 });
+    // Only failed deliveries can be retried.
+    await expect(retryWebhookDelivery({ actor: actors.OWNER, input: { deliveryId: failed.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("lets only owners set the URL, and refuses one that is not http(s)", async () => {

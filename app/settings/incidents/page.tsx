@@ -30,7 +30,7 @@ export default async function IncidentsPage() {
         <EmptyState title="No incidents">When a key leaks, choose “Report compromised” in its menu.</EmptyState>
       ) : (
         <TableShell>
-          <TableHead columns={[{ label: "Key" }, { label: "Status" }, { label: "Progress" }, { label: "Opened (UTC)" }, { label: "Closed (UTC)" }]} />
+          <TableHead columns={[{ label: "Key" }, { label: "Status" }, { label: "Progress" }, { label: "Opened (UTC)" }, { label: "Closed (UTC)" }, { label: <span className="sr-only">Report</span> }]} />
           <tbody>
             {incidents.map((incident) => (
               <tr key={incident.id} className={ROW_CLASS}>
@@ -42,6 +42,11 @@ export default async function IncidentsPage() {
                 <td className={CELL_CLASS}>{incident._count.steps} of {INCIDENT_STEPS.length} steps</td>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(incident.openedAt)}</td>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{incident.closedAt ? exactUtc(incident.closedAt) : "—"}</td>
+                <td className={CELL_CLASS}>
+                  <Link href={`/settings/secret-keys/${incident.keyId}/compromised/report`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                    Report<span className="sr-only"> for {incident.keyName}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/auth/current-member";
 import { runAsActor } from "@/lib/auth/run-as-actor";
 import { sendTestEmail } from "@/lib/email/send-test-email";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
-import { removeWebhookEndpoint, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "@/lib/webhooks/webhook-endpoint";
+import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "@/lib/webhooks/webhook-endpoint";
 
 const SECURITY_PAGE = { path: "/settings/security" };
 
@@ -45,4 +45,9 @@ export async function removeWebhookAction() {
 // Sends a test email to the caller through the configured SMTP server (owners only).
 export async function sendTestEmailAction() {
   return runAsActor((actor) => sendTestEmail({ actor }));
+}
+
+// Sends a failed webhook delivery again (owners only).
+export async function retryWebhookDeliveryAction(input: unknown) {
+  return runAsActor((actor) => retryWebhookDelivery({ actor, input }), SECURITY_PAGE);
 }

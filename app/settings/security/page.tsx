@@ -9,6 +9,7 @@ import { getOrganizationSettings } from "@/lib/organization/get-organization-set
 import { getWebhookEndpoint, listDeliveries } from "@/lib/webhooks/webhook-endpoint";
 import { EmailSettings } from "./_components/email-settings";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
+import { RetryDeliveryButton } from "./_components/retry-delivery-button";
 import { WebhookEvents } from "./_components/webhook-events";
 import { WebhookSettings } from "./_components/webhook-settings";
 import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
@@ -40,9 +41,10 @@ export default async function SecurityPage() {
             {deliveries.map((d) => (
               <li key={d.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>{d.event}</span>
-                <span className="text-zinc-500">
+                <span className="flex flex-wrap items-center gap-x-2 text-zinc-500">
                   {d.status}, {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
                   {d.lastStatusCode ? `, HTTP ${d.lastStatusCode}` : d.lastError ? `, ${d.lastError}` : ""} · <LocalTime date={d.createdAt} />
+                  {d.status === "failed" && webhook && can(member.role, "settings.manage") && <RetryDeliveryButton deliveryId={d.id} event={d.event} />}
                 </span>
               </li>
             ))}
