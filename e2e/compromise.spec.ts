@@ -114,4 +114,6 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   const listed = page.getByRole("row", { name: /Payments model key/ });
   await expect(listed).toContainText("Closed");
   await expect(listed).toContainText("6 of 6 steps");
+  await listed.getByRole("link", { name: "Report for Payments model key" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Incident report");
 });
