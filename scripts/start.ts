@@ -5,6 +5,7 @@ import { loadServerSecrets } from "@/lib/config/server-secrets";
 import { disconnectAll } from "@/lib/db/client";
 import { startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { smtpConfig } from "@/lib/email/smtp-config";
+import { startRotationReminders } from "@/lib/keys/rotation-reminders";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { lockDataDir } from "@/lib/runtime/data-dir-lock";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
@@ -32,12 +33,14 @@ async function main() {
   let server: RunningServer | undefined;
   let verifier: Verifier | undefined;
   let deliveries: { stop(): void } | undefined;
+  let reminders: { stop(): void } | undefined;
   let database: RunningDatabase | undefined;
 
   let appStopping: Promise<void> | undefined;
   const stopApp = () =>
     (appStopping ??= (async () => {
       deliveries?.stop();
+      reminders?.stop();
       await server?.close();
       // After the last request: writes the Last Used times still in memory.
       await verifier?.close();
@@ -91,6 +94,7 @@ async function main() {
     });
     server = await startHttpServer({ host, port, verifier });
     deliveries = startDeliveryWorker({ log });
+    reminders = startRotationReminders({ log });
     log(`Ready. Open http://localhost:${port}`);
   } catch (error) {
     console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);

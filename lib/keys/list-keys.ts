@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { KeySortColumn, ListKeysQuery } from "./list-keys-query";
 import type { Environment, PermissionLevel, Scope } from "./key-model";
 import { toKeySummary, type KeySummary } from "./key-summary";
-import { rotationDueThresholds } from "./key-rotation";
+import { rotationDueSql } from "./rotation-due-sql";
 import { staleThresholds } from "./staleness";
 
 // Whitelisted ORDER BY expressions; the id breaks ties so pages never overlap.
@@ -60,17 +60,7 @@ export async function listKeys(
       Prisma.sql`(k."lastUsedAt" < ${lastUsedBefore} OR (k."lastUsedAt" IS NULL AND k."createdAt" < ${createdBefore}))`,
     );
   }
-  if (query.due) {
-    // The SQL form of rotationDue (lib/keys/key-rotation.ts).
-    const { createdBefore, expiresBefore } = rotationDueThresholds(now);
-    const byPolicy = Object.entries(createdBefore)
-      .filter((entry): entry is [string, Date] => entry[1] !== null)
-      .map(([environment, date]) => Prisma.sql`(k."environment"::text = ${environment} AND k."createdAt" <= ${date})`);
-    conditions.push(
-      Prisma.sql`k."rotatedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > ${now})
-        AND (${Prisma.join(byPolicy, " OR ")} OR k."expiresAt" <= ${expiresBefore})`,
-    );
-  }
+  if (query.due) conditions.push(rotationDueSql(now));
   const where = Prisma.join(conditions, " AND ");
 
   const [{ total }] = await db().$queryRaw<{ total: number }[]>`

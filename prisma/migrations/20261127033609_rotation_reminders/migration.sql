@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SecretKey" ADD COLUMN     "rotationRemindedAt" TIMESTAMP(3);
