@@ -11,6 +11,7 @@ import { lockDataDir } from "@/lib/runtime/data-dir-lock";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
 import { clientAddress, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { applyMigrations } from "@/lib/runtime/migrate";
+import { parseServiceTokens } from "@/lib/verify/service-tokens";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
 
 const log = (line: string) => console.log(`[secret-keys] ${line}`);
@@ -91,8 +92,9 @@ async function main() {
       invalidKeyLimitPerMinute: positiveNumber("INVALID_KEY_LIMIT_PER_MINUTE", 60),
       cacheSize: positiveNumber("VERIFY_CACHE_SIZE", 100_000),
       activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
+      serviceTokens: parseServiceTokens(process.env.VERIFY_SERVICE_TOKENS),
     });
-    server = await startHttpServer({ host, port, verifier });
+    server = await startHttpServer({ host, port, verifier, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000) });
     deliveries = startDeliveryWorker({ log });
     reminders = startRotationReminders({ log });
     log(`Ready. Open http://localhost:${port}`);

@@ -1,16 +1,16 @@
 import { db } from "@/lib/db/client";
 import { toKeyActivityRow, type KeyActivityRow } from "@/lib/keys/list-key-activity";
 
-export type AppClient = { ipAddress: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; requests: number };
+export type AppClient = { ipAddress: string; userAgent: string | null; overflow: boolean; firstSeenAt: Date; lastSeenAt: Date; requests: number };
 
 // Each distinct address and user agent that used the key, for the
 // "update apps" checklist.
 export async function listAppClients(organizationId: string, keyId: string): Promise<AppClient[]> {
-  const rows = await db().$queryRaw<{ ipAddress: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; requests: number }[]>`
-    SELECT "ipAddress", "userAgent", min("firstSeenAt") AS "firstSeenAt", max("lastSeenAt") AS "lastSeenAt", sum("requestCount")::int AS "requests"
+  const rows = await db().$queryRaw<AppClient[]>`
+    SELECT "ipAddress", "userAgent", "overflow", min("firstSeenAt") AS "firstSeenAt", max("lastSeenAt") AS "lastSeenAt", sum("requestCount")::int AS "requests"
     FROM "KeyActivity"
     WHERE "organizationId" = ${organizationId} AND "keyId" = ${keyId} AND "outcome" <> 'REVOKED'
-    GROUP BY "ipAddress", "userAgent"
+    GROUP BY "ipAddress", "userAgent", "overflow"
     ORDER BY max("lastSeenAt") DESC
     LIMIT 500`;
   return rows;

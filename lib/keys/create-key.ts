@@ -78,6 +78,7 @@ export async function createKeyInTransaction(
       createdById: actor.userId,
       createdAt: now,
       expiresAt: input.expiresInDays === "never" ? null : new Date(now.getTime() + Number(input.expiresInDays) * DAY_MS),
+      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
     },
     include: { createdBy: { select: { name: true } } },
   });
@@ -85,7 +86,14 @@ export async function createKeyInTransaction(
     actor,
     action: "key.created",
     key: row,
-    details: { name: row.name, environment: row.environment, scopes: row.scopes, permission: row.permission, expiresAt: row.expiresAt?.toISOString() ?? null },
+    details: {
+      name: row.name,
+      environment: row.environment,
+      scopes: row.scopes,
+      permission: row.permission,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      rateLimitPerMinute: row.rateLimitPerMinute,
+    },
   });
   await enqueueWebhook(tx, {
     organizationId: actor.organizationId,

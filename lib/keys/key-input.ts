@@ -32,6 +32,20 @@ const restrictedActions = z.object(
   { error: "Choose the allowed actions." },
 );
 
+export const MAX_RATE_LIMIT_PER_MINUTE = 1_000_000;
+const wholeNumberMessage = "Enter a whole number of requests per minute, or leave it empty for no limit.";
+
+// Requests per minute the verification API allows the key; empty: no limit.
+export const rateLimitPerMinute = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+  z
+    .number({ error: wholeNumberMessage })
+    .int(wholeNumberMessage)
+    .min(1, "Allow at least 1 request per minute, or leave it empty for no limit.")
+    .max(MAX_RATE_LIMIT_PER_MINUTE, `Use at most ${MAX_RATE_LIMIT_PER_MINUTE.toLocaleString("en")} requests per minute.`)
+    .nullable(),
+);
+
 // Shared by the create form (in the browser) and createKey (on the server).
 export const createKeyInput = z
   .object({
@@ -45,6 +59,7 @@ export const createKeyInput = z
     permission: z.enum(PERMISSION_LEVELS, { error: "Choose a permission level." }),
     restrictedActions: restrictedActions.optional(),
     expiresInDays: z.enum(EXPIRY_CHOICES, { error: "Choose when the key expires." }),
+    rateLimitPerMinute: rateLimitPerMinute.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.permission !== "RESTRICTED") return;

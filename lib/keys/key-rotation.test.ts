@@ -20,25 +20,27 @@ describe("oldKeyExpiry", () => {
 });
 
 describe("sameSettingsAs", () => {
-  const key = { environment: "STAGING" as const, scopes: ["DATASET" as const], permission: "RESTRICTED" as const, restrictedActions: { DATASET: ["read"] } };
+  const key = { environment: "STAGING" as const, scopes: ["DATASET" as const], permission: "RESTRICTED" as const, restrictedActions: { DATASET: ["read"] }, rateLimitPerMinute: 600 };
 
-  it("copies environment, permission and restricted actions, with the policy's expiry", () => {
+  it("copies environment, permission, restricted actions and rate limit, with the policy's expiry", () => {
     expect(sameSettingsAs(key, "Staging", true)).toEqual({
       name: "Staging",
       environment: "STAGING",
       permission: "RESTRICTED",
       expiresInDays: "180",
+      rateLimitPerMinute: 600,
       scopes: ["DATASET"],
       restrictedActions: { DATASET: ["read"] },
     });
   });
 
   it("leaves scopes to the organization when per-scope keys are off", () => {
-    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null }, "x", false)).toEqual({
+    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null }, "x", false)).toEqual({
       name: "x",
       environment: "STAGING",
       permission: "FULL",
       expiresInDays: "180",
+      rateLimitPerMinute: null,
     });
   });
 });

@@ -35,16 +35,18 @@ type KeySettings = {
   scopes: Scope[];
   permission: PermissionLevel;
   restrictedActions: unknown;
+  rateLimitPerMinute: number | null;
 };
 
 // A new key like an existing one (rotation, incident replacement): same
-// environment, scopes and permission; expiry per the rotation policy.
+// environment, scopes, permission and rate limit; expiry per the rotation policy.
 export function sameSettingsAs(key: KeySettings, name: string, granularScopes: boolean): CreateKeyInput {
   return {
     name,
     environment: key.environment,
     permission: key.permission,
     expiresInDays: DEFAULT_EXPIRY[key.environment],
+    rateLimitPerMinute: key.rateLimitPerMinute,
     ...(granularScopes ? { scopes: key.scopes } : {}),
     ...(key.restrictedActions ? { restrictedActions: key.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
   };

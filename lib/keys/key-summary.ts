@@ -17,6 +17,7 @@ export type KeySummary = {
   deletedAt: Date | null;
   rotatedAt: Date | null;
   rotatedToId: string | null;
+  rateLimitPerMinute: number | null;
 };
 
 type KeyRow = Omit<KeySummary, "createdByName" | "restrictedActions"> & {
@@ -42,5 +43,6 @@ export function toKeySummary(row: KeyRow): KeySummary {
     deletedAt: row.deletedAt,
     rotatedAt: row.rotatedAt,
     rotatedToId: row.rotatedToId,
+    rateLimitPerMinute: row.rateLimitPerMinute,
   };
 }

@@ -1,15 +1,18 @@
 import { db } from "@/lib/db/client";
+import type { Outcome } from "@/lib/verify/usage-recorder";
 
 export type KeyActivityRow = {
   id: string;
   firstSeenAt: Date;
   lastSeenAt: Date;
   ipAddress: string;
+  viaAddress: string | null;
   userAgent: string | null;
   scope: string | null;
   action: string | null;
-  outcome: "ALLOWED" | "DENIED" | "REVOKED";
+  outcome: Outcome;
   requestCount: number;
+  overflow: boolean;
 };
 
 type StoredActivity = Omit<KeyActivityRow, "id"> & { id: bigint };
@@ -20,11 +23,13 @@ export function toKeyActivityRow(row: StoredActivity): KeyActivityRow {
     firstSeenAt: row.firstSeenAt,
     lastSeenAt: row.lastSeenAt,
     ipAddress: row.ipAddress,
+    viaAddress: row.viaAddress,
     userAgent: row.userAgent,
     scope: row.scope,
     action: row.action,
     outcome: row.outcome,
     requestCount: row.requestCount,
+    overflow: row.overflow,
   };
 }
 

@@ -32,6 +32,7 @@ type Row = {
   deletedAt: Date | null;
   rotatedAt: Date | null;
   rotatedToId: string | null;
+  rateLimitPerMinute: number | null;
   createdByName: string | null;
 };
 
@@ -73,7 +74,7 @@ export async function listKeys(
   const rows = await db().$queryRaw<Row[]>`
     SELECT k."id", k."name", k."environment", k."scopes"::text[] AS "scopes", k."permission", k."restrictedActions",
            k."displayPrefix", k."lastFour", k."createdAt", k."lastUsedAt", k."expiresAt", k."deletedAt",
-           k."rotatedAt", k."rotatedToId", u."name" AS "createdByName"
+           k."rotatedAt", k."rotatedToId", k."rateLimitPerMinute", u."name" AS "createdByName"
     FROM "SecretKey" k
     LEFT JOIN "User" u ON u."id" = k."createdById"
     WHERE ${where}

@@ -3,6 +3,7 @@ import next from "next";
 import { PROJECT_ROOT } from "@/lib/config/paths";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import type { Verifier } from "@/lib/verify/verifier";
+import { createLimitedServer, DEFAULT_LIMITS } from "./limited-server";
 
 export type RunningServer = { close(): Promise<void> };
 
@@ -18,11 +19,11 @@ export function clientAddress(request: http.IncomingMessage): string {
 // Our own node:http server in front of Next: key verification is answered
 // here directly (a Next route handler would cost ~40x in throughput), every
 // other request goes to Next with the real client address stamped on it.
-export async function startHttpServer(options: { host: string; port: number; verifier: Verifier }): Promise<RunningServer> {
+export async function startHttpServer(options: { host: string; port: number; verifier: Verifier; maxConnections?: number }): Promise<RunningServer> {
   const app = next({ dev: false, dir: PROJECT_ROOT, hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => {
+  const server = createLimitedServer((request, response) => {
     if (options.verifier.handles(request.url)) return options.verifier.handle(request, response);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request);
     handle(request, response).catch((error: unknown) => {
@@ -30,8 +31,7 @@ export async function startHttpServer(options: { host: string; port: number; ver
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
-  });
-  server.keepAliveTimeout = 65_000;
+  }, { ...DEFAULT_LIMITS, maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);

@@ -1,18 +1,26 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseServiceTokens } from "@/lib/verify/service-tokens";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
 
 // One "app instance" of the verification API on its own port, for tests and
 // benchmarks. The client address comes from an x-test-address header so a
 // test can act as several clients.
-export async function startVerifyServer(options: { databaseUrl: string; invalidKeyLimitPerMinute?: number; flushIntervalMs?: number }) {
+export async function startVerifyServer(options: {
+  databaseUrl: string;
+  invalidKeyLimitPerMinute?: number;
+  flushIntervalMs?: number;
+  serviceTokens?: string;
+  log?: (message: string) => void;
+}) {
   const verifier: Verifier = createVerifier({
     databaseUrl: options.databaseUrl,
     hashSecret: process.env.KEY_HASH_SECRET!,
     invalidKeyLimitPerMinute: options.invalidKeyLimitPerMinute ?? 1_000,
     flushIntervalMs: options.flushIntervalMs ?? 60_000,
+    serviceTokens: parseServiceTokens(options.serviceTokens),
     clientAddress: (request) => (request.headers["x-test-address"] as string | undefined) ?? request.socket.remoteAddress ?? "unknown",
-    log: () => {},
+    log: options.log ?? (() => {}),
   });
   const server = http.createServer((request, response) => {
     if (verifier.handles(request.url)) return verifier.handle(request, response);

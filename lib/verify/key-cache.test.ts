@@ -12,6 +12,7 @@ const record = (id: string): KeyRecord => ({
   restrictedActions: null,
   expiresAt: null,
   deletedAt: null,
+  rateLimitPerMinute: null,
 });
 
 function setup(options: { maxEntries?: number } = {}) {

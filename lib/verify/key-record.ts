@@ -11,6 +11,7 @@ export type KeyRecord = {
   restrictedActions: Partial<Record<Scope, Action[]>> | null;
   expiresAt: number | null;
   deletedAt: number | null;
+  rateLimitPerMinute: number | null;
 };
 
 export function isLive(record: KeyRecord, now: number): boolean {

@@ -15,6 +15,7 @@ export async function loadKeyRecord(hash: string): Promise<KeyRecord | null> {
       restrictedActions: true,
       expiresAt: true,
       deletedAt: true,
+      rateLimitPerMinute: true,
     },
   });
   if (!row) return null;

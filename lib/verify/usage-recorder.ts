@@ -1,26 +1,60 @@
-import type { Scope } from "@/lib/keys/key-model";
+import { SCOPES, type Scope } from "@/lib/keys/key-model";
 
-export type Outcome = "ALLOWED" | "DENIED" | "REVOKED";
+export const OUTCOMES = ["ALLOWED", "DENIED", "REVOKED", "RATE_LIMITED"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export type Usage = {
   keyId: string;
   organizationId: string;
   at: number;
+  // The end client; viaAddress is the calling service's own address when a
+  // trusted service reported the end client, else null.
   ipAddress: string;
+  viaAddress: string | null;
   userAgent: string | null;
   scope: Scope | null;
   action: string | null;
   outcome: Outcome;
 };
 
-export type ActivityRow = Omit<Usage, "at"> & { firstSeenAt: number; lastSeenAt: number; requestCount: number };
+export type ActivityRow = Omit<Usage, "at"> & { firstSeenAt: number; lastSeenAt: number; requestCount: number; overflow: boolean };
 
 export type UsageBatch = { lastUsed: Map<string, number>; activity: ActivityRow[] };
 
 const MAX_ACTIVITY_ROWS = 50_000;
+// Distinct clients (address, user agent, request, outcome) one key may add in
+// a window; the rest are counted in one overflow row, so a flood of made-up
+// user agents cannot bury the rows a compromise review needs (or fill the
+// table). The writer merges a window's overflow rows into one.
+export const MAX_CLIENTS_PER_KEY = 100;
+export const CLIENT_WINDOW_MS = 10 * 60_000;
+const MAX_TRACKED_KEYS = 100_000;
+
+const SCOPE_SET = new Set<string | null>([...SCOPES, null]);
+const OUTCOME_SET = new Set<string>(OUTCOMES);
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const text = (value: unknown, max: number) => typeof value === "string" && value.length <= max && !CONTROL_CHARACTERS.test(value);
+
+// Checked once per new activity row (not per request): a value the database
+// would refuse never enters a batch, so one odd request cannot wedge the
+// writer for every key.
+export function isRecordable(usage: Usage): boolean {
+  return (
+    text(usage.keyId, 64) &&
+    text(usage.organizationId, 64) &&
+    Number.isFinite(usage.at) &&
+    text(usage.ipAddress, 64) &&
+    (usage.viaAddress === null || text(usage.viaAddress, 64)) &&
+    (usage.userAgent === null || text(usage.userAgent, 500)) &&
+    SCOPE_SET.has(usage.scope) &&
+    (usage.action === null || text(usage.action, 20)) &&
+    OUTCOME_SET.has(usage.outcome)
+  );
+}
 
 const activityId = (row: Omit<Usage, "at">) =>
-  `${row.keyId}\u0000${row.ipAddress}\u0000${row.userAgent}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
+  `${row.keyId}\u0000${row.ipAddress}\u0000${row.viaAddress}\u0000${row.userAgent}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
+const overflowId = (row: Omit<Usage, "at">) => `${row.keyId}\u0000overflow\u0000${row.outcome}`;
 
 // Collects verification traffic in memory and hands it over in batches: one
 // Last Used time per key and one activity row per distinct (key, client,
@@ -29,22 +63,30 @@ const activityId = (row: Omit<Usage, "at">) =>
 export class UsageRecorder {
   private lastUsed = new Map<string, number>();
   private activity = new Map<string, ActivityRow>();
+  private clientsPerKey = new Map<string, { startedAt: number; clients: Set<string> }>();
   dropped = 0;
+  rejected = 0;
 
   // On the hot path of every verification: a repeat only bumps counters.
   record(usage: Usage): void {
-    if (usage.outcome !== "REVOKED") this.markUsed(usage.keyId, usage.at);
     const existing = this.activity.get(activityId(usage));
     if (existing) {
+      if (usage.outcome !== "REVOKED") this.markUsed(usage.keyId, usage.at);
       existing.requestCount++;
       if (usage.at > existing.lastSeenAt) existing.lastSeenAt = usage.at;
       if (usage.at < existing.firstSeenAt) existing.firstSeenAt = usage.at;
       return;
     }
+    if (!isRecordable(usage)) {
+      this.rejected++;
+      return;
+    }
+    if (usage.outcome !== "REVOKED") this.markUsed(usage.keyId, usage.at);
     this.merge({
       keyId: usage.keyId,
       organizationId: usage.organizationId,
       ipAddress: usage.ipAddress,
+      viaAddress: usage.viaAddress,
       userAgent: usage.userAgent,
       scope: usage.scope,
       action: usage.action,
@@ -52,6 +94,7 @@ export class UsageRecorder {
       firstSeenAt: usage.at,
       lastSeenAt: usage.at,
       requestCount: 1,
+      overflow: false,
     });
   }
 
@@ -66,26 +109,43 @@ export class UsageRecorder {
     return batch;
   }
 
-  // A batch that could not be written goes back, merged with newer traffic.
-  putBack(batch: UsageBatch): void {
-    for (const [keyId, at] of batch.lastUsed) this.markUsed(keyId, at);
-    for (const row of batch.activity) this.merge({ ...row });
-  }
-
   private markUsed(keyId: string, at: number): void {
     const previous = this.lastUsed.get(keyId);
     if (previous === undefined || at > previous) this.lastUsed.set(keyId, at);
   }
 
-  private merge(row: ActivityRow): void {
+  // Whether the key may add this client in its current window.
+  private admits(row: ActivityRow): boolean {
     const id = activityId(row);
+    let window = this.clientsPerKey.get(row.keyId);
+    if (!window || row.firstSeenAt - window.startedAt >= CLIENT_WINDOW_MS) {
+      if (!window && this.clientsPerKey.size >= MAX_TRACKED_KEYS) this.forgetOldWindows(row.firstSeenAt);
+      window = { startedAt: row.firstSeenAt, clients: new Set() };
+      this.clientsPerKey.set(row.keyId, window);
+    }
+    if (window.clients.has(id)) return true;
+    if (window.clients.size >= MAX_CLIENTS_PER_KEY) return false;
+    window.clients.add(id);
+    return true;
+  }
+
+  private forgetOldWindows(now: number): void {
+    for (const [keyId, window] of this.clientsPerKey) {
+      if (now - window.startedAt >= CLIENT_WINDOW_MS) this.clientsPerKey.delete(keyId);
+    }
+    if (this.clientsPerKey.size >= MAX_TRACKED_KEYS) this.clientsPerKey.delete(this.clientsPerKey.keys().next().value as string);
+  }
+
+  private merge(row: ActivityRow): void {
+    const overflow = !this.admits(row);
+    const id = overflow ? overflowId(row) : activityId(row);
     const existing = this.activity.get(id);
     if (existing) {
       existing.requestCount += row.requestCount;
       existing.firstSeenAt = Math.min(existing.firstSeenAt, row.firstSeenAt);
       existing.lastSeenAt = Math.max(existing.lastSeenAt, row.lastSeenAt);
     } else if (this.activity.size < MAX_ACTIVITY_ROWS) {
-      this.activity.set(id, row);
+      this.activity.set(id, overflow ? { ...row, ipAddress: "*", viaAddress: null, userAgent: null, scope: null, action: null, overflow } : row);
     } else {
       this.dropped += row.requestCount;
     }

@@ -170,9 +170,11 @@ describe("two instances on one database", () => {
 
   it("records coalesced activity with outcomes, and flushes what is pending when an instance shuts down", async () => {
     const { key, secret } = await newKey({ permission: "READ_ONLY" });
-    const instance = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL! });
-    for (let i = 0; i < 7; i++) await verifyCall(instance.url, { key: secret, scope: "dataset", action: "read", client: { ipAddress: "10.1.1.1", userAgent: "trainer/1" } });
-    for (let i = 0; i < 3; i++) await verifyCall(instance.url, { key: secret, scope: "dataset", action: "write", client: { ipAddress: "10.1.1.1", userAgent: "trainer/1" } });
+    const token = "svc_" + "s".repeat(40);
+    const instance = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, serviceTokens: token });
+    const client = { ipAddress: "10.1.1.1", userAgent: "trainer/1" };
+    for (let i = 0; i < 7; i++) await verifyCall(instance.url, { key: secret, scope: "dataset", action: "read", client }, { "x-service-token": token });
+    for (let i = 0; i < 3; i++) await verifyCall(instance.url, { key: secret, scope: "dataset", action: "write", client }, { "x-service-token": token });
     expect(await db().keyActivity.count({ where: { keyId: key.id } })).toBe(0);
     await instance.close();
     const rows = await db().keyActivity.findMany({ where: { keyId: key.id }, orderBy: { outcome: "asc" } });

@@ -1,19 +1,25 @@
 import type http from "node:http";
+import pg from "pg";
 import { hashKey, parseKey } from "@/lib/keys/key-format";
 import { isAllowed, allowedActions } from "@/lib/keys/permission-table";
 import { SCOPES } from "@/lib/keys/key-model";
 import { InvalidKeyLimiter } from "./invalid-key-limiter";
+import { KeyRateLimiter } from "./key-rate-limiter";
 import { KeyCache } from "./key-cache";
 import { isLive, type KeyRecord } from "./key-record";
 import { loadKeyRecord } from "./load-key-record";
 import { startRevocationListener } from "./revocation-listener";
-import { UsageRecorder, type Outcome } from "./usage-recorder";
-import { bearerToken, parseVerifyBody } from "./verify-request";
-import { purgeActivity, writeUsage } from "./write-usage";
+import { parseServiceTokens, type ServiceTokens } from "./service-tokens";
+import { UsageFlusher } from "./usage-flusher";
+import { UsageRecorder } from "./usage-recorder";
+import { bearerToken, parseVerifyBody, type VerifyRequest } from "./verify-request";
+import { createUsageWriter } from "./write-usage";
 
 export const VERIFY_PATH = "/api/v1/keys/verify";
 export const WHOAMI_PATH = "/api/v1/whoami";
+export const SERVICE_TOKEN_HEADER = "x-service-token";
 const MAX_BODY_BYTES = 8 * 1024;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 const JSON_HEADERS: [string, string][] = [
   ["content-type", "application/json; charset=utf-8"],
   ["cache-control", "no-store"],
@@ -38,6 +44,7 @@ export type VerifierOptions = {
   cacheSize?: number;
   flushIntervalMs?: number;
   activityRetentionDays?: number;
+  serviceTokens?: ServiceTokens;
   clientAddress: (request: http.IncomingMessage) => string;
   log?: (message: string) => void;
 };
@@ -90,25 +97,39 @@ function answerFor(record: KeyRecord, allowed: boolean): Prepared {
 }
 
 // Callback style on purpose: this runs for every API request, and promises
-// cost more in a process where Next keeps async context tracking on.
-function readBody(request: http.IncomingMessage, done: (text: string | null) => void, fail: (error: unknown) => void): void {
+// cost more in a process where Next keeps async context tracking on. A body
+// over the limit is answered (413) as soon as the limit is passed, without
+// reading the rest.
+function readBody(
+  request: http.IncomingMessage,
+  done: (text: string) => void,
+  tooLarge: () => void,
+  fail: (error: unknown) => void,
+): void {
+  if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  let tooLarge = false;
+  let refused = false;
   request.on("data", (chunk: Buffer) => {
+    if (refused) return;
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) tooLarge = true;
-    else chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+    refused = true;
+    chunks.length = 0;
+    tooLarge();
   });
   request.on("end", () => {
+    if (refused) return;
     try {
-      done(tooLarge ? null : chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+      done(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
     } catch (error) {
       fail(error);
     }
   });
   request.on("error", fail);
 }
+
+const headerUserAgent = (request: http.IncomingMessage) => request.headers["user-agent"]?.slice(0, 500).replace(CONTROL_CHARACTERS, " ") ?? null;
 
 // Key verification served by our own HTTP server, outside Next's request
 // pipeline: format and checksum first, then an in-memory cache of key
@@ -126,24 +147,19 @@ export function createVerifier(options: VerifierOptions): Verifier {
     log,
   });
   const limiter = new InvalidKeyLimiter({ limitPerMinute: options.invalidKeyLimitPerMinute ?? 60 });
+  const keyLimiter = new KeyRateLimiter();
+  const serviceTokens = options.serviceTokens ?? parseServiceTokens(undefined);
   const usage = new UsageRecorder();
-
-  let flushing: Promise<void> = Promise.resolve();
-  const flush = () =>
-    (flushing = flushing.then(async () => {
-      if (usage.pending === 0) return;
-      const batch = usage.take();
-      try {
-        await writeUsage(batch);
-      } catch (error) {
-        usage.putBack(batch);
-        log(`Could not record key usage, will retry: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }));
+  // The usage writer's own small pool: usage writes never wait behind the panel's queries.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  pool.on("error", () => {});
+  const writer = createUsageWriter(pool);
+  const flusher = new UsageFlusher(usage, writer.write, log);
+  const flush = () => flusher.flush();
   const flushTimer = setInterval(() => void flush(), options.flushIntervalMs ?? 2_000);
   flushTimer.unref();
   const retentionMs = (options.activityRetentionDays ?? 30) * 86_400_000;
-  const purge = () => purgeActivity(new Date(Date.now() - retentionMs)).catch(() => {});
+  const purge = () => writer.purge(new Date(Date.now() - retentionMs)).catch(() => {});
   const purgeTimer = setInterval(() => void purge(), 60 * 60 * 1000);
   purgeTimer.unref();
   const firstPurge = setTimeout(() => void purge(), 60_000);
@@ -187,33 +203,65 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return true;
   }
 
+  const tooLarge = (response: http.ServerResponse) => () =>
+    send(response, 413, { error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` }, [["connection", "close"]]);
+
+  // Past the key's own limit: 429, recorded as such.
+  function keyRateLimited(record: KeyRecord, now: number, response: http.ServerResponse): boolean {
+    if (record.rateLimitPerMinute === null) return false;
+    const wait = keyLimiter.take(record.id, record.rateLimitPerMinute, now);
+    if (wait === 0) return false;
+    send(
+      response,
+      429,
+      { error: "rate_limited", code: "rate_limited", message: `This key is limited to ${record.rateLimitPerMinute} requests per minute. Retry later.` },
+      [["retry-after", String(wait)]],
+    );
+    return true;
+  }
+
+  // Who the request is for: the caller itself, or the end client a service
+  // with a service token reported (then the caller is recorded as "via").
+  function endClient(request: http.IncomingMessage, address: string, client: VerifyRequest["client"]) {
+    if (!client) return { ipAddress: address, viaAddress: null, userAgent: headerUserAgent(request) };
+    return { ipAddress: client.ipAddress ?? address, viaAddress: address, userAgent: client.userAgent ?? null };
+  }
+
   function verify(request: http.IncomingMessage, response: http.ServerResponse) {
     if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed", message: "Use POST." }, [["allow", "POST"]]);
     const address = options.clientAddress(request);
     if (rateLimited(address, response)) return;
+    const token = request.headers[SERVICE_TOKEN_HEADER];
+    const service = token !== undefined && serviceTokens.matches(Array.isArray(token) ? token[0] : token);
+    if (token !== undefined && !service) return send(response, 403, { error: "forbidden", message: "The service token is not valid." });
     readBody(request, (text) => {
-      if (text === null) return send(response, 413, { error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` });
       const parsed = parseVerifyBody(text);
       if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
       const { key, scope, action, client } = parsed.request;
+      if (client && !service) {
+        return send(response, 403, {
+          error: "forbidden",
+          message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
+        });
+      }
       resolveKey(key, address, response, (record) => {
         const now = Date.now();
         const live = isLive(record, now);
-        const allowed = live && isAllowed(record, scope, action);
+        const limited = live && keyRateLimited(record, now, response);
+        const allowed = live && !limited && isAllowed(record, scope, action);
         usage.record({
           keyId: record.id,
           organizationId: record.organizationId,
           at: now,
-          ipAddress: client?.ipAddress ?? address,
-          userAgent: client?.userAgent ?? request.headers["user-agent"]?.slice(0, 500) ?? null,
+          ...endClient(request, address, client),
           scope,
           action,
-          outcome: !live ? "REVOKED" : allowed ? "ALLOWED" : "DENIED",
+          outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
         });
         if (!live) return refuse(address, response);
-        sendPrepared(response, 200, answerFor(record, allowed));
+        if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
       });
-    }, failed(response));
+    }, tooLarge(response), failed(response));
   }
 
   function whoami(request: http.IncomingMessage, response: http.ServerResponse) {
@@ -229,17 +277,18 @@ export function createVerifier(options: VerifierOptions): Verifier {
     resolveKey(bearerToken(request.headers.authorization) ?? "", address, response, (record) => {
       const now = Date.now();
       const live = isLive(record, now);
+      const limited = live && keyRateLimited(record, now, response);
       usage.record({
         keyId: record.id,
         organizationId: record.organizationId,
         at: now,
-        ipAddress: address,
-        userAgent: request.headers["user-agent"]?.slice(0, 500) ?? null,
+        ...endClient(request, address, undefined),
         scope: null,
         action: "whoami",
-        outcome: live ? "ALLOWED" : "REVOKED",
+        outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : "ALLOWED",
       });
       if (!live) return refuse(address, response);
+      if (limited) return;
       const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
       send(response, 200, { ...describeKey(record), allowedActions: allowedBy });
     });
@@ -268,6 +317,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       clearTimeout(firstPurge);
       await flush();
       await listener.close();
+      await pool.end();
     },
   };
 }

@@ -1,39 +1,102 @@
-import { db } from "@/lib/db/client";
-import type { UsageBatch } from "./usage-recorder";
+import type pg from "pg";
+import { CLIENT_WINDOW_MS, type ActivityRow } from "./usage-recorder";
 
-// Writes one batch: Last Used only ever moves forward (GREATEST semantics in
-// the WHERE), so instances flushing in any order never move it back.
-export async function writeUsage(batch: UsageBatch): Promise<void> {
-  const ids = [...batch.lastUsed.keys()];
-  const times = ids.map((id) => new Date(batch.lastUsed.get(id)!).toISOString());
-  await db().$transaction(async (tx) => {
-    if (ids.length > 0) {
-      await tx.$executeRaw`
-        UPDATE "SecretKey" AS k
-        SET "lastUsedAt" = v.at
-        FROM (SELECT unnest(${ids}::text[]) AS id, (unnest(${times}::text[])::timestamptz AT TIME ZONE 'UTC') AS at) AS v
-        WHERE k."id" = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.at)`;
-    }
-    if (batch.activity.length > 0) {
-      await tx.keyActivity.createMany({
-        data: batch.activity.map((row) => ({
-          keyId: row.keyId,
-          organizationId: row.organizationId,
-          firstSeenAt: new Date(row.firstSeenAt),
-          lastSeenAt: new Date(row.lastSeenAt),
-          ipAddress: row.ipAddress,
-          userAgent: row.userAgent,
-          scope: row.scope,
-          action: row.action,
-          outcome: row.outcome,
-          requestCount: row.requestCount,
-        })),
-      });
-    }
-  });
+// A piece of usage to write in one transaction. Its id makes the write
+// idempotent: a retry after a lost commit acknowledgement changes nothing.
+export type UsageUnit = { id: string; lastUsed: [keyId: string, at: number][]; activity: ActivityRow[] };
+
+const iso = (at: number) => new Date(at).toISOString();
+
+// A flood's overflow rows go into one row per key and outcome per client
+// window, whichever instance or flush wrote the first.
+async function mergeOverflow(client: pg.PoolClient, row: ActivityRow): Promise<void> {
+  await client.query(
+    `WITH merged AS (
+       UPDATE "KeyActivity" SET "requestCount" = "requestCount" + $4, "lastSeenAt" = greatest("lastSeenAt", $5::timestamptz AT TIME ZONE 'UTC')
+       WHERE "id" = (SELECT "id" FROM "KeyActivity"
+                     WHERE "keyId" = $1 AND "overflow" AND "outcome" = $3::"KeyOutcome"
+                       AND "firstSeenAt" > ($6::timestamptz AT TIME ZONE 'UTC')
+                     ORDER BY "firstSeenAt" DESC LIMIT 1)
+       RETURNING 1)
+     INSERT INTO "KeyActivity" ("keyId", "organizationId", "firstSeenAt", "lastSeenAt", "ipAddress", "outcome", "requestCount", "overflow")
+     SELECT $1, $2, $7::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC', '*', $3::"KeyOutcome", $4, true
+     WHERE NOT EXISTS (SELECT 1 FROM merged)`,
+    [row.keyId, row.organizationId, row.outcome, row.requestCount, iso(row.lastSeenAt), iso(row.lastSeenAt - CLIENT_WINDOW_MS), iso(row.firstSeenAt)],
+  );
 }
 
-export async function purgeActivity(olderThan: Date): Promise<number> {
-  const { count } = await db().keyActivity.deleteMany({ where: { lastSeenAt: { lt: olderThan } } });
-  return count;
+export type UsageWriter = {
+  write(unit: UsageUnit): Promise<"written" | "already written">;
+  purge(olderThan: Date): Promise<number>;
+};
+
+// Writes usage on plain pg (no ORM on the verification path). Last Used
+// only ever moves forward (the WHERE), so instances flushing in any order
+// never move it back.
+export function createUsageWriter(pool: pg.Pool): UsageWriter {
+  return {
+    async write(unit) {
+      const client = await pool.connect();
+      // A connection lost while checked out is reported as an "error" event
+      // as well as by the query: without a listener it would end the process.
+      const ignore = () => {};
+      client.on("error", ignore);
+      let broken = false;
+      try {
+        await client.query("BEGIN");
+        const claimed = await client.query(`INSERT INTO "UsageWrite" ("id") VALUES ($1) ON CONFLICT DO NOTHING`, [unit.id]);
+        if (claimed.rowCount === 0) {
+          await client.query("ROLLBACK");
+          return "already written";
+        }
+        if (unit.lastUsed.length > 0) {
+          await client.query(
+            `UPDATE "SecretKey" AS k SET "lastUsedAt" = v.at
+             FROM (SELECT unnest($1::text[]) AS id, (unnest($2::text[])::timestamptz AT TIME ZONE 'UTC') AS at) AS v
+             WHERE k."id" = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.at)`,
+            [unit.lastUsed.map(([id]) => id), unit.lastUsed.map(([, at]) => iso(at))],
+          );
+        }
+        for (const row of unit.activity.filter((r) => r.overflow)) await mergeOverflow(client, row);
+        const rows = unit.activity.filter((r) => !r.overflow);
+        if (rows.length > 0) {
+          await client.query(
+            `INSERT INTO "KeyActivity" ("keyId", "organizationId", "firstSeenAt", "lastSeenAt", "ipAddress", "viaAddress", "userAgent", "scope", "action", "outcome", "requestCount", "overflow")
+             SELECT k, o, f::timestamptz AT TIME ZONE 'UTC', l::timestamptz AT TIME ZONE 'UTC', ip, via, ua, s::"KeyScope", a, out::"KeyOutcome", n, ov
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::bool[])
+               AS t(k, o, f, l, ip, via, ua, s, a, out, n, ov)`,
+            [
+              rows.map((r) => r.keyId),
+              rows.map((r) => r.organizationId),
+              rows.map((r) => iso(r.firstSeenAt)),
+              rows.map((r) => iso(r.lastSeenAt)),
+              rows.map((r) => r.ipAddress),
+              rows.map((r) => r.viaAddress),
+              rows.map((r) => r.userAgent),
+              rows.map((r) => r.scope),
+              rows.map((r) => r.action),
+              rows.map((r) => r.outcome),
+              rows.map((r) => r.requestCount),
+              rows.map((r) => r.overflow),
+            ],
+          );
+        }
+        await client.query("COMMIT");
+        return "written";
+      } catch (error) {
+        broken = true;
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        // A connection that failed mid-transaction is not handed out again.
+        client.off("error", ignore);
+        client.release(broken);
+      }
+    },
+    async purge(olderThan) {
+      const activity = await pool.query(`DELETE FROM "KeyActivity" WHERE "lastSeenAt" < ($1::timestamptz AT TIME ZONE 'UTC')`, [olderThan.toISOString()]);
+      await pool.query(`DELETE FROM "UsageWrite" WHERE "writtenAt" < now() - interval '1 day'`);
+      return activity.rowCount ?? 0;
+    },
+  };
 }

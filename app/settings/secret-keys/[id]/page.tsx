@@ -96,6 +96,7 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
             <span title={exactUtc(key.createdAt)}>{exactUtc(key.createdAt)}</span> by {key.createdByName ?? "a removed user"}
           </Row>
           <Row label="Last used"><RelativeTime date={key.lastUsedAt} now={now} /></Row>
+          <Row label="Rate limit">{key.rateLimitPerMinute ? `${key.rateLimitPerMinute.toLocaleString("en")} requests per minute` : "No limit"}</Row>
           <Row label="Expires">{key.expiresAt ? <><RelativeTime date={key.expiresAt} now={now} /> ({exactUtc(key.expiresAt)})</> : "Never"}</Row>
           {key.deletedAt && <Row label="Deleted">{exactUtc(key.deletedAt)}</Row>}
           {key.rotatedAt && rotatedTo && (

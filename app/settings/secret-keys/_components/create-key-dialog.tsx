@@ -55,6 +55,7 @@ export function CreateKeyDialog({
   const [restricted, setRestricted] = useState<RestrictedActions>({});
   const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY.DEVELOPMENT);
   const [expiryTouched, setExpiryTouched] = useState(false);
+  const [rateLimit, setRateLimit] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -67,6 +68,7 @@ export function CreateKeyDialog({
     setRestricted({});
     setExpiry(DEFAULT_EXPIRY.DEVELOPMENT);
     setExpiryTouched(false);
+    setRateLimit("");
     setFieldErrors({});
     setMessage(undefined);
   }
@@ -83,6 +85,7 @@ export function CreateKeyDialog({
       environment,
       permission,
       expiresInDays: expiry,
+      rateLimitPerMinute: rateLimit,
       ...(granularScopes ? { scopes } : {}),
       ...(permission === "RESTRICTED" ? { restrictedActions: restricted } : {}),
     };
@@ -203,6 +206,17 @@ export function CreateKeyDialog({
           </select>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Rotate production and CI/CD keys every 90 days, staging every 180.</p>
         </div>
+
+        <TextField
+          label="Rate limit (requests per minute)"
+          name="rateLimitPerMinute"
+          inputMode="numeric"
+          value={rateLimit}
+          onChange={(event) => setRateLimit(event.target.value)}
+          placeholder="No limit"
+          hint="Optional. Past it, verification answers 429 until the minute has passed."
+          errors={fieldErrors.rateLimitPerMinute}
+        />
 
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={close} disabled={pending}>Cancel</Button>

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/table";
 import { exactUtc } from "@/lib/format/relative-time";
+import { activitySource } from "@/lib/keys/activity-source";
 import type { ReviewedActivity } from "@/lib/incidents/incident-activity";
 
 export type ReviewRow = ReviewedActivity;
@@ -55,7 +56,7 @@ export function ActivityReview({
             {shown.map((row) => (
               <tr key={row.id} className={ROW_CLASS}>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(row.lastSeenAt)}</td>
-                <td className={`${CELL_CLASS} font-mono text-xs`}>{row.ipAddress}</td>
+                <td className={`${CELL_CLASS} font-mono text-xs`}>{activitySource(row)}</td>
                 <td className={`${CELL_CLASS} max-w-48 truncate`}>{row.userAgent ?? "—"}</td>
                 <td className={CELL_CLASS}>{[row.scope?.toLowerCase(), row.action].filter(Boolean).join(" · ")}</td>
                 <td className={CELL_CLASS}>{row.outcome.toLowerCase()}</td>

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { exactUtc } from "@/lib/format/relative-time";
+import { activitySource } from "@/lib/keys/activity-source";
 
-export type ChecklistClient = { ipAddress: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; requests: number };
+export type ChecklistClient = { ipAddress: string; userAgent: string | null; overflow: boolean; firstSeenAt: Date; lastSeenAt: Date; requests: number };
 type Entry = { ipAddress: string; userAgent: string | null; updated: boolean; note: string };
 
 // Every client seen with the key; each is ticked as updated or given a note.
@@ -20,7 +21,7 @@ export function AppChecklist({ clients, pending, onSubmit }: { clients: Checklis
         <ul className="flex flex-col gap-2" aria-label="Clients that used the key">
           {clients.map((client, index) => (
             <li key={`${client.ipAddress}-${client.userAgent}`} className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-700">
-              <p className="font-mono text-xs">{client.ipAddress} · {client.userAgent ?? "no user agent"}</p>
+              <p className="font-mono text-xs">{activitySource(client)} · {client.userAgent ?? "no user agent"}</p>
               <p className="text-xs text-zinc-500">
                 {client.requests.toLocaleString("en")} requests, first {exactUtc(client.firstSeenAt)}, last {exactUtc(client.lastSeenAt)}
               </p>
