@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { OWNER_STATE } from "./e2e/owner";
+import { OWNER_STATE, SERVICE_TOKEN } from "./e2e/owner";
 
 // scripts/test-e2e.ts sets these: a free port, a throwaway data directory
 // (so first-run setup starts from nothing), its mail catcher and the browser
@@ -57,6 +57,7 @@ export default defineConfig({
       // The incident emails go to scripts/e2e-mail-catcher.ts.
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       SMTP_FROM: "Secret Keys <security@example.test>",
+      VERIFY_SERVICE_TOKENS: SERVICE_TOKEN,
     },
   },
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { OWNER } from "./owner";
+import { OWNER, SERVICE_HEADERS } from "./owner";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -19,6 +19,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   const use = (key: string) =>
     page.request.post("/api/v1/keys/verify", {
       data: { key, scope: "deployment", action: "read", client: { ipAddress: "203.0.113.80", userAgent: "payments-svc/7" } },
+      headers: SERVICE_HEADERS,
     });
   expect((await use(leaked)).status()).toBe(200);
 

@@ -7,3 +7,8 @@ export const OWNER = {
 };
 
 export const OWNER_STATE = "e2e/.auth/owner.json";
+
+// The platform service token the end-to-end app is started with: services
+// that report the end client of a verification send it.
+export const SERVICE_TOKEN = "svc_e2e_0123456789abcdefghijklmnopqrstuv";
+export const SERVICE_HEADERS = { "x-service-token": SERVICE_TOKEN };

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addMember, signInAs } from "./members";
-import { OWNER } from "./owner";
+import { OWNER, SERVICE_HEADERS } from "./owner";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -179,6 +179,7 @@ test("a new key works against the verification API, and its use shows as Last Us
 
   const verify = await page.request.post("/api/v1/keys/verify", {
     data: { key: secret, scope: "deployment", action: "write", client: { ipAddress: "198.51.100.23", userAgent: "inference-sdk/3.1" } },
+    headers: SERVICE_HEADERS,
   });
   expect(await verify.json()).toMatchObject({ valid: true, allowed: true, scopes: ["dataset", "training", "deployment"] });
 
