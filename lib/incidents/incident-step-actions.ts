@@ -34,6 +34,9 @@ export async function revokeStep(options: { actor: Actor; incidentId: unknown; n
   });
 }
 
+export const ROTATED_KEY_MESSAGE =
+  "This key was rotated before it was reported: its successor is its replacement. Skip this step with a note (and report the successor too if the same leak can reach it).";
+
 export const replaceStepInput = z.union([
   z.object({ name: keyName }),
   z.object({ skipReason: note.pipe(z.string().min(1, "Say why no replacement is needed.")) }),
@@ -51,6 +54,9 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
     work: async (tx, incident) => {
       if ("skipReason" in input) return { details: { skipped: true, reason: input.skipReason }, result: null };
       const old = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId } });
+      // A rotated key already has its replacement: another would be a key
+      // minted by the wizard.
+      if (old.rotatedToId) throw new AppError("CONFLICT", ROTATED_KEY_MESSAGE);
       const organization = await tx.organization.findUniqueOrThrow({ where: { id: incident.organizationId } });
       const createInput = sameSettingsAs(old, input.name, organization.granularScopes);
       const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date() });

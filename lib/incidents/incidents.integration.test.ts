@@ -59,8 +59,8 @@ describe("compromise response", () => {
       ["revoke", "replace", "update_apps", "review", "notify", "close"].map((step) => [step, actor.userId]),
     );
     expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: true });
-    // A new compromise of the same key later opens a new incident.
-    expect((await openIncident({ actor, keyId: key.id })).incidentId).not.toBe(incidentId);
+    // The key it revoked cannot open another incident (or make another replacement).
+    expect((await errorOf(openIncident({ actor, keyId: key.id }))).code).toBe("CONFLICT");
   });
 
   it("creates exactly one replacement under a double submit, and a retry finds the step done", async () => {

@@ -8,8 +8,14 @@ import { KEY_NOT_FOUND_MESSAGE } from "@/lib/keys/rename-key";
 import { keyForEvent } from "@/lib/webhooks/webhook-events";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 
+export const KEY_NOT_LIVE_MESSAGE = "This key no longer works (deleted or expired), so there is nothing to revoke or replace.";
+
 // Starts the compromise response for a key, or returns the incident already
-// open for it (a double click or a second lead lands on the same one).
+// open for it (a double click or a second lead lands on the same one). Only a
+// key that works at this moment opens one: the wizard's replacement step
+// creates a key, and security leads, who may run the wizard, must never be
+// able to mint keys with it (an incident on an already deleted key, or a
+// second one on a key an incident revoked, would let them).
 export async function openIncident(options: { actor: Actor; keyId: unknown }): Promise<{ incidentId: string }> {
   assertCan(options.actor, "incidents.run");
   const keyId = keyIdSchema.parse(options.keyId);
@@ -19,8 +25,12 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
   if (open) return { incidentId: open.id };
   try {
     return await db().$transaction(async (tx) => {
-      const key = await tx.secretKey.findFirst({ where: { id: keyId, organizationId }, select: { id: true, name: true, displayPrefix: true } });
+      // Locked, so a deletion cannot slip in between this check and the incident.
+      const [key] = await tx.$queryRaw<{ id: string; name: string; displayPrefix: string; deletedAt: Date | null; expiresAt: Date | null }[]>`
+        SELECT "id", "name", "displayPrefix", "deletedAt", "expiresAt" FROM "SecretKey"
+        WHERE "id" = ${keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
       if (!key) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
+      if (key.deletedAt || (key.expiresAt && key.expiresAt <= new Date())) throw new AppError("CONFLICT", KEY_NOT_LIVE_MESSAGE);
       const incident = await tx.incident.create({
         data: { organizationId, keyId: key.id, openKeyId: key.id, keyName: key.name, keyPrefix: key.displayPrefix, openedById: options.actor.userId },
       });

@@ -30,7 +30,7 @@ export default async function CompromisedKeyPage({
   const { id } = await params;
   const found = await getKeyWithHistory(member.organizationId, id);
   if (!found) notFound();
-  const { key } = found;
+  const { key, rotatedTo } = found;
   const header = (
     <header className="mb-6">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -44,7 +44,20 @@ export default async function CompromisedKeyPage({
     return <>{header}<EmptyState title="Not available to your role">Owners and security leads run the compromise response. Tell one of them now.</EmptyState></>;
   }
   const incident = await latestIncidentForKey(member.organizationId, key.id);
-  if (!incident || (incident.status === "CLOSED" && !key.deletedAt)) {
+  const live = !key.deletedAt && !(key.expiresAt && key.expiresAt <= new Date());
+  if (!live && !incident) {
+    return (
+      <>
+        {header}
+        <EmptyState title="This key no longer works">
+          It was {key.deletedAt ? `deleted ${exactUtc(key.deletedAt)}` : `expired ${exactUtc(key.expiresAt!)}`}, so there is nothing to revoke or replace.
+          Its recent activity is on the <Link href={`/settings/secret-keys/${key.id}`} className="underline">key&apos;s page</Link>; if it leaked, look there
+          for requests from addresses you do not know.
+        </EmptyState>
+      </>
+    );
+  }
+  if (!incident || (incident.status === "CLOSED" && live)) {
     return (
       <>
         {header}
@@ -86,6 +99,7 @@ export default async function CompromisedKeyPage({
         memberCount={members.length}
         channels={{ webhookUrl: webhook?.url ?? null, emailEnabled: smtpConfig() !== null }}
         deliveries={deliveries}
+        successor={rotatedTo ? { id: rotatedTo.id, label: `${rotatedTo.displayPrefix}…${rotatedTo.lastFour}` } : null}
       />
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,8 @@ export type WizardProps = {
   memberCount: number;
   channels: { webhookUrl: string | null; emailEnabled: boolean };
   deliveries: DeliveryRow[];
+  // Set when the key was rotated before it was reported: its successor is the replacement.
+  successor: { id: string; label: string } | null;
 };
 
 const inputClass = "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -64,7 +67,7 @@ export function IncidentWizard(props: WizardProps) {
   const [message, setMessage] = useState<string>();
   const [revealed, setRevealed] = useState<{ secret: string; name: string } | null>(null);
   const [replacementName, setReplacementName] = useState(`${props.keyName} (replacement)`);
-  const [skipReason, setSkipReason] = useState("");
+  const [skipReason, setSkipReason] = useState(props.successor ? `Rotated before it was reported: its successor ${props.successor.label} replaces it.` : "");
   const [notifyMessage, setNotifyMessage] = useState(
     `The secret key “${props.keyName}” was compromised and has been revoked. If your app or job used it, switch to the replacement now.`,
   );
@@ -89,7 +92,20 @@ export function IncidentWizard(props: WizardProps) {
         <div><Button variant="danger" disabled={pending} onClick={() => run(() => revokeAction(props.incidentId))}>Revoke now</Button></div>
       </>
     ),
-    replace: (
+    replace: props.successor ? (
+      <>
+        <p className="text-sm">
+          This key was rotated before it was reported, so its successor{" "}
+          <Link href={`/settings/secret-keys/${props.successor.id}`} className="font-mono underline">{props.successor.label}</Link> already replaces it.
+          If the same leak can reach the successor, report it compromised too.
+        </p>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Note (recorded)
+          <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
+        </label>
+        <div><Button disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>Continue without a new key</Button></div>
+      </>
+    ) : (
       <>
         <p className="text-sm">A new key with the same environment, scopes and permission. Its secret is shown once.</p>
         <label className="flex flex-col gap-1 text-sm font-medium">
