@@ -104,7 +104,8 @@ describe("postWebhook", () => {
     expect(await post("http://nowhere.test/", { ...options, resolve: unknown })).toEqual({ kind: "unreachable" });
   });
 
-  it("refuses a scheme other than http(s)", async () => {
+  it("refuses a scheme other than http(s), and a URL that does not parse", async () => {
     expect(await post(`ftp://127.0.0.1:${port}/`, { allowPrivate: true })).toEqual({ kind: "refused" });
+    expect(await post("http://[::1/", { allowPrivate: true })).toEqual({ kind: "refused" });
   });
 });

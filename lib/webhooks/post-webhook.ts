@@ -21,6 +21,7 @@ export function postWebhook(options: {
   allowPrivate: boolean;
   resolve?: Resolver;
 }): Promise<PostOutcome> {
+  if (!URL.canParse(options.url)) return Promise.resolve({ kind: "refused" });
   const url = new URL(options.url);
   const literal = parseHostAddress(url.hostname);
   if ((url.protocol !== "http:" && url.protocol !== "https:") || (literal && isForbiddenDestination(literal, options))) {
