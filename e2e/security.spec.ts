@@ -8,6 +8,10 @@ test("an owner sets the incident webhook and sees its signing secret once", asyn
   await page.getByLabel("Webhook URL").fill("not a url");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByLabel("Webhook URL")).toHaveAccessibleDescription(/Enter an http\(s\) URL/);
+  // SSRF: the cloud metadata address, spelled as a URL parser reads it, is refused.
+  await page.getByLabel("Webhook URL").fill("http://0xa9fea9fe/latest/meta-data/");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Webhook URL")).toHaveAccessibleDescription(/This address is not allowed/);
 
   await page.getByLabel("Webhook URL").fill("https://hooks.example.test/secret-keys");
   await page.getByRole("button", { name: "Save" }).click();

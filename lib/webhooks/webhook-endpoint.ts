@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { processDueWebhooks } from "./deliver-webhooks";
+import { webhookUrlProblem } from "./webhook-destination";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events";
 
 export const webhookUrlInput = z.object({
@@ -17,10 +18,13 @@ export const webhookUrlInput = z.object({
 });
 
 // Sets the organization's webhook URL with a new signing secret, returned
-// once (owners only).
+// once (owners only). A URL naming a loopback, private or metadata address
+// outright is refused here; names are checked when sending.
 export async function setWebhookEndpoint(options: { actor: Actor; input: unknown }): Promise<{ secret: string }> {
   assertCan(options.actor, "settings.manage");
   const { url } = webhookUrlInput.parse(options.input);
+  const problem = webhookUrlProblem(url);
+  if (problem) throw new AppError("INVALID_INPUT", "Some fields need attention.", { url: [problem] });
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   await db().$transaction(async (tx) => {
     await tx.webhookEndpoint.upsert({

@@ -13,11 +13,13 @@ import { processDueWebhooks } from "./deliver-webhooks";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./signature";
 import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "./webhook-endpoint";
 
-// A local receiver that fails its first request, then accepts.
+// A local receiver that fails its first request, then accepts. Loopback is
+// refused unless WEBHOOK_ALLOW_PRIVATE allows it (see the SSRF attack test).
 let receiver: http.Server;
 let url: string;
 const received: { headers: http.IncomingHttpHeaders; body: string; answered: number }[] = [];
 beforeAll(async () => {
+  process.env.WEBHOOK_ALLOW_PRIVATE = "true";
   receiver = http.createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
@@ -30,7 +32,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(async () => {
+  delete process.env.WEBHOOK_ALLOW_PRIVATE;
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
 
 describe("incident webhooks", () => {
   it("are signed, retried after a failure, and recorded", async () => {

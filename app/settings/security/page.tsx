@@ -6,6 +6,7 @@ import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
 import { smtpConfig } from "@/lib/email/smtp-config";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
+import { webhookAllowsPrivate } from "@/lib/webhooks/webhook-destination";
 import { getWebhookEndpoint, listDeliveries } from "@/lib/webhooks/webhook-endpoint";
 import { EmailSettings } from "./_components/email-settings";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
@@ -34,7 +35,7 @@ export default async function SecurityPage() {
       </section>
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="webhook-heading" className="mb-4 font-semibold">Incident webhook</h2>
-        <WebhookSettings url={webhook?.url ?? null} canManage={can(member.role, "settings.manage")} />
+        <WebhookSettings url={webhook?.url ?? null} canManage={can(member.role, "settings.manage")} allowPrivate={webhookAllowsPrivate()} />
         {webhook && can(member.role, "settings.manage") && <WebhookEvents key={webhook.url} events={webhook.events} />}
         {deliveries.length > 0 && (
           <ul className="mt-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Recent deliveries">

@@ -6,11 +6,20 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { DESTINATION_NOT_ALLOWED } from "@/lib/webhooks/delivery-outcome";
 import { removeWebhookAction, sendTestWebhookAction, setWebhookAction } from "../actions";
+
+// The test event's outcome in words; the reasons are the generic ones stored
+// on every delivery.
+function describeTest({ status, statusCode, error }: { status: string; statusCode: number | null; error: string | null }): string {
+  if (status === "delivered") return `Delivered (HTTP ${statusCode}).`;
+  if (error === DESTINATION_NOT_ALLOWED) return `Not delivered: ${error} (the host is a loopback, private, link-local or reserved address).`;
+  return status === "failed" ? `Not delivered: ${error}.` : `Not delivered yet: ${error}. It will be retried.`;
+}
 
 // The webhook URL for incident events. Saving makes a new signing secret,
 // shown here once.
-export function WebhookSettings({ url, canManage }: { url: string | null; canManage: boolean }) {
+export function WebhookSettings({ url, canManage, allowPrivate }: { url: string | null; canManage: boolean; allowPrivate: boolean }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
@@ -38,8 +47,7 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
     startTransition(async () => {
       const result = await sendTestWebhookAction();
       if (!result.ok) return setTestResult(result.message);
-      const { status, statusCode, error } = result.data;
-      setTestResult(status === "delivered" ? `Delivered (HTTP ${statusCode}).` : `Not delivered yet: ${error ?? `HTTP ${statusCode}`}. It will be retried.`);
+      setTestResult(describeTest(result.data));
     });
   }
 
@@ -66,7 +74,7 @@ export function WebhookSettings({ url, canManage }: { url: string | null; canMan
     <>
       <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3">
         <FormAlert message={message} />
-        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint="Receives signed JSON for the events chosen below (incidents by default)." />
+        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint={`Receives signed JSON for the events chosen below (incidents by default). ${allowPrivate ? "This server also sends to loopback and private addresses." : "Public addresses only: loopback and private ones are refused."}`} />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
           {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}
