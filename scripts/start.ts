@@ -9,7 +9,8 @@ import { startRotationReminders } from "@/lib/keys/rotation-reminders";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { lockDataDir } from "@/lib/runtime/data-dir-lock";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
-import { clientAddress, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
+import { clientAddressResolver, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
+import { parseTrustProxy } from "@/lib/net/forwarded-client";
 import { applyMigrations } from "@/lib/runtime/migrate";
 import { parseServiceTokens } from "@/lib/verify/service-tokens";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
@@ -68,6 +69,7 @@ async function main() {
     process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
     process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    const clientAddress = clientAddressResolver(parseTrustProxy(process.env.TRUST_PROXY));
     const smtp = smtpConfig();
     log(smtp ? `Incident emails go through ${smtp.host}.` : "Email is off (set SMTP_URL and SMTP_FROM to send incident emails).");
 
@@ -94,7 +96,7 @@ async function main() {
       activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
       serviceTokens: parseServiceTokens(process.env.VERIFY_SERVICE_TOKENS),
     });
-    server = await startHttpServer({ host, port, verifier, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000) });
+    server = await startHttpServer({ host, port, verifier, clientAddress, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000) });
     deliveries = startDeliveryWorker({ log });
     reminders = startRotationReminders({ log });
     log(`Ready. Open http://localhost:${port}`);
