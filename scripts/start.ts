@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embed
 import { clientAddressResolver, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { parseTrustProxy } from "@/lib/net/forwarded-client";
 import { applyMigrations } from "@/lib/runtime/migrate";
+import { ensureSetupToken } from "@/lib/setup/setup-token";
 import { parseServiceTokens } from "@/lib/verify/service-tokens";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
 
@@ -99,7 +100,10 @@ async function main() {
     server = await startHttpServer({ host, port, verifier, clientAddress, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000) });
     deliveries = startDeliveryWorker({ log });
     reminders = startRotationReminders({ log });
-    log(`Ready. Open http://localhost:${port}`);
+    const setupToken = await ensureSetupToken(directory);
+    const publicUrl = process.env.NEXTAUTH_URL.replace(/\/$/, "");
+    if (setupToken) log(`Ready. Set up your organization at ${publicUrl}/setup?token=${setupToken}`);
+    else log(`Ready. Open ${publicUrl}`);
   } catch (error) {
     console.error(`[secret-keys] ${error instanceof Error ? error.message : String(error)}`);
     await stopAll();

@@ -1,5 +1,6 @@
 // Every action the audit log records, with how it reads.
 export const AUDIT_ACTION_LABELS = {
+  "organization.created": "Organization and owner created (setup)",
   "key.created": "Key created",
   "key.renamed": "Key renamed",
   "key.deleted": "Key deleted",

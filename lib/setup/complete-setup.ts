@@ -1,18 +1,28 @@
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { setupInput } from "./setup-input";
+import { consumeSetupTokens, isValidSetupToken } from "./setup-token";
 
 export const SETUP_COMPLETE_MESSAGE = "Setup is already complete. Sign in instead.";
+export const SETUP_LINK_MESSAGE = "This setup link is not valid. Open the link `npm start` printed in its terminal.";
 
 // First run: creates the organization and its owner. Allowed only while no
-// user exists; the single Installation row makes racing requests fail too.
-export async function completeSetup(input: unknown): Promise<{ organizationId: string; userId: string }> {
+// user exists and only with a setup token `npm start` printed (whoever
+// reached a fresh install first would otherwise own it); the single
+// Installation row makes racing requests fail too. Recorded as the
+// organization's first audit event.
+export async function completeSetup(
+  input: unknown,
+  options: { setupToken: unknown; ipAddress?: string | null; userAgent?: string | null },
+): Promise<{ organizationId: string; userId: string }> {
   const data = setupInput.parse(input);
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().$transaction(async (tx) => {
       if ((await tx.user.count()) > 0) throw new AppError("SETUP_COMPLETE", SETUP_COMPLETE_MESSAGE);
+      if (!(await isValidSetupToken(options.setupToken, tx))) throw new AppError("FORBIDDEN", SETUP_LINK_MESSAGE);
       await tx.installation.create({ data: { id: 1 } });
       const organization = await tx.organization.create({ data: { name: data.organizationName } });
       const user = await tx.user.create({
@@ -22,6 +32,19 @@ export async function completeSetup(input: unknown): Promise<{ organizationId: s
           passwordHash,
           memberships: { create: { organizationId: organization.id, role: "OWNER" } },
         },
+      });
+      await consumeSetupTokens(tx);
+      await recordAuditEvent(tx, {
+        actor: {
+          userId: user.id,
+          organizationId: organization.id,
+          role: "OWNER",
+          label: `${user.name} <${user.email}>`,
+          ipAddress: options.ipAddress ?? null,
+          userAgent: options.userAgent?.slice(0, 500) ?? null,
+        },
+        action: "organization.created",
+        details: { organization: organization.name, owner: user.email },
       });
       return { organizationId: organization.id, userId: user.id };
     });

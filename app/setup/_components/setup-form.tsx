@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
@@ -11,8 +11,10 @@ import type { FieldErrors } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH, setupInput } from "@/lib/setup/setup-input";
 import { completeSetupAction } from "../actions";
 
-export function SetupForm() {
+export function SetupForm({ setupToken }: { setupToken: string }) {
   const router = useRouter();
+  // The token stays in this form, not in the address bar or history.
+  useEffect(() => window.history.replaceState(null, "", "/setup"), []);
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
@@ -27,7 +29,7 @@ export function SetupForm() {
       return;
     }
     startTransition(async () => {
-      const result = await completeSetupAction(parsed.data);
+      const result = await completeSetupAction(parsed.data, setupToken);
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? {});
         setMessage(result.message);
