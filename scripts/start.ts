@@ -66,6 +66,7 @@ async function main() {
     const secrets = loadServerSecrets(directory);
     process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
     process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
+    process.env.AUDIT_HMAC_SECRET = secrets.auditHmacSecret;
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     const smtp = smtpConfig();
     log(smtp ? `Incident emails go through ${smtp.host}.` : "Email is off (set SMTP_URL and SMTP_FROM to send incident emails).");
