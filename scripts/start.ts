@@ -25,7 +25,8 @@ function positiveNumber(name: string, fallback: number): number {
 }
 
 // Events from before audit seals existed get theirs once, here. On any later
-// start this line should not appear: it would mean seals were removed.
+// start the line should not appear: it would mean seals were removed or
+// events were written outside the app.
 async function sealOldAuditEvents() {
   try {
     for (const { organizationId, sealed } of await sealUnsealedEvents()) {

@@ -88,13 +88,12 @@ describe("audit seals against a database superuser", () => {
   });
 
   it("an event appended through the database with a forged seal is named", async () => {
-    const { organization, events } = await someEvents(3);
+    const { organization } = await someEvents(3);
     // A plain INSERT: the chain trigger numbers and hashes it like any other.
     await db().$executeRaw`INSERT INTO "AuditEvent" ("id", "organizationId", "actorLabel", "action") VALUES ('forged-event', ${organization.id}, 'OWNER', 'key.deleted')`;
     await db().$executeRaw`INSERT INTO "AuditSeal" ("organizationId", "sequence", "mac") VALUES (${organization.id}, 4, ${FORGED_MAC})`;
     expect(await chainAloneIntact(organization.id)).toBe(true);
     expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: "forged-event", sequence: 4, reason: expect.stringMatching(/does not match its seal/) });
-    expect(events).toHaveLength(3);
   });
 
   it("an event appended through the database without a seal is named", async () => {
