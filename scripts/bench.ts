@@ -19,6 +19,7 @@ async function main() {
   const only = process.argv.slice(2);
   const wants = (name: string) => only.length === 0 || only.includes(name);
   process.env.KEY_HASH_SECRET ??= "bench-key-hash-secret";
+  process.env.AUDIT_HMAC_SECRET ??= "bench-audit-hmac-secret";
   const database = await startBenchDatabase();
   process.env.DATABASE_URL = database.url;
   try {

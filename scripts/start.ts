@@ -1,5 +1,6 @@
 // `npm start`: the panel with its database. With DATABASE_URL unset, an
 // embedded PostgreSQL in DATA_DIR (default .data/); otherwise that database.
+import { sealUnsealedEvents } from "@/lib/audit/seal-unsealed-events";
 import { dataDir } from "@/lib/config/paths";
 import { loadServerSecrets } from "@/lib/config/server-secrets";
 import { disconnectAll } from "@/lib/db/client";
@@ -24,6 +25,19 @@ function positiveNumber(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
   return value;
+}
+
+// Events from before audit seals existed get theirs once, here. On any later
+// start the line should not appear: it would mean seals were removed or
+// events were written outside the app.
+async function sealOldAuditEvents() {
+  try {
+    for (const { organizationId, sealed } of await sealUnsealedEvents()) {
+      log(`Sealed ${sealed} audit events of organization ${organizationId} that had no seal (written before audit seals existed; trusted as found).`);
+    }
+  } catch (error) {
+    log(`Sealing old audit events failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function main() {
@@ -69,6 +83,7 @@ async function main() {
     const secrets = loadServerSecrets(directory);
     process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
     process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
+    process.env.AUDIT_HMAC_SECRET = secrets.auditHmacSecret;
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     const clientAddress = clientAddressResolver(parseTrustProxy(process.env.TRUST_PROXY));
     const smtp = smtpConfig();
@@ -84,6 +99,7 @@ async function main() {
 
     log("Applying database migrations…");
     await applyMigrations(process.env.DATABASE_URL);
+    await sealOldAuditEvents();
     if (!buildIsCurrent()) {
       log("Building the app (first start, or the source changed; this takes a minute or two)…");
       await buildApp();

@@ -2,17 +2,24 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import type { AuditAction } from "./audit-actions";
+import { auditHmacSecret } from "./audit-hmac-secret";
+import { auditSealMac } from "./audit-seal";
 
-type Tx = Prisma.TransactionClient;
+// A transaction, never the bare client: an event committed without its seal
+// would be reported as forged for good.
+type Tx = Prisma.TransactionClient & { $transaction?: never };
 
 // Written in the caller's transaction, so a change and its record commit or
 // fail together. Callers pass names and prefixes, never a secret. The
-// database chains the event (sequence, hash) on insert.
+// database chains the event (sequence, hash) on insert, holding the
+// organization's chain lock until commit; the seal over that sequence and
+// hash goes in right after, in the same transaction.
 export async function recordAuditEvent(
   tx: Tx,
   event: { actor: Actor; action: AuditAction; key?: { id: string; displayPrefix: string }; details?: Prisma.InputJsonValue },
 ): Promise<void> {
-  await tx.auditEvent.create({
+  const secret = auditHmacSecret();
+  const chained = await tx.auditEvent.create({
     data: {
       organizationId: event.actor.organizationId,
       actorUserId: event.actor.userId,
@@ -24,5 +31,7 @@ export async function recordAuditEvent(
       ipAddress: event.actor.ipAddress,
       userAgent: event.actor.userAgent,
     },
+    select: { organizationId: true, sequence: true, hash: true },
   });
+  await tx.auditSeal.create({ data: { organizationId: chained.organizationId, sequence: chained.sequence, mac: auditSealMac(secret, chained) } });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createOrganization, TEST_PASSWORD, uniqueEmail } from "@/lib/testing/fixtures";
@@ -84,5 +85,6 @@ describe("sign-in audit events", () => {
       ["auth.sign_in_failed", "192.0.2.45", members[0].userId],
     ]);
     expect(JSON.stringify(events)).not.toContain(TEST_PASSWORD);
+    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: true, events: 2, head: { sequence: 2 } });
   });
 });

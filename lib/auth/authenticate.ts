@@ -20,17 +20,19 @@ async function recordSignIn(
 ): Promise<void> {
   const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { organizationId: true, role: true } });
   for (const membership of memberships) {
-    await recordAuditEvent(db(), {
-      actor: {
-        userId: user.id,
-        organizationId: membership.organizationId,
-        role: membership.role,
-        label: `${user.name} <${user.email}>`,
-        ipAddress: request.ipAddress,
-        userAgent: request.userAgent?.slice(0, 500) ?? null,
-      },
-      action,
-    });
+    await db().$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: {
+          userId: user.id,
+          organizationId: membership.organizationId,
+          role: membership.role,
+          label: `${user.name} <${user.email}>`,
+          ipAddress: request.ipAddress,
+          userAgent: request.userAgent?.slice(0, 500) ?? null,
+        },
+        action,
+      }),
+    );
   }
 }
 

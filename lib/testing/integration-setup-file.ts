@@ -6,6 +6,7 @@ import { disconnectAll } from "@/lib/db/client";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-test-session-secret";
 process.env.KEY_HASH_SECRET ??= "integration-test-key-hash-secret";
+process.env.AUDIT_HMAC_SECRET ??= "integration-test-audit-hmac-secret";
 
 afterAll(async () => {
   await disconnectAll();

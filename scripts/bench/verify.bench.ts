@@ -98,6 +98,7 @@ export async function benchVerify(databaseUrl: string) {
   const env = {
     DATABASE_URL: databaseUrl,
     KEY_HASH_SECRET: process.env.KEY_HASH_SECRET!,
+    AUDIT_HMAC_SECRET: process.env.AUDIT_HMAC_SECRET!,
     NEXTAUTH_SECRET: "bench-session-secret",
     // The load generator is one address sending thousands of invalid keys a second.
     INVALID_KEY_LIMIT_PER_MINUTE: "1000000000",

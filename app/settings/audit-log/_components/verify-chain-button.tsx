@@ -19,7 +19,7 @@ export function VerifyChainButton() {
             const verdict = answer.data;
             setResult(
               verdict.ok
-                ? { ok: true, text: `Integrity verified: all ${verdict.events.toLocaleString("en")} events are intact and in order.` }
+                ? { ok: true, text: `Integrity verified: all ${verdict.events.toLocaleString("en")} events are intact, in order and sealed.` }
                 : { ok: false, text: `Integrity check failed. ${verdict.reason}${verdict.brokenEventId ? ` (event id ${verdict.brokenEventId})` : ""}` },
             );
           })
