@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { OWNER } from "./owner";
 
 test("an owner sets the incident webhook and sees its signing secret once", async ({ page }) => {

@@ -14,6 +14,7 @@ import { clientAddressResolver, startHttpServer, type RunningServer } from "@/li
 import { parseTrustProxy } from "@/lib/net/forwarded-client";
 import { applyMigrations } from "@/lib/runtime/migrate";
 import { ensureSetupToken } from "@/lib/setup/setup-token";
+import { panelHosts as resolvePanelHosts } from "@/lib/security/panel-guard";
 import { parseServiceTokens } from "@/lib/verify/service-tokens";
 import { createVerifier, type Verifier } from "@/lib/verify/verifier";
 
@@ -84,7 +85,8 @@ async function main() {
     process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
     process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
     process.env.AUDIT_HMAC_SECRET = secrets.auditHmacSecret;
-    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    const panelHosts = resolvePanelHosts({ publicUrl: process.env.NEXTAUTH_URL || undefined, port, extraHosts: process.env.ALLOWED_HOSTS });
+    process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
     const clientAddress = clientAddressResolver(parseTrustProxy(process.env.TRUST_PROXY));
     const smtp = smtpConfig();
     log(smtp ? `Incident emails go through ${smtp.host}.` : "Email is off (set SMTP_URL and SMTP_FROM to send incident emails).");
@@ -113,7 +115,7 @@ async function main() {
       activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
       serviceTokens: parseServiceTokens(process.env.VERIFY_SERVICE_TOKENS),
     });
-    server = await startHttpServer({ host, port, verifier, clientAddress, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000) });
+    server = await startHttpServer({ host, port, verifier, clientAddress, panelHosts, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000) });
     deliveries = startDeliveryWorker({ log });
     reminders = startRotationReminders({ log });
     const setupToken = await ensureSetupToken(directory);

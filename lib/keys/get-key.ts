@@ -12,11 +12,12 @@ export type KeyAuditEvent = {
 
 type KeyLink = { id: string; displayPrefix: string; lastFour: string };
 
-// A key of the organization (live or deleted) with its audit history and the
-// keys it was rotated from and to.
+// A key of the organization (live or deleted) with the keys it was rotated
+// from and to, and its audit history when the caller may read the audit log.
 export async function getKeyWithHistory(
   organizationId: string,
   keyId: string,
+  options: { withAuditHistory: boolean } = { withAuditHistory: false },
 ): Promise<{ key: KeySummary; events: KeyAuditEvent[]; rotatedFrom: KeyLink | null; rotatedTo: KeyLink | null } | null> {
   const row = await db().secretKey.findFirst({
     where: { id: keyId, organizationId },
@@ -25,7 +26,7 @@ export async function getKeyWithHistory(
   if (!row) return null;
   const link = { id: true, displayPrefix: true, lastFour: true } as const;
   const [events, rotatedFrom, rotatedTo] = await Promise.all([
-    db().auditEvent.findMany({
+    !options.withAuditHistory ? [] : db().auditEvent.findMany({
       where: { organizationId, keyId },
       orderBy: { createdAt: "desc" },
       take: 200,

@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { PROJECT_ROOT } from "@/lib/config/paths";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import type { Verifier } from "@/lib/verify/verifier";
 import { forwardedClientAddress, type ProxyTrust } from "@/lib/net/forwarded-client";
+import { checkPanelRequest, securityHeaders, type PanelHosts } from "@/lib/security/panel-guard";
 import { createLimitedServer, DEFAULT_LIMITS } from "./limited-server";
 
 export type RunningServer = { close(): Promise<void> };
@@ -14,6 +16,18 @@ export function clientAddressResolver(trust: ProxyTrust): (request: http.Incomin
   return (request) => forwardedClientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"] }, trust);
 }
 
+function refuseForeignRequest(request: http.IncomingMessage, response: http.ServerResponse, hosts: PanelHosts): boolean {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const refusal = checkPanelRequest({ method: request.method, host: header("host"), origin: header("origin"), fetchSite: header("sec-fetch-site") }, hosts);
+  if (!refusal) return false;
+  response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  response.end(refusal.message);
+  return true;
+}
+
 // Our own node:http server in front of Next: key verification is answered
 // here directly (a Next route handler would cost ~40x in throughput), every
 // other request goes to Next with the real client address stamped on it.
@@ -22,6 +36,7 @@ export async function startHttpServer(options: {
   port: number;
   verifier: Verifier;
   clientAddress: (request: http.IncomingMessage) => string;
+  panelHosts: PanelHosts;
   maxConnections?: number;
 }): Promise<RunningServer> {
   const app = next({ dev: false, dir: PROJECT_ROOT, hostname: options.host, port: options.port });
@@ -29,6 +44,13 @@ export async function startHttpServer(options: {
   const handle = app.getRequestHandler();
   const server = createLimitedServer((request, response) => {
     if (options.verifier.handles(request.url)) return options.verifier.handle(request, response);
+    if (refuseForeignRequest(request, response, options.panelHosts)) return;
+    // A fresh nonce per response; Next reads it from the request's policy
+    // header and puts it on its own scripts.
+    const nonce = randomBytes(16).toString("base64");
+    for (const [name, value] of securityHeaders(nonce, options.panelHosts.https)) response.setHeader(name, value);
+    request.headers["content-security-policy"] = response.getHeader("content-security-policy") as string;
+    delete request.headers["content-security-policy-report-only"];
     request.headers[CLIENT_ADDRESS_HEADER] = options.clientAddress(request);
     handle(request, response).catch((error: unknown) => {
       console.error("Request failed", error);

@@ -19,11 +19,14 @@ export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const member = await requireMemberPage();
+  // The webhook URL (often a bearer secret in its path), its delivery errors
+  // and the mail server are for those who manage settings.
+  const canManage = can(member.role, "settings.manage");
   const [sessions, organization, webhook, deliveries] = await Promise.all([
     listLiveAuthSessions(member.userId),
     getOrganizationSettings(member.organizationId),
     getWebhookEndpoint(member.organizationId),
-    listDeliveries(member.organizationId),
+    canManage ? listDeliveries(member.organizationId) : [],
   ]);
   const smtp = smtpConfig();
   return (
@@ -31,12 +34,16 @@ export default async function SecurityPage() {
       <PageHeader title="Security" description="Organization-wide key settings, and where your account is signed in." />
       <section aria-labelledby="keys-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="keys-heading" className="mb-4 font-semibold">Secret keys</h2>
-        <GranularScopesToggle enabled={organization.granularScopes} canManage={can(member.role, "settings.manage")} />
+        <GranularScopesToggle enabled={organization.granularScopes} canManage={canManage} />
       </section>
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="webhook-heading" className="mb-4 font-semibold">Incident webhook</h2>
-        <WebhookSettings url={webhook?.url ?? null} canManage={can(member.role, "settings.manage")} allowPrivate={webhookAllowsPrivate()} />
-        {webhook && can(member.role, "settings.manage") && <WebhookEvents key={webhook.url} events={webhook.events} />}
+        {canManage ? (
+          <WebhookSettings url={webhook?.url ?? null} allowPrivate={webhookAllowsPrivate()} />
+        ) : (
+          <p className="text-sm">{webhook ? "Incident events go to the organization's webhook." : "No webhook is configured."} Only an owner can see or change it.</p>
+        )}
+        {webhook && canManage && <WebhookEvents key={webhook.url} events={webhook.events} />}
         {deliveries.length > 0 && (
           <ul className="mt-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Recent deliveries">
             {deliveries.map((d) => (
@@ -45,7 +52,7 @@ export default async function SecurityPage() {
                 <span className="flex flex-wrap items-center gap-x-2 text-zinc-500">
                   {d.status}, {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
                   {d.lastStatusCode ? `, HTTP ${d.lastStatusCode}` : d.lastError ? `, ${d.lastError}` : ""} · <LocalTime date={d.createdAt} />
-                  {d.status === "failed" && webhook && can(member.role, "settings.manage") && <RetryDeliveryButton deliveryId={d.id} event={d.event} />}
+                  {d.status === "failed" && webhook && canManage && <RetryDeliveryButton deliveryId={d.id} event={d.event} />}
                 </span>
               </li>
             ))}
@@ -54,7 +61,7 @@ export default async function SecurityPage() {
       </section>
       <section aria-labelledby="email-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="email-heading" className="mb-4 font-semibold">Incident email</h2>
-        <EmailSettings smtp={smtp ? { host: smtp.host, from: smtp.from } : null} canManage={can(member.role, "settings.manage")} />
+        <EmailSettings smtp={smtp ? (canManage ? { host: smtp.host, from: smtp.from } : { host: null, from: null }) : null} canManage={canManage} />
       </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="sessions-heading" className="mb-4 font-semibold">Your sessions</h2>

@@ -30,7 +30,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function KeyDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMemberPage();
   const { id } = await params;
-  const found = await getKeyWithHistory(member.organizationId, id);
+  const canReadAudit = can(member.role, "audit.view");
+  const found = await getKeyWithHistory(member.organizationId, id, { withAuditHistory: canReadAudit });
   if (!found) notFound();
   const { key, events, rotatedFrom, rotatedTo } = found;
   const activity = await listKeyActivity(member.organizationId, key.id);
@@ -126,6 +127,7 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
         <KeyActivityTable rows={activity} retentionDays={retentionDays} />
       </section>
 
+      {canReadAudit && (
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">History</h2>
         <TableShell>
@@ -142,6 +144,7 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
           </tbody>
         </TableShell>
       </section>
+      )}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { sendTestEmailAction } from "../actions";
 
 // Whether incident emails are on (server settings), and a test send.
-export function EmailSettings({ smtp, canManage }: { smtp: { host: string; from: string } | null; canManage: boolean }) {
+export function EmailSettings({ smtp, canManage }: { smtp: { host: string | null; from: string | null } | null; canManage: boolean }) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<string>();
 
@@ -20,7 +20,13 @@ export function EmailSettings({ smtp, canManage }: { smtp: { host: string; from:
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p>
-        Incident emails go to every member through <code>{smtp.host}</code>, from <code>{smtp.from}</code>.
+        {smtp.host ? (
+          <>
+            Incident emails go to every member through <code>{smtp.host}</code>, from <code>{smtp.from}</code>.
+          </>
+        ) : (
+          "Incident emails go to every member."
+        )}
       </p>
       {canManage && (
         <div className="flex flex-wrap items-center gap-3">

@@ -19,6 +19,13 @@ import { StartIncidentButton } from "./_components/start-incident-button";
 
 export const metadata: Metadata = { title: "Compromised key" };
 
+// A webhook URL's path or query often carries a token: owners see its host,
+// others only that one is set.
+function webhookLabel(url: string | null, canManage: boolean): string | null {
+  if (!url) return null;
+  return canManage ? new URL(url).host : "the organization's webhook";
+}
+
 export default async function CompromisedKeyPage({
   params,
   searchParams,
@@ -97,7 +104,7 @@ export default async function CompromisedKeyPage({
         clients={clients}
         review={{ rows, from: window.from, to: window.to, exportHref: `${base}/activity?${new URLSearchParams({ from: window.from, to: window.to })}` }}
         memberCount={members.length}
-        channels={{ webhookUrl: webhook?.url ?? null, emailEnabled: smtpConfig() !== null }}
+        channels={{ webhook: webhookLabel(webhook?.url ?? null, can(member.role, "settings.manage")), emailEnabled: smtpConfig() !== null }}
         deliveries={deliveries}
         successor={rotatedTo ? { id: rotatedTo.id, label: `${rotatedTo.displayPrefix}…${rotatedTo.lastFour}` } : null}
       />

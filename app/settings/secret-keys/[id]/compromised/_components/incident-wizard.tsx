@@ -24,7 +24,8 @@ export type WizardProps = {
   clients: ChecklistClient[];
   review: { rows: ReviewRow[]; from: string; to: string; exportHref: string };
   memberCount: number;
-  channels: { webhookUrl: string | null; emailEnabled: boolean };
+  // The webhook as this viewer may see it (its host for owners), or null.
+  channels: { webhook: string | null; emailEnabled: boolean };
   deliveries: DeliveryRow[];
   // Set when the key was rotated before it was reported: its successor is the replacement.
   successor: { id: string; label: string } | null;
@@ -142,7 +143,7 @@ export function IncidentWizard(props: WizardProps) {
         <ul className="list-disc pl-5 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Channels">
           <li>An in-app notification to every member.</li>
           <li>{props.channels.emailEnabled ? "An email to every member." : "No email: SMTP is not configured on this server (SMTP_URL)."}</li>
-          <li>{props.channels.webhookUrl ? `A signed webhook to ${props.channels.webhookUrl}.` : "No webhook: none is set in Security settings."}</li>
+          <li>{props.channels.webhook ? `A signed webhook to ${props.channels.webhook}.` : "No webhook: none is set in Security settings."}</li>
         </ul>
         <div><Button disabled={pending} onClick={() => run(() => notifyAction(props.incidentId, { message: notifyMessage }))}>Notify {props.memberCount === 1 ? "1 member" : `${props.memberCount} members`}</Button></div>
       </>
