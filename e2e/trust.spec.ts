@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "./fixtures";
+import { expect, reportCspViolations, test } from "./fixtures";
 
 const port = Number(process.env.E2E_PORT);
 
@@ -90,15 +90,15 @@ test("pages carry a strict Content-Security-Policy with a fresh nonce on every s
   // An injected inline script without the nonce does not run (in a context
   // of its own: this test's context fails on any violation).
   const probe = await browser.newContext();
+  const violations = await reportCspViolations(probe);
   const probePage = await probe.newPage();
   await probePage.goto("/signin");
-  const refused = probePage.waitForEvent("console", (message) => /Content Security Policy/.test(message.text()));
   await probePage.evaluate(() => {
     const script = document.createElement("script");
     script.textContent = "window.__injected = true";
     document.body.append(script);
   });
-  await refused;
+  await expect.poll(() => violations).toEqual([expect.stringContaining("script-src")]);
   expect(await probePage.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   await probe.close();
 });
