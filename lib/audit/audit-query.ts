@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { AUDIT_ACTIONS } from "./audit-actions";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES, type Environment } from "./key-model";
 import { singleLineText } from "@/lib/validation/single-line-text";
 import { SCOPE_ACTIONS } from "./permission-table";

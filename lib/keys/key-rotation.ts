@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { DEFAULT_EXPIRY, keyId, ROTATION_POLICY_DAYS, type CreateKeyInput } from "./key-input";
 import type { Environment, PermissionLevel, Scope } from "./key-model";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
 
 export const KEY_SORT_COLUMNS = ["name", "scopes", "permission", "environment", "createdAt", "lastUsedAt", "createdBy"] as const;

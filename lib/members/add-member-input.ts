@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { emailField } from "@/lib/auth/sign-in-input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/setup/setup-input";
 import { singleLineText } from "@/lib/validation/single-line-text";

