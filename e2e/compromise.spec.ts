@@ -50,7 +50,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
 
   const checklist = page.getByRole("list", { name: "Clients that used the key" });
   await expect(checklist).toContainText("203.0.113.80 · payments-svc/7");
-  await checklist.getByLabel("Updated to the replacement").check();
+  await checklist.getByRole("checkbox", { name: "203.0.113.80 (payments-svc/7) updated to the replacement" }).check();
   await steps.getByRole("button", { name: "Confirm apps updated" }).click();
 
   // The use before revocation, and the attempt after it (written within a

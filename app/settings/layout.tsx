@@ -23,7 +23,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           </div>
           <NotificationBell unread={unread} />
         </div>
-        <SettingsNav />
+        <SettingsNav role={member.role} />
         <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 md:mt-auto dark:border-zinc-800">
           <div className="min-w-0 text-sm">
             <p className="truncate font-medium" data-testid="current-user">

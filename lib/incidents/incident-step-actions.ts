@@ -12,6 +12,7 @@ import { enqueueEmails } from "@/lib/email/enqueue-emails";
 import { memberEmailAddresses, notifyMembers } from "@/lib/notifications/notify-members";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { listAppClients } from "./incident-activity";
+import { reviewWindow } from "./review-window";
 import { runIncidentStep } from "./run-step";
 
 const incidentId = z.string().trim().min(1, "Missing incident id.").max(64);
@@ -104,17 +105,25 @@ export async function updateAppsStep(options: { actor: Actor; incidentId: unknow
   });
 }
 
-export const reviewInput = z.object({ from: z.coerce.date(), to: z.coerce.date(), suspicious: z.number().int().min(0) });
+const reviewDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.").refine((day) => !Number.isNaN(Date.parse(day)), "Choose a date.");
+export const reviewInput = z.object({ from: reviewDay, to: reviewDay, suspicious: z.number().int().min(0).max(1_000_000) });
 
-// Step 4: the lead confirms they reviewed the activity window.
-export async function reviewStep(options: { actor: Actor; incidentId: unknown; input: unknown }) {
+// Step 4: the lead confirms they reviewed the activity window (whole UTC
+// days, as shown); the record ends at the moment of the review, not at the
+// start of its last day.
+export async function reviewStep(options: { actor: Actor; incidentId: unknown; input: unknown; now?: Date }) {
   const id = incidentId.parse(options.incidentId);
   const input = reviewInput.parse(options.input);
+  const now = options.now ?? new Date();
   return runIncidentStep({
     actor: options.actor,
     incidentId: id,
     step: "review",
-    work: async () => ({ details: { from: input.from.toISOString(), to: input.to.toISOString(), suspicious: input.suspicious }, result: null }),
+    work: async (_tx, incident) => {
+      const window = reviewWindow(input, incident.revokedAt, now);
+      const to = window.toDate < now ? window.toDate : now;
+      return { details: { from: window.fromDate.toISOString(), to: to.toISOString(), suspicious: input.suspicious }, result: null };
+    },
   });
 }
 

@@ -47,7 +47,8 @@ describe("incident summary", () => {
     expect(describeStep("replace", { name: "prod (replacement)", replacementKeyId: "k2" })).toBe('Replacement "prod (replacement)" created (k2).');
     expect(describeStep("notify", { recipients: 4, emails: 4, webhook: "queued" })).toBe("4 members notified in the app, 4 by email; webhook queued.");
     expect(describeStep("notify", { recipients: 2, webhook: "not configured" })).toBe("2 members notified in the app; webhook not configured.");
-    expect(describeStep("update_apps", { clients: 3, updated: 2 })).toBe("2 of 3 clients updated; the rest noted.");
+    expect(describeStep("update_apps", { clients: 3, updated: 2 })).toBe("2 of 3 clients updated; 1 noted instead.");
+    expect(describeStep("update_apps", { clients: 3, updated: 3 })).toBe("3 of 3 clients updated.");
     expect(describeStep("update_apps", { clients: 0, updated: 0 })).toBe("No client had used the key.");
     expect(describeStep("notify", { recipients: 1, webhook: "queued" })).toBe("1 member notified in the app; webhook queued.");
     expect(describeStep("review", { from: "2026-01-01T00:00:00.000Z", to: "2026-01-08T00:00:00.000Z", suspicious: 1 })).toBe(

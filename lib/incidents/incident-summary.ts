@@ -26,7 +26,7 @@ const utc = (iso: unknown) => {
   const date = new Date(String(iso));
   return Number.isNaN(date.getTime()) ? String(iso) : exactUtc(date);
 };
-const count = (n: unknown, one: string, many: string) => `${Number(n ?? 0)} ${Number(n ?? 0) === 1 ? one : many}`;
+export const count = (n: unknown, one: string, many: string) => `${Number(n ?? 0).toLocaleString("en")} ${Number(n ?? 0) === 1 ? one : many}`;
 
 // One sentence on what a completed step did, from its recorded details.
 export function describeStep(step: string, details: unknown): string {
@@ -37,9 +37,13 @@ export function describeStep(step: string, details: unknown): string {
     case "replace":
       return d.skipped ? `No replacement: ${String(d.reason)}` : `Replacement "${String(d.name)}" created (${String(d.replacementKeyId)}).`;
     case "update_apps":
-      return Number(d.clients ?? 0) === 0
-        ? "No client had used the key."
-        : `${String(d.updated ?? 0)} of ${count(d.clients, "client", "clients")} updated; the rest noted.`;
+    {
+      const clients = Number(d.clients ?? 0);
+      const updated = Number(d.updated ?? 0);
+      if (clients === 0) return "No client had used the key.";
+      const noted = clients - updated;
+      return `${updated} of ${count(clients, "client", "clients")} updated${noted > 0 ? `; ${noted} noted instead` : ""}.`;
+    }
     case "review":
       return `Activity from ${utc(d.from)} to ${utc(d.to)} reviewed; ${count(d.suspicious, "suspicious entry", "suspicious entries")}.`;
     case "notify": {

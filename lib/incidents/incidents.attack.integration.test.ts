@@ -34,7 +34,7 @@ const STEP_CALLS: Record<IncidentStepId, (actor: Actor, incidentId: string) => P
   revoke: (actor, incidentId) => revokeStep({ actor, incidentId }),
   replace: (actor, incidentId) => replaceStep({ actor, incidentId, input: { name: `Replacement ${Math.random()}` } }),
   update_apps: (actor, incidentId) => updateAppsStep({ actor, incidentId, input: { entries: [] } }),
-  review: (actor, incidentId) => reviewStep({ actor, incidentId, input: { from: new Date(Date.now() - 86_400_000), to: new Date(), suspicious: 0 } }),
+  review: (actor, incidentId) => reviewStep({ actor, incidentId, input: { from: "2020-01-01", to: new Date().toISOString().slice(0, 10), suspicious: 0 } }),
   notify: (actor, incidentId) => notifyStep({ actor, incidentId, input: { message: "Switch to the replacement." } }),
   close: (actor, incidentId) => closeStep({ actor, incidentId }),
 };

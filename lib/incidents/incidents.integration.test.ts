@@ -47,7 +47,12 @@ describe("compromise response", () => {
     const incomplete = await errorOf(updateAppsStep({ actor, incidentId, input: { entries: [] } }));
     expect(incomplete.message).toMatch(/1 left \(first: 10\.0\.0\.5\)/);
     await updateAppsStep({ actor, incidentId, input: { entries: [{ ipAddress: "10.0.0.5", userAgent: "ci-runner/1", updated: true }] } });
-    await reviewStep({ actor, incidentId, input: { from: new Date(Date.now() - 7 * 86_400_000), to: new Date(), suspicious: 0 } });
+    const today = new Date().toISOString().slice(0, 10);
+    const reviewedAt = new Date();
+    await reviewStep({ actor, incidentId, input: { from: "2020-01-01", to: today, suspicious: 0 }, now: reviewedAt });
+    // The window recorded ends at the moment of review, after the revocation it covers.
+    const review = await db().incidentStep.findFirstOrThrow({ where: { incidentId, step: "review" } });
+    expect(review.details).toMatchObject({ from: "2020-01-01T00:00:00.000Z", to: reviewedAt.toISOString() });
     await notifyStep({ actor, incidentId, input: { message: "Rotate your CI secret now." } });
     expect(await db().notification.count({ where: { organizationId: organization.id, title: { contains: "was compromised" } } })).toBe(4);
     expect(await db().notification.count({ where: { organizationId: organization.id, title: { contains: "reported compromised" } } })).toBe(4);

@@ -49,7 +49,7 @@ export function MemberControls({ member }: { member: Row }) {
         ))}
       </select>
       {!member.isYou && (
-        <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>Remove</Button>
+        <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)} aria-label={`Remove ${member.name}`}>Remove</Button>
       )}
       <p role="status" className="text-xs text-zinc-500">{status}</p>
       {error && <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">{error}</p>}

@@ -72,7 +72,7 @@ export function WebhookSettings({ url, allowPrivate }: { url: string | null; all
     <>
       <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3">
         <FormAlert message={message} />
-        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint={`Receives signed JSON for the events chosen below (incidents by default). ${allowPrivate ? "This server also sends to loopback and private addresses." : "Public addresses only: loopback and private ones are refused."}`} />
+        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint={`Receives signed JSON for incident events${url ? " (choose others below)" : "; once it is saved you can choose further events, such as key changes, for a SIEM"}. ${allowPrivate ? "This server also sends to loopback and private addresses." : "Public addresses only: loopback and private ones are refused."}`} />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
           {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}

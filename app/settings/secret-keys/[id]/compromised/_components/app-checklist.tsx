@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { exactUtc } from "@/lib/format/relative-time";
+import { count } from "@/lib/incidents/incident-summary";
 import { activitySource } from "@/lib/keys/activity-source";
 
 export type ChecklistClient = { ipAddress: string; userAgent: string | null; overflow: boolean; firstSeenAt: Date; lastSeenAt: Date; requests: number };
@@ -23,11 +24,14 @@ export function AppChecklist({ clients, pending, onSubmit }: { clients: Checklis
             <li key={`${client.ipAddress}-${client.userAgent}`} className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-700">
               <p className="font-mono text-xs">{activitySource(client)} · {client.userAgent ?? "no user agent"}</p>
               <p className="text-xs text-zinc-500">
-                {client.requests.toLocaleString("en")} requests, first {exactUtc(client.firstSeenAt)}, last {exactUtc(client.lastSeenAt)}
+                {count(client.requests, "request", "requests")}, first {exactUtc(client.firstSeenAt)}, last {exactUtc(client.lastSeenAt)}
               </p>
               <div className="mt-2 flex flex-wrap items-center gap-3">
                 <label className="flex items-center gap-2">
-                  <input type="checkbox" checked={entries[index].updated} onChange={(e) => set(index, { updated: e.target.checked })} className="size-4 accent-indigo-600" />
+                  <input
+                    type="checkbox"
+                    aria-label={`${activitySource(client)} (${client.userAgent ?? "no user agent"}) updated to the replacement`}
+                    checked={entries[index].updated} onChange={(e) => set(index, { updated: e.target.checked })} className="size-4 accent-indigo-600" />
                   Updated to the replacement
                 </label>
                 <input

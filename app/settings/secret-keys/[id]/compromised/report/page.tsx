@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { count } from "@/lib/incidents/incident-summary";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
@@ -85,7 +86,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
           <ul className="list-disc pl-5 text-sm">
             {checklist.map((item) => (
               <li key={`${item.ipAddress} ${item.userAgent}`}>
-                {item.ipAddress} · {item.userAgent ?? "no user agent"} · {item.requests} requests: {item.updated ? "updated" : "not updated"}
+                {item.ipAddress} · {item.userAgent ?? "no user agent"} · {count(item.requests, "request", "requests")}: {item.updated ? "updated" : "not updated"}
                 {item.note && ` (${item.note})`}
               </li>
             ))}
