@@ -36,10 +36,20 @@ test("create a key, copy it, confirm, see only its prefix; the secret is gone af
   const reveal = page.getByRole("dialog", { name: "Save your secret key" });
   const secret = await reveal.getByTestId("revealed-secret").inputValue();
   expect(secret).toMatch(/^skml_live_[0-9A-Za-z]{46}$/);
-  await reveal.getByRole("button", { name: "Copy" }).click();
+  await reveal.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(reveal.getByText("Secret key copied to the clipboard.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-  await expect(reveal.getByText(/api\/v1\/whoami/)).toBeVisible();
+  // Snippets for the usual places, each wrapping inside its block.
+  const snippet = reveal.getByTestId("key-snippet");
+  await expect(snippet).toHaveText(`export SECRET_KEYS_API_KEY="${secret}"`);
+  await reveal.getByRole("tab", { name: ".env" }).click();
+  await expect(snippet).toHaveText(`SECRET_KEYS_API_KEY=${secret}`);
+  await reveal.getByRole("tab", { name: "GitHub Actions" }).click();
+  await expect(snippet).toContainText("secrets.SECRET_KEYS_API_KEY");
+  await expect(snippet).not.toContainText(secret);
+  await reveal.getByRole("tab", { name: "curl" }).click();
+  await expect(snippet).toContainText("/api/v1/whoami");
+  expect(await snippet.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 
   // It cannot be dismissed before the user confirms.
   await page.keyboard.press("Escape");

@@ -44,7 +44,7 @@ export function AddMemberForm() {
   return (
     <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2"><FormAlert message={message} /></div>
-      <TextField label="Name" name="name" maxLength={100} errors={fieldErrors.name} />
+      <TextField label="Name" name="name" maxChars={100} singleLine errors={fieldErrors.name} />
       <TextField label="Email" name="email" type="email" errors={fieldErrors.email} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="member-role" className="text-sm font-medium">Role</label>

@@ -116,7 +116,7 @@ export function CreateKeyDialog({
           name="name"
           value={name}
           onChange={(event) => setName(event.target.value)}
-          maxLength={100}
+          maxChars={100} singleLine
           placeholder="e.g. Training pipeline (production)"
           errors={fieldErrors.name}
           autoFocus

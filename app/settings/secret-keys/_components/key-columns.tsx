@@ -23,6 +23,29 @@ export type KeyTableMeta = {
 
 const column = createColumnHelper<KeySummary>();
 
+// What a row's menu offers this role (the table row and the phone card alike).
+export function rowMenuItems(key: KeySummary, meta: KeyTableMeta): RowMenuItem[] {
+  const items: RowMenuItem[] = [{ label: "View details", href: `/settings/secret-keys/${key.id}` }];
+  if (meta.canRotate && !key.rotatedAt) items.push({ label: "Rotate", onSelect: () => meta.onRotate(key) });
+  if (meta.canRename && !key.rotatedAt) items.push({ label: "Rename", onSelect: () => meta.onRename(key) });
+  if (meta.canDelete) items.push({ label: "Delete", onSelect: () => meta.onDelete(key), danger: true });
+  if (meta.canRespond) items.push({ label: "Report compromised", href: `/settings/secret-keys/${key.id}/compromised`, danger: true });
+  return items;
+}
+
+// Columns a user may hide (the name and the menu always show). Created by
+// starts hidden so the table fits a laptop screen.
+export const OPTIONAL_COLUMNS = {
+  scopes: "Scope",
+  permission: "Permission",
+  environment: "Environment",
+  createdAt: "Created",
+  lastUsedAt: "Last used",
+  createdBy: "Created by",
+} as const;
+export type OptionalColumn = keyof typeof OPTIONAL_COLUMNS;
+export const DEFAULT_HIDDEN: OptionalColumn[] = ["createdBy"];
+
 // The checkbox column, shown to roles that may delete keys.
 export const selectColumn = column.display({
   id: "select",
@@ -60,7 +83,7 @@ export const keyColumns = [
       const { now } = table.options.meta as KeyTableMeta;
       const expired = key.expiresAt !== null && key.expiresAt <= now;
       return (
-        <div className="flex min-w-56 flex-col gap-0.5">
+        <div className="flex min-w-40 flex-col gap-0.5">
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <Link href={`/settings/secret-keys/${key.id}`} className="font-medium hover:underline">
               {key.name}
@@ -109,15 +132,6 @@ export const keyColumns = [
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     enableSorting: false,
-    cell: ({ row, table }) => {
-      const meta = table.options.meta as KeyTableMeta;
-      const key = row.original;
-      const items: RowMenuItem[] = [{ label: "View details", href: `/settings/secret-keys/${key.id}` }];
-      if (meta.canRotate && !key.rotatedAt) items.push({ label: "Rotate", onSelect: () => meta.onRotate(key) });
-      if (meta.canRename && !key.rotatedAt) items.push({ label: "Rename", onSelect: () => meta.onRename(key) });
-      if (meta.canDelete) items.push({ label: "Delete", onSelect: () => meta.onDelete(key), danger: true });
-      if (meta.canRespond) items.push({ label: "Report compromised", href: `/settings/secret-keys/${key.id}/compromised`, danger: true });
-      return <KeyRowMenu keyName={key.name} items={items} />;
-    },
+    cell: ({ row, table }) => <KeyRowMenu keyName={row.original.name} items={rowMenuItems(row.original, table.options.meta as KeyTableMeta)} />,
   }),
 ];

@@ -1,17 +1,47 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from "react";
 
 export type RowMenuItem = { label: string; href?: string; onSelect?: () => void; danger?: boolean };
 
+const MENU_WIDTH = 208;
+
 // A small menu button: opens on click or Enter, closes on Escape, on a
-// choice, or on a click elsewhere; arrow keys move between items.
+// choice, or on a click elsewhere; arrow keys move between items. The menu
+// is placed in the viewport (fixed), so the table's scroll box neither clips
+// it nor scrolls to show it; it opens upwards when there is no room below.
 export function KeyRowMenu({ keyName, items }: { keyName: string; items: RowMenuItem[] }) {
   const [open, setOpen] = useState(false);
+  const [position, setPosition] = useState<CSSProperties>({});
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
+
+  useLayoutEffect(() => {
+    if (!open || !buttonRef.current || !menuRef.current) return;
+    const button = buttonRef.current.getBoundingClientRect();
+    const height = menuRef.current.offsetHeight;
+    const below = button.bottom + 4 + height <= window.innerHeight;
+    setPosition({
+      position: "fixed",
+      left: Math.max(8, Math.min(button.right - MENU_WIDTH, window.innerWidth - MENU_WIDTH - 8)),
+      top: below ? button.bottom + 4 : Math.max(8, button.top - 4 - height),
+      width: MENU_WIDTH,
+    });
+  }, [open]);
+
+  // Scrolling or resizing would leave the menu behind its button.
+  useEffect(() => {
+    if (!open) return;
+    const close = () => setOpen(false);
+    window.addEventListener("resize", close);
+    window.addEventListener("scroll", close, true);
+    return () => {
+      window.removeEventListener("resize", close);
+      window.removeEventListener("scroll", close, true);
+    };
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -59,7 +89,8 @@ export function KeyRowMenu({ keyName, items }: { keyName: string; items: RowMenu
           id={menuId}
           role="menu"
           aria-label={`Actions for ${keyName}`}
-          className="absolute right-0 z-20 mt-1 w-52 overflow-hidden rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          style={position}
+          className="fixed z-30 overflow-hidden rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
           {items.map((item) => (
             <li key={item.label} role="none">

@@ -8,6 +8,7 @@ import {
   type RowSelectionState,
   type SortingState,
   type Updater,
+  type VisibilityState,
 } from "@tanstack/react-table";
 import type { KeySortColumn, ListKeysQuery } from "@/lib/keys/list-keys-query";
 import type { KeySummary } from "@/lib/keys/key-summary";
@@ -25,8 +26,10 @@ export function KeysTable({
   pending,
   update,
   selection,
+  columnVisibility,
 }: {
   rows: KeySummary[];
+  columnVisibility: VisibilityState;
   query: ListKeysQuery;
   meta: KeyTableMeta;
   pending: boolean;
@@ -45,7 +48,7 @@ export function KeysTable({
     enableSortingRemoval: false,
     enableRowSelection: Boolean(selection),
     onRowSelectionChange: selection?.onChange,
-    state: { sorting, rowSelection: selection?.state ?? {} },
+    state: { sorting, rowSelection: selection?.state ?? {}, columnVisibility },
     onSortingChange: (updater: Updater<SortingState>) => {
       const [next] = typeof updater === "function" ? updater(sorting) : updater;
       if (next) update({ sort: next.id as KeySortColumn, dir: next.desc ? "desc" : "asc" });

@@ -2,8 +2,18 @@
 
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
+import type { KeySortColumn, ListKeysQuery } from "@/lib/keys/list-keys-query";
 import { ENVIRONMENT_LABELS, ENVIRONMENTS, PERMISSION_LABELS, PERMISSION_LEVELS, SCOPE_LABELS, SCOPES } from "@/lib/keys/key-model";
+
+// On phones there are no column headers to sort by.
+const PHONE_SORTS = [
+  ["createdAt:desc", "Newest first"],
+  ["createdAt:asc", "Oldest first"],
+  ["lastUsedAt:desc", "Recently used"],
+  ["lastUsedAt:asc", "Least recently used"],
+  ["name:asc", "Name A–Z"],
+  ["environment:asc", "Environment"],
+] as const;
 
 const selectClass = "rounded-md border border-zinc-300 bg-white px-2.5 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -34,7 +44,15 @@ function FilterSelect<T extends string>({
   );
 }
 
-export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (changes: Partial<ListKeysQuery>) => void }) {
+export function KeysToolbar({
+  query,
+  update,
+  children,
+}: {
+  query: ListKeysQuery;
+  update: (changes: Partial<ListKeysQuery>) => void;
+  children?: React.ReactNode;
+}) {
   const [search, setSearch] = useState(query.q);
   useEffect(() => setSearch(query.q), [query.q]);
   useEffect(() => {
@@ -74,6 +92,23 @@ export function KeysToolbar({ query, update }: { query: ListKeysQuery; update: (
           Clear filters
         </Button>
       )}
+      <div className="flex flex-col gap-1 text-xs font-medium text-zinc-600 md:hidden dark:text-zinc-400">
+        <label htmlFor="keys-sort">Sort by</label>
+        <select
+          id="keys-sort"
+          value={`${query.sort}:${query.dir}`}
+          onChange={(event) => {
+            const [sort, dir] = event.target.value.split(":") as [KeySortColumn, "asc" | "desc"];
+            update({ sort, dir });
+          }}
+          className={selectClass}
+        >
+          {PHONE_SORTS.map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </select>
+      </div>
+      <div className="ml-auto">{children}</div>
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function RenameKeyDialog({
     <Dialog open={target !== null} onClose={onClose} title="Rename key" description="The secret stays the same; only the name you see changes.">
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormAlert message={message} />
-        <TextField label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} errors={fieldErrors.name} autoFocus />
+        <TextField label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} maxChars={100} singleLine errors={fieldErrors.name} autoFocus />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
           <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { KeySnippets } from "./key-snippets";
 
 async function copyText(text: string, fallbackField: HTMLInputElement | null): Promise<boolean> {
   try {
@@ -72,12 +73,7 @@ export function RevealKeyDialog({ secret, keyName, onDone }: { secret: string | 
             Anyone with this key can call the platform as your organization. Never commit it or paste it into chat; if it leaks, delete it right away.
           </div>
 
-          <div className="flex flex-col gap-2 text-sm">
-            <p className="font-medium">Use it from an environment variable:</p>
-            <pre className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
-              {`export SECRET_KEYS_API_KEY="${secret}"\n\ncurl ${origin}/api/v1/whoami \\\n  -H "Authorization: Bearer $SECRET_KEYS_API_KEY"`}
-            </pre>
-          </div>
+          <KeySnippets secret={secret} origin={origin} />
 
           <label htmlFor={confirmId} className="flex items-center gap-2 text-sm">
             <input id={confirmId} type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} className="size-4 accent-indigo-600" />

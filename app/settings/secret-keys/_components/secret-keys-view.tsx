@@ -8,7 +8,10 @@ import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
 import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
+import { ColumnsMenu } from "./columns-menu";
 import { CreateKeyDialog } from "./create-key-dialog";
+import { KeyCards } from "./key-cards";
+import type { KeyTableMeta } from "./key-columns";
 import { DeleteKeysDialog } from "./delete-keys-dialog";
 import { KeysPagination } from "./keys-pagination";
 import { KeysTable } from "./keys-table";
@@ -16,6 +19,7 @@ import { KeysToolbar } from "./keys-toolbar";
 import { RenameKeyDialog } from "./rename-key-dialog";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RotateKeyDialog } from "./rotate-key-dialog";
+import { useColumnVisibility } from "./use-column-visibility";
 import { useKeysQuery } from "./use-keys-query";
 
 export type SecretKeysViewProps = {
@@ -49,6 +53,18 @@ export function SecretKeysView(props: SecretKeysViewProps) {
     setRowSelection((selected) => Object.fromEntries(props.rows.filter((row) => selected[row.id]).map((row) => [row.id, true])));
   }, [props.rows]);
   const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
+  const [columnVisibility, setColumnVisible] = useColumnVisibility();
+  const selection = props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined;
+  const meta: KeyTableMeta = {
+    now: props.now,
+    canRename: props.canRename,
+    canDelete: props.canDelete,
+    canRotate: props.canRotate,
+    canRespond: props.canRespond,
+    onRename: setRenaming,
+    onDelete: (key) => setDeleting([key]),
+    onRotate: setRotating,
+  };
 
   const createButton = props.canCreate && <Button onClick={() => setCreating(true)}>Create secret key</Button>;
 
@@ -61,7 +77,9 @@ export function SecretKeysView(props: SecretKeysViewProps) {
 
       {props.organizationHasKeys ? (
         <>
-          <KeysToolbar query={query} update={update} />
+          <KeysToolbar query={query} update={update}>
+            <ColumnsMenu visibility={columnVisibility} onChange={setColumnVisible} />
+          </KeysToolbar>
           {selectedKeys.length > 0 && (
             <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-900 dark:bg-indigo-950">
               <span className="font-medium">{selectedKeys.length} selected</span>
@@ -70,23 +88,14 @@ export function SecretKeysView(props: SecretKeysViewProps) {
             </div>
           )}
           {props.rows.length > 0 ? (
-            <KeysTable
-              rows={props.rows}
-              query={query}
-              pending={pending}
-              update={update}
-              selection={props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined}
-              meta={{
-                now: props.now,
-                canRename: props.canRename,
-                canDelete: props.canDelete,
-                canRotate: props.canRotate,
-                canRespond: props.canRespond,
-                onRename: setRenaming,
-                onDelete: (key) => setDeleting([key]),
-                onRotate: setRotating,
-              }}
-            />
+            <>
+              <div className="hidden md:block">
+                <KeysTable rows={props.rows} query={query} pending={pending} update={update} selection={selection} meta={meta} columnVisibility={columnVisibility} />
+              </div>
+              <div className="md:hidden">
+                <KeyCards rows={props.rows} meta={meta} selection={selection} />
+              </div>
+            </>
           ) : (
             <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>
           )}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/action-result";
 import { describeStep } from "@/lib/incidents/incident-summary";
 import { INCIDENT_STEP_LABELS, INCIDENT_STEPS, nextStep, type IncidentStepId } from "@/lib/incidents/incident-steps";
@@ -109,10 +110,7 @@ export function IncidentWizard(props: WizardProps) {
     ) : (
       <>
         <p className="text-sm">A new key with the same environment, scopes and permission. Its secret is shown once.</p>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Name of the replacement
-          <input value={replacementName} onChange={(e) => setReplacementName(e.target.value)} maxLength={100} className={inputClass} />
-        </label>
+        <TextField label="Name of the replacement" name="replacementName" value={replacementName} onChange={(e) => setReplacementName(e.target.value)} maxChars={100} singleLine />
         <div><Button disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { name: replacementName }))}>Create replacement</Button></div>
         <details className="text-sm">
           <summary className="cursor-pointer">No replacement needed?</summary>

@@ -1,0 +1,79 @@
+"use client";
+
+import type { RowSelectionState } from "@tanstack/react-table";
+import Link from "next/link";
+import { RelativeTime } from "@/components/relative-time";
+import { Badge } from "@/components/ui/badge";
+import { rotationDue } from "@/lib/keys/key-rotation";
+import type { KeySummary } from "@/lib/keys/key-summary";
+import { isStale } from "@/lib/keys/staleness";
+import { rowMenuItems, type KeyTableMeta } from "./key-columns";
+import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
+import { KeyRowMenu } from "./key-row-menu";
+
+// The keys as cards, for narrow screens: the same facts and the same menu as
+// a table row, stacked.
+export function KeyCards({
+  rows,
+  meta,
+  selection,
+}: {
+  rows: KeySummary[];
+  meta: KeyTableMeta;
+  selection?: { state: RowSelectionState; onChange: (next: RowSelectionState) => void };
+}) {
+  return (
+    <ul aria-label="Secret keys" className="flex flex-col gap-3">
+      {rows.map((key) => {
+        const expired = key.expiresAt !== null && key.expiresAt <= meta.now;
+        return (
+          <li key={key.id} className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+            <div className="flex items-start gap-3">
+              {selection && (
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${key.name}`}
+                  checked={Boolean(selection.state[key.id])}
+                  onChange={(event) => {
+                    const next = { ...selection.state };
+                    if (event.target.checked) next[key.id] = true;
+                    else delete next[key.id];
+                    selection.onChange(next);
+                  }}
+                  className="mt-1 size-4 accent-indigo-600"
+                />
+              )}
+              <div className="min-w-0 flex-1">
+                <Link href={`/settings/secret-keys/${key.id}`} className="font-medium break-words hover:underline">{key.name}</Link>
+                <div><MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} /></div>
+              </div>
+              <KeyRowMenu keyName={key.name} items={rowMenuItems(key, meta)} />
+            </div>
+            <div className="mt-2 flex flex-wrap items-center gap-1.5">
+              <EnvironmentBadge environment={key.environment} />
+              <ScopeList scopes={key.scopes} />
+              {expired && <Badge tone="red">Expired</Badge>}
+              {!expired && key.rotatedAt && <Badge tone="amber">Rotated</Badge>}
+              {rotationDue(key, meta.now) && <Badge tone="amber">Rotation due</Badge>}
+              {isStale(key, meta.now) && <Badge tone="amber">Stale</Badge>}
+            </div>
+            <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
+              <div>
+                <dt className="text-zinc-500 dark:text-zinc-400">Permission</dt>
+                <dd><PermissionText permission={key.permission} /></dd>
+              </div>
+              <div>
+                <dt className="text-zinc-500 dark:text-zinc-400">Created</dt>
+                <dd><RelativeTime date={key.createdAt} now={meta.now} /></dd>
+              </div>
+              <div>
+                <dt className="text-zinc-500 dark:text-zinc-400">Last used</dt>
+                <dd><RelativeTime date={key.lastUsedAt} now={meta.now} /></dd>
+              </div>
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
