@@ -7,6 +7,14 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Secret Keys", template: "%s · Secret Keys" },
   description: "Manage the secret keys that authenticate programmatic access to your ML platform.",
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon-32.png", sizes: "32x32", type: "image/png" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {
