@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { after } from "next/server";
 import { AppError } from "@/lib/errors";
 import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authenticate } from "./authenticate";
@@ -9,6 +10,11 @@ const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 export const SESSION_COOKIE = secureCookies ? "__Secure-secret-keys.session" : "secret-keys.session";
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> };
+
+// A failed sign-in's audit event is written once the refusal is sent, so a
+// known email's refusal is not slower than an unknown one's.
+const afterResponse = (task: () => Promise<void>) =>
+  after(() => task().catch((error: unknown) => console.error("Recording a failed sign-in failed", error)));
 
 // The JWT carries only the id of a server-side AuthSession row. Every request
 // checks that row (lib/auth/current-member.ts), so signing out or revoking a
@@ -30,7 +36,12 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const headers = (request as RequestLike).headers;
         try {
-          const user = await authenticate({ credentials, ipAddress: clientAddressFrom(headers), userAgent: userAgentFrom(headers) });
+          const user = await authenticate({
+            credentials,
+            ipAddress: clientAddressFrom(headers),
+            userAgent: userAgentFrom(headers),
+            defer: afterResponse,
+          });
           const { sessionId } = await createAuthSession({
             userId: user.id,
             ipAddress: clientAddressFrom(headers),

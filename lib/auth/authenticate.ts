@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 import { recordSignIn } from "./record-sign-in";
+import { holdUntilFloor } from "./refusal-floor";
 import { findSignInAccount, rememberSignInAddress } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
 import { signInInput } from "./sign-in-input";
@@ -11,19 +12,30 @@ export type AuthenticatedUser = { id: string; email: string; name: string };
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
 
+type Defer = (task: () => Promise<void>) => void | Promise<void>;
+// Without a defer option, deferred work runs before the refusal (inside the floor).
+const runNow: Defer = (task) => task();
+
 // Checks credentials under the sign-in throttle (lib/auth/sign-in-throttle.ts).
 // Attempts are stored in the database so every app instance counts the same
-// ones.
+// ones. A refusal for a wrong password looks and takes the same for a known
+// and an unknown email: same message, same queries, argon2 either way, the
+// known account's audit event deferred (the route passes next/server's
+// after()), and a common time floor.
 export async function authenticate(options: {
   credentials: unknown;
   ipAddress: string;
   userAgent?: string;
   now?: Date;
+  defer?: Defer;
+  // The benchmark sets 0 to measure what the floor hides.
+  refusalFloorMs?: number;
 }): Promise<AuthenticatedUser> {
   const parsed = signInInput.safeParse(options.credentials);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
   const { email, password } = parsed.data;
   const { ipAddress } = options;
+  const startedAt = Date.now();
   const now = options.now ?? new Date();
 
   const { user, fromKnownAddress } = await findSignInAccount({ email, ipAddress, now });
@@ -34,7 +46,8 @@ export async function authenticate(options: {
   }
 
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-    if (user) await recordSignIn(user, "auth.sign_in_failed", options);
+    if (user) await (options.defer ?? runNow)(() => recordSignIn(user, "auth.sign_in_failed", options));
+    await holdUntilFloor(startedAt, options.refusalFloorMs);
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS_MESSAGE);
   }
   await forgetPairFailures({ email, ipAddress });
