@@ -22,6 +22,36 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/settings\/secret-keys$/);
     await expect(page.getByTestId("current-user")).toHaveText(OWNER.name);
   });
+
+  test("a burst of wrong passwords is answered 429 with Retry-After, and the form says how long to wait", async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL });
+    const email = `nobody-${Date.now()}@example.test`;
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const attempt = () =>
+      api.post("/api/auth/callback/credentials", { form: { email, password: "a guess", csrfToken, json: "true", callbackUrl: `${baseURL}/settings/secret-keys` } });
+    const responses = await Promise.all(Array.from({ length: 8 }, attempt));
+    const statuses = responses.map((r) => r.status());
+    expect(statuses.filter((status) => status === 401).length, statuses.join()).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length, statuses.join()).toBeGreaterThanOrEqual(3);
+
+    const throttled = responses.find((r) => r.status() === 429)!;
+    expect(Number(throttled.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+    // The body next-auth's signIn() reads: { url } with the message in its error parameter.
+    const { url } = (await throttled.json()) as { url: string };
+    const message = new URL(url).searchParams.get("error");
+    expect(message).toMatch(/^Too many failed sign-ins\. Try again in \d+ seconds?\.$/);
+    const answer = { status: 429, headers: throttled.headers(), body: await throttled.body() };
+    await api.dispose();
+
+    // The form, answered with that very response, shows the wait.
+    await page.route("**/api/auth/callback/credentials", (route) => route.fulfill(answer));
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a guess");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(message!);
+    await expect(page).toHaveURL(/\/signin$/);
+  });
 });
 
 test("signing out ends the session at once, even for a copy of its cookie", async ({ page, browser }) => {

@@ -1,10 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { after } from "next/server";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
 import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authenticate } from "./authenticate";
 import { clientAddressFrom, userAgentFrom } from "./client-address";
+import { reportThrottled } from "./throttled-sign-in";
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 export const SESSION_COOKIE = secureCookies ? "__Secure-secret-keys.session" : "secret-keys.session";
@@ -51,6 +52,7 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           // next-auth hands a thrown message to the sign-in form; only our
           // own user-facing messages may travel that way.
+          if (error instanceof RateLimitedError) reportThrottled(error.retryAfterSeconds);
           if (error instanceof AppError) throw new Error(error.message);
           console.error("Sign-in failed unexpectedly", error);
           throw new Error("Sign-in is unavailable right now. Try again in a moment.");
