@@ -65,6 +65,7 @@ test("signing out ends the session at once, even for a copy of its cookie", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings\/secret-keys$/);
   const copiedCookies = await page.context().cookies();
+  expect(await (await page.request.get("/api/auth/session")).json()).toMatchObject({ user: { email: OWNER.email, name: OWNER.name } });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
@@ -73,6 +74,9 @@ test("signing out ends the session at once, even for a copy of its cookie", asyn
   const thiefPage = await thief.newPage();
   await thiefPage.goto("/settings/members");
   await expect(thiefPage).toHaveURL(/\/signin$/);
+  // next-auth's own session endpoint reads the copied cookie as signed out too.
+  expect((await thief.cookies()).map((c) => c.name)).toContain("secret-keys.session");
+  expect(await (await thief.request.get("/api/auth/session")).json()).toEqual({});
   await thief.close();
 });
 

@@ -5,6 +5,7 @@ import { AppError, RateLimitedError } from "@/lib/errors";
 import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authenticate } from "./authenticate";
 import { clientAddressFrom, userAgentFrom } from "./client-address";
+import { isLiveSession, SessionEndedError } from "./live-session";
 import { reportThrottled } from "./throttled-sign-in";
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -61,12 +62,25 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sid = (user as { sessionId?: string }).sessionId;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sid = (user as { sessionId?: string }).sessionId;
+        return token;
+      }
+      // next-auth's own /api/auth/session decodes the cookie without asking
+      // us; throwing makes it answer {} and clear the cookie, as pages do.
+      if (!(await isLiveSession(token.sid))) throw new SessionEndedError();
       return token;
     },
     session({ session }) {
       return session;
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an answer, not a fault.
+      if (metadata instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
   events: {
