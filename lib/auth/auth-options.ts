@@ -6,10 +6,11 @@ import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from ".
 import { authenticate } from "./authenticate";
 import { clientAddressFrom, userAgentFrom } from "./client-address";
 import { isLiveSession, SessionEndedError } from "./live-session";
+import { sessionCookieFor } from "./session-cookie";
 import { reportThrottled } from "./throttled-sign-in";
 
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-export const SESSION_COOKIE = secureCookies ? "__Secure-secret-keys.session" : "secret-keys.session";
+const sessionCookie = sessionCookieFor(process.env.NEXTAUTH_URL);
+export const SESSION_COOKIE = sessionCookie.name;
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> };
 
@@ -25,12 +26,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
-  cookies: {
-    sessionToken: {
-      name: SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
-    },
-  },
+  cookies: { sessionToken: sessionCookie },
   providers: [
     CredentialsProvider({
       name: "Email and password",
