@@ -21,6 +21,10 @@ test.describe("signed out", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/settings\/secret-keys$/);
     await expect(page.getByTestId("current-user")).toHaveText(OWNER.name);
+
+    // The refusal's audit event is written after the answer, but written.
+    await page.goto("/settings/audit-log?action=auth.sign_in_failed");
+    await expect(page.getByRole("row").filter({ hasText: "Sign-in failed" }).first()).toContainText(OWNER.email);
   });
 
   test("a burst of wrong passwords is answered 429 with Retry-After, and the form says how long to wait", async ({ page, playwright, baseURL }) => {
