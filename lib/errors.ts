@@ -22,6 +22,17 @@ export class AppError extends Error {
   }
 }
 
+// Refused for now; the caller may answer 429 with Retry-After.
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+    this.name = "RateLimitedError";
+  }
+}
+
 export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Try again in a moment.";
 
 export function isUniqueViolation(error: unknown): boolean {

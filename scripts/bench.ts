@@ -1,10 +1,12 @@
 // `npm run bench`: prints figures and writes them to bench-results/. Speed
 // targets are checked here, never in timed tests.
 import fs from "node:fs";
+import { REFUSAL_FLOOR_MS } from "@/lib/auth/refusal-floor";
 import { disconnectAll } from "@/lib/db/client";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { startBenchDatabase } from "./bench/bench-database";
 import { benchListKeys } from "./bench/list-keys.bench";
+import { benchSignIn } from "./bench/sign-in.bench";
 import { benchVerify } from "./bench/verify.bench";
 
 function write(name: string, data: unknown) {
@@ -28,6 +30,14 @@ async function main() {
       const results = await benchListKeys();
       console.table(results);
       write("list-keys", { keys: 10_000, results });
+    }
+    if (wants("sign-in")) {
+      console.log(`Wrong-password refusals, known vs unknown email (medians should match; floor ${REFUSAL_FLOOR_MS} ms):`);
+      const results = await benchSignIn();
+      console.table(results);
+      const [served, unknown] = [results["known email, audit after the answer (as served)"], results["unknown email"]];
+      check("medians within 5%", Math.abs(served.p50Ms - unknown.p50Ms) <= 0.05 * unknown.p50Ms, `${served.p50Ms} vs ${unknown.p50Ms} ms`);
+      write("sign-in", { floorMs: REFUSAL_FLOOR_MS, results });
     }
     if (wants("verify")) {
       if (!buildIsCurrent()) {

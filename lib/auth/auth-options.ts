@@ -1,14 +1,23 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { AppError } from "@/lib/errors";
+import { after } from "next/server";
+import { AppError, RateLimitedError } from "@/lib/errors";
 import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authenticate } from "./authenticate";
 import { clientAddressFrom, userAgentFrom } from "./client-address";
+import { isLiveSession, SessionEndedError } from "./live-session";
+import { sessionCookieFor } from "./session-cookie";
+import { reportThrottled } from "./throttled-sign-in";
 
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-export const SESSION_COOKIE = secureCookies ? "__Secure-secret-keys.session" : "secret-keys.session";
+const sessionCookie = sessionCookieFor(process.env.NEXTAUTH_URL);
+export const SESSION_COOKIE = sessionCookie.name;
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> };
+
+// A failed sign-in's audit event is written once the refusal is sent, so a
+// known email's refusal is not slower than an unknown one's.
+const afterResponse = (task: () => Promise<void>) =>
+  after(() => task().catch((error: unknown) => console.error("Recording a failed sign-in failed", error)));
 
 // The JWT carries only the id of a server-side AuthSession row. Every request
 // checks that row (lib/auth/current-member.ts), so signing out or revoking a
@@ -17,12 +26,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
-  cookies: {
-    sessionToken: {
-      name: SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
-    },
-  },
+  cookies: { sessionToken: sessionCookie },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -30,7 +34,12 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const headers = (request as RequestLike).headers;
         try {
-          const user = await authenticate({ credentials, ipAddress: clientAddressFrom(headers), userAgent: userAgentFrom(headers) });
+          const user = await authenticate({
+            credentials,
+            ipAddress: clientAddressFrom(headers),
+            userAgent: userAgentFrom(headers),
+            defer: afterResponse,
+          });
           const { sessionId } = await createAuthSession({
             userId: user.id,
             ipAddress: clientAddressFrom(headers),
@@ -40,6 +49,7 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           // next-auth hands a thrown message to the sign-in form; only our
           // own user-facing messages may travel that way.
+          if (error instanceof RateLimitedError) reportThrottled(error.retryAfterSeconds);
           if (error instanceof AppError) throw new Error(error.message);
           console.error("Sign-in failed unexpectedly", error);
           throw new Error("Sign-in is unavailable right now. Try again in a moment.");
@@ -48,12 +58,25 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sid = (user as { sessionId?: string }).sessionId;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sid = (user as { sessionId?: string }).sessionId;
+        return token;
+      }
+      // next-auth's own /api/auth/session decodes the cookie without asking
+      // us; throwing makes it answer {} and clear the cookie, as pages do.
+      if (!(await isLiveSession(token.sid))) throw new SessionEndedError();
       return token;
     },
     session({ session }) {
       return session;
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an answer, not a fault.
+      if (metadata instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
   events: {

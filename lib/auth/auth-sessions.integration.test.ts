@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { actorFor, createOrganization } from "@/lib/testing/fixtures";
 import { createAuthSession, listLiveAuthSessions, revokeAuthSession, revokeOtherAuthSessions } from "./auth-sessions";
+import { isLiveSession } from "./live-session";
 import { resolveMember } from "./resolve-member";
 
 describe("auth sessions", () => {
@@ -48,5 +49,26 @@ describe("auth sessions", () => {
     const events = await db().auditEvent.findMany({ where: { organizationId: organization.id, action: "auth.sessions_revoked" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorUserId: owner.userId, details: { sessions: 1 } });
+  });
+});
+
+describe("isLiveSession (what /api/auth/session answers for a cookie)", () => {
+  it("is true only for a live session of a member", async () => {
+    const { members } = await createOrganization(["OWNER", "MEMBER"]);
+    const [owner, removed] = members;
+    const live = await createAuthSession({ userId: owner.userId });
+    const signedOut = await createAuthSession({ userId: owner.userId });
+    await revokeAuthSession(signedOut.sessionId);
+    const expired = await createAuthSession({ userId: owner.userId });
+    await db().authSession.update({ where: { id: expired.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const ofRemovedMember = await createAuthSession({ userId: removed.userId });
+    await db().membership.deleteMany({ where: { userId: removed.userId } });
+
+    expect(await isLiveSession(live.sessionId)).toBe(true);
+    expect(await isLiveSession(signedOut.sessionId)).toBe(false);
+    expect(await isLiveSession(expired.sessionId)).toBe(false);
+    expect(await isLiveSession(ofRemovedMember.sessionId)).toBe(false);
+    expect(await isLiveSession("no-such-session")).toBe(false);
+    expect(await isLiveSession(undefined)).toBe(false);
   });
 });

@@ -4,9 +4,11 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createOrganization, TEST_PASSWORD, uniqueEmail } from "@/lib/testing/fixtures";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE } from "./authenticate";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "./sign-in-throttle";
+import { FREE_FAILURES } from "./sign-in-throttle";
 
-const address = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+let lastOctet = 0;
+const prefix = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const address = () => `${prefix}.${++lastOctet}`;
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.catch((e: unknown) => e);
@@ -33,43 +35,62 @@ describe("authenticate", () => {
   });
 
   it("refuses malformed credentials without recording anything", async () => {
-    const before = await db().signInFailure.count();
+    const before = await db().signInAttempt.count();
     for (const credentials of [undefined, {}, { email: "x", password: "y" }, { email: ["a@b.c"], password: {} }]) {
       expect((await failureOf(authenticate({ credentials, ipAddress: address() }))).code).toBe("INVALID_INPUT");
     }
-    expect(await db().signInFailure.count()).toBe(before);
+    expect(await db().signInAttempt.count()).toBe(before);
   });
 
-  it("locks an account after repeated failures, even for the right password", async () => {
+  it("delays an address's tries on one account after its free failures, even with the right password, and says how long", async () => {
     const { members } = await createOrganization();
     const email = members[0].email;
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await failureOf(authenticate({ credentials: { email, password: `guess-${i}` }, ipAddress: address() }));
-    }
-    const locked = await failureOf(authenticate({ credentials: { email, password: TEST_PASSWORD }, ipAddress: address() }));
-    expect(locked.code).toBe("RATE_LIMITED");
-    expect(locked.message).toMatch(/Try again in 15 minutes/);
+    const ipAddress = address();
+    const now = new Date();
+    await Promise.all(
+      Array.from({ length: FREE_FAILURES.pair }, (_, i) => failureOf(authenticate({ credentials: { email, password: `guess-${i}` }, ipAddress, now }))),
+    );
+    const delayed = await failureOf(authenticate({ credentials: { email, password: TEST_PASSWORD }, ipAddress, now }));
+    expect(delayed).toMatchObject({ code: "RATE_LIMITED", message: "Too many failed sign-ins. Try again in 1 second.", retryAfterSeconds: 1 });
+    const aSecondLater = new Date(now.getTime() + 1000);
+    await expect(authenticate({ credentials: { email, password: TEST_PASSWORD }, ipAddress, now: aSecondLater })).resolves.toMatchObject({
+      id: members[0].userId,
+    });
   });
 
-  it("limits one address spraying many accounts, and no other address", async () => {
+  it("throttles one address spraying many accounts, and no other address", async () => {
     const sprayer = address();
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      await failureOf(authenticate({ credentials: { email: uniqueEmail(), password: "guess" }, ipAddress: sprayer }));
-    }
+    const now = new Date();
+    await Promise.all(
+      Array.from({ length: FREE_FAILURES.address }, () =>
+        failureOf(authenticate({ credentials: { email: uniqueEmail(), password: "guess" }, ipAddress: sprayer, now })),
+      ),
+    );
     const { members } = await createOrganization();
     const credentials = { email: members[0].email, password: TEST_PASSWORD };
-    expect((await failureOf(authenticate({ credentials, ipAddress: sprayer }))).code).toBe("RATE_LIMITED");
-    await expect(authenticate({ credentials, ipAddress: address() })).resolves.toMatchObject({ id: members[0].userId });
+    expect((await failureOf(authenticate({ credentials, ipAddress: sprayer, now }))).code).toBe("RATE_LIMITED");
+    await expect(authenticate({ credentials, ipAddress: address(), now })).resolves.toMatchObject({ id: members[0].userId });
   });
 
-  it("forgets an account's failures after a successful sign-in", async () => {
+  it("forgets an address's failures on an account once it signs in, and remembers the address", async () => {
     const { members } = await createOrganization();
     const email = members[0].email;
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
-      await failureOf(authenticate({ credentials: { email, password: "guess" }, ipAddress: address() }));
+    const ipAddress = address();
+    const elsewhere = address();
+    await failureOf(authenticate({ credentials: { email, password: "guess" }, ipAddress: elsewhere }));
+    for (let i = 0; i < FREE_FAILURES.pair - 1; i++) {
+      await failureOf(authenticate({ credentials: { email, password: "guess" }, ipAddress }));
     }
-    await authenticate({ credentials: { email, password: TEST_PASSWORD }, ipAddress: address() });
-    expect(await db().signInFailure.count({ where: { email } })).toBe(0);
+    await authenticate({ credentials: { email, password: TEST_PASSWORD }, ipAddress });
+    expect(await db().signInAttempt.findMany({ where: { email }, select: { ipAddress: true } })).toEqual([{ ipAddress: elsewhere }]);
+    expect(await db().knownSignInAddress.findMany({ where: { userId: members[0].userId }, select: { ipAddress: true } })).toEqual([{ ipAddress }]);
+  });
+
+  it("refuses a removed member with the right password, clearly", async () => {
+    const { members } = await createOrganization();
+    await db().membership.deleteMany({ where: { userId: members[0].userId } });
+    const refused = await failureOf(authenticate({ credentials: { email: members[0].email, password: TEST_PASSWORD }, ipAddress: address() }));
+    expect(refused).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/no longer a member/) });
   });
 });
 

@@ -11,6 +11,7 @@ import { signInInput } from "@/lib/auth/sign-in-input";
 import type { FieldErrors } from "@/lib/errors";
 
 const FALLBACK_MESSAGE = "That email and password do not match an account.";
+const THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a moment and try again.";
 
 export function SignInForm() {
   const router = useRouter();
@@ -29,6 +30,11 @@ export function SignInForm() {
     setFieldErrors({});
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (result?.status === 429) {
+        // The server's message says how long to wait ("Try again in 2 minutes.").
+        setMessage(result.error ?? THROTTLED_MESSAGE);
+        return;
+      }
       if (!result?.ok || result.error) {
         // next-auth reports a plain failed authorize() as "CredentialsSignin".
         setMessage(!result?.error || result.error === "CredentialsSignin" ? FALLBACK_MESSAGE : result.error);
