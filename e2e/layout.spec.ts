@@ -39,12 +39,12 @@ test("at 1280x800 the keys table fits without scrolling sideways, and the row me
 
   // Created by is a choice, kept across reloads.
   await expect(table.getByRole("columnheader", { name: "Created by" })).toHaveCount(0);
-  await page.getByText("Columns").click();
+  await page.getByText("Columns", { exact: true }).click();
   await page.getByRole("group", { name: "Columns to show" }).getByLabel("Created by").check();
   await expect(table.getByRole("columnheader", { name: "Created by" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("table").getByRole("columnheader", { name: "Created by" })).toBeVisible();
-  await page.getByText("Columns").click();
+  await page.getByText("Columns", { exact: true }).click();
   await page.getByRole("group", { name: "Columns to show" }).getByLabel("Created by").uncheck();
 });
 
