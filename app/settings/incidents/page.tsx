@@ -36,7 +36,7 @@ export default async function IncidentsPage() {
               <tr key={incident.id} className={ROW_CLASS}>
                 <td className={CELL_CLASS}>
                   <Link href={`/settings/secret-keys/${incident.keyId}/compromised`} className="font-medium hover:underline">{incident.keyName}</Link>
-                  <span className="block font-mono text-xs text-zinc-500">{incident.keyPrefix}…</span>
+                  <span className="block font-mono text-xs text-zinc-500 dark:text-zinc-400">{incident.keyPrefix}…</span>
                 </td>
                 <td className={CELL_CLASS}>{incident.status === "OPEN" ? <Badge tone="red">Open</Badge> : <Badge tone="green">Closed</Badge>}</td>
                 <td className={CELL_CLASS}>{incident._count.steps} of {INCIDENT_STEPS.length} steps</td>

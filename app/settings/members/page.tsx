@@ -25,7 +25,7 @@ export default async function MembersPage() {
             <tr key={row.id} className={ROW_CLASS}>
               <td className={`${CELL_CLASS} font-medium`}>
                 {row.name}
-                {row.userId === member.userId && <span className="ml-1 text-xs font-normal text-zinc-500">(you)</span>}
+                {row.userId === member.userId && <span className="ml-1 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
               </td>
               <td className={CELL_CLASS}>{row.email}</td>
               <td className={CELL_CLASS}>

@@ -49,7 +49,7 @@ export default async function SecurityPage() {
             {deliveries.map((d) => (
               <li key={d.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>{d.event}</span>
-                <span className="flex flex-wrap items-center gap-x-2 text-zinc-500">
+                <span className="flex flex-wrap items-center gap-x-2 text-zinc-500 dark:text-zinc-400">
                   {d.status}, {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
                   {d.lastStatusCode ? `, HTTP ${d.lastStatusCode}` : d.lastError ? `, ${d.lastError}` : ""} · <LocalTime date={d.createdAt} />
                   {d.status === "failed" && webhook && canManage && <RetryDeliveryButton deliveryId={d.id} event={d.event} />}

@@ -51,7 +51,7 @@ export function MemberControls({ member }: { member: Row }) {
       {!member.isYou && (
         <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)} aria-label={`Remove ${member.name}`}>Remove</Button>
       )}
-      <p role="status" className="text-xs text-zinc-500">{status}</p>
+      <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">{status}</p>
       {error && <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">{error}</p>}
       <Dialog open={confirming} onClose={() => setConfirming(false)} title={`Remove ${member.name}?`}>
         <FormAlert message={removeError} />

@@ -56,7 +56,7 @@ export function DeleteKeysDialog({
           {targets?.map((key) => (
             <li key={key.id} className="flex justify-between gap-3 px-3 py-2">
               <span className="min-w-0 truncate font-medium">{key.name}</span>
-              <span className="shrink-0 text-zinc-500">
+              <span className="shrink-0 text-zinc-500 dark:text-zinc-400">
                 last used <RelativeTime date={key.lastUsedAt} now={now} never="never" />
               </span>
             </li>

@@ -126,7 +126,7 @@ export const keyColumns = [
   column.accessor("createdByName", {
     id: "createdBy",
     header: "Created by",
-    cell: ({ getValue }) => getValue() ?? <span className="text-zinc-500">Removed user</span>,
+    cell: ({ getValue }) => getValue() ?? <span className="text-zinc-500 dark:text-zinc-400">Removed user</span>,
   }),
   column.display({
     id: "actions",

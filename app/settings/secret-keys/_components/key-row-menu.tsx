@@ -79,7 +79,7 @@ export function KeyRowMenu({ keyName, items }: { keyName: string; items: RowMenu
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
-        className="rounded-md px-2 py-1 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        className="rounded-md px-2 py-1 text-lg leading-none text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         <span aria-hidden="true">⋯</span>
       </button>

@@ -31,7 +31,7 @@ export function GranularScopesToggle({ enabled, canManage }: { enabled: boolean;
           <span className="block text-zinc-600 dark:text-zinc-400">
             Let key creators limit a key to Dataset, Training or Deployment. When off, every key reaches all three. Existing keys keep their scopes.
           </span>
-          {!canManage && <span className="block text-zinc-500">Only an owner can change this.</span>}
+          {!canManage && <span className="block text-zinc-500 dark:text-zinc-400">Only an owner can change this.</span>}
         </span>
       </label>
       <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">{message}</p>

@@ -33,7 +33,7 @@ export function WebhookEvents({ events }: { events: string[] }) {
             <label key={name} className="flex items-start gap-2 text-sm">
               <input type="checkbox" name="events" value={name} defaultChecked={events.includes(name)} className="mt-0.5 size-4 accent-indigo-600" />
               <span>
-                {WEBHOOK_EVENT_LABELS[name]} <code className="text-xs text-zinc-500">{name}</code>
+                {WEBHOOK_EVENT_LABELS[name]} <code className="text-xs text-zinc-500 dark:text-zinc-400">{name}</code>
               </span>
             </label>
           ))}

@@ -23,7 +23,7 @@ export function AppChecklist({ clients, pending, onSubmit }: { clients: Checklis
           {clients.map((client, index) => (
             <li key={`${client.ipAddress}-${client.userAgent}`} className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-700">
               <p className="font-mono text-xs">{activitySource(client)} · {client.userAgent ?? "no user agent"}</p>
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {count(client.requests, "request", "requests")}, first {exactUtc(client.firstSeenAt)}, last {exactUtc(client.lastSeenAt)}
               </p>
               <div className="mt-2 flex flex-wrap items-center gap-3">

@@ -28,7 +28,7 @@ export function DeliveryStatus({ deliveries }: { deliveries: DeliveryRow[] }) {
           <span>
             {d.channel === "webhook" ? `Webhook ${d.target}` : `Email to ${d.target}`}, {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
           </span>
-          {d.lastError && d.status !== "delivered" && <span className="text-xs text-zinc-500">Last error: {d.lastError}</span>}
+          {d.lastError && d.status !== "delivered" && <span className="text-xs text-zinc-500 dark:text-zinc-400">Last error: {d.lastError}</span>}
         </li>
       ))}
     </ul>
