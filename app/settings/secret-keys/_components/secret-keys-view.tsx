@@ -20,6 +20,7 @@ import { RenameKeyDialog } from "./rename-key-dialog";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RotateKeyDialog } from "./rotate-key-dialog";
 import { useColumnVisibility } from "./use-column-visibility";
+import { useWideScreen } from "./use-wide-screen";
 import { useKeysQuery } from "./use-keys-query";
 
 export type SecretKeysViewProps = {
@@ -54,6 +55,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   }, [props.rows]);
   const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
   const [columnVisibility, setColumnVisible] = useColumnVisibility();
+  const wide = useWideScreen();
   const selection = props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined;
   const meta: KeyTableMeta = {
     now: props.now,
@@ -89,12 +91,16 @@ export function SecretKeysView(props: SecretKeysViewProps) {
           )}
           {props.rows.length > 0 ? (
             <>
-              <div className="hidden md:block">
-                <KeysTable rows={props.rows} query={query} pending={pending} update={update} selection={selection} meta={meta} columnVisibility={columnVisibility} />
-              </div>
-              <div className="md:hidden">
-                <KeyCards rows={props.rows} meta={meta} selection={selection} />
-              </div>
+              {wide !== false && (
+                <div className="hidden md:block">
+                  <KeysTable rows={props.rows} query={query} pending={pending} update={update} selection={selection} meta={meta} columnVisibility={columnVisibility} />
+                </div>
+              )}
+              {wide !== true && (
+                <div className="md:hidden">
+                  <KeyCards rows={props.rows} meta={meta} selection={selection} />
+                </div>
+              )}
             </>
           ) : (
             <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>
