@@ -13,6 +13,9 @@ function clientFor(url: string): PrismaClient {
   if (!client) {
     client = new PrismaClient({
       adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      // Under a burst, a change waits for a free connection (or the audit
+      // chain's per-organization lock) rather than failing after Prisma's 2 s.
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
     });
     globalForPrisma.prismaClients.set(url, client);
   }
