@@ -57,7 +57,7 @@ export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<
 }
 
 export async function getWebhookEndpoint(organizationId: string) {
-  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, events: true, createdAt: true } });
+  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, events: true, legacySignature: true, createdAt: true } });
 }
 
 // Queues an event for the organization's endpoint, in the caller's
