@@ -16,7 +16,11 @@ test("an owner sets the incident webhook and sees its signing secret once", asyn
   await page.getByLabel("Webhook URL").fill("https://hooks.example.test/secret-keys");
   await page.getByRole("button", { name: "Save" }).click();
   const secret = await page.getByTestId("webhook-secret").textContent();
-  expect(secret).toMatch(/^whsec_/);
+  // Standard Webhooks: whsec_ and the standard base64 of 32 bytes.
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  await page.getByText("How to verify deliveries").click();
+  await expect(page.getByText('import { Webhook } from "standardwebhooks";')).toBeVisible();
+  await expect(page.getByText(/x-secret-keys/)).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByLabel("Webhook URL")).toHaveValue("https://hooks.example.test/secret-keys");

@@ -2,22 +2,22 @@ import { db } from "@/lib/db/client";
 import { afterAttempt } from "@/lib/delivery/retry-policy";
 import { attemptRecord, type AttemptRecord } from "./delivery-outcome";
 import { postWebhook } from "./post-webhook";
-import { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
 import { webhookAllowsPrivate } from "./webhook-destination";
+import { webhookHeaders } from "./webhook-headers";
 
-type Due = { id: string; organizationId: string; payload: unknown; attempts: number };
+type Due = { id: string; organizationId: string; messageId: string; payload: unknown; attempts: number };
 
-async function attempt(delivery: Due, endpoint: { url: string; secret: string }): Promise<AttemptRecord> {
+async function attempt(delivery: Due, endpoint: { url: string; secret: string; legacySignature: boolean }): Promise<AttemptRecord> {
   const body = JSON.stringify(delivery.payload);
-  const timestamp = Math.floor(Date.now() / 1000);
   const outcome = await postWebhook({
     url: endpoint.url,
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "SecretKeys-Webhook/1",
-      [TIMESTAMP_HEADER]: String(timestamp),
-      [SIGNATURE_HEADER]: signPayload(endpoint.secret, timestamp, body),
-    },
+    headers: webhookHeaders({
+      secret: endpoint.secret,
+      legacySignature: endpoint.legacySignature,
+      messageId: delivery.messageId,
+      timestamp: Math.floor(Date.now() / 1000),
+      body,
+    }),
     body,
     timeoutMs: 5_000,
     allowPrivate: webhookAllowsPrivate(),
@@ -35,7 +35,7 @@ export async function processDueWebhooks(limit = 20): Promise<number> {
     const handled = await db().$transaction(
       async (tx) => {
         const [due] = await tx.$queryRaw<Due[]>`
-          SELECT "id", "organizationId", "payload", "attempts" FROM "WebhookDelivery"
+          SELECT "id", "organizationId", "messageId", "payload", "attempts" FROM "WebhookDelivery"
           WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
           ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!due) return false;

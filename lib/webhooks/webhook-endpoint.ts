@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { z } from "@/lib/validation/zod";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
@@ -7,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { processDueWebhooks } from "./deliver-webhooks";
 import { webhookUrlProblem } from "./webhook-destination";
-import { WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events";
+import { eventPayload, WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events";
+import { newWebhookSecret } from "./webhook-signature";
 
 export const webhookUrlInput = z.object({
   url: z
@@ -17,20 +17,22 @@ export const webhookUrlInput = z.object({
     .pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." })),
 });
 
-// Sets the organization's webhook URL with a new signing secret, returned
-// once (owners only). A URL naming a loopback, private or metadata address
-// outright is refused here; names are checked when sending.
+// Sets the organization's webhook URL with a new Standard Webhooks signing
+// secret, returned once (owners only); an endpoint saved before Standard
+// Webhooks stops getting the old headers from then on. A URL naming a
+// loopback, private or metadata address outright is refused here; names are
+// checked when sending.
 export async function setWebhookEndpoint(options: { actor: Actor; input: unknown }): Promise<{ secret: string }> {
   assertCan(options.actor, "settings.manage");
   const { url } = webhookUrlInput.parse(options.input);
   const problem = webhookUrlProblem(url);
   if (problem) throw new AppError("INVALID_INPUT", "Some fields need attention.", { url: [problem] });
-  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+  const secret = newWebhookSecret();
   await db().$transaction(async (tx) => {
     await tx.webhookEndpoint.upsert({
       where: { organizationId: options.actor.organizationId },
       create: { organizationId: options.actor.organizationId, url, secret },
-      update: { url, secret },
+      update: { url, secret, legacySignature: false },
     });
     await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_set", details: { url } });
   });
@@ -55,7 +57,7 @@ export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<
 }
 
 export async function getWebhookEndpoint(organizationId: string) {
-  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, events: true, createdAt: true } });
+  return db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, events: true, legacySignature: true, createdAt: true } });
 }
 
 // Queues an event for the organization's endpoint, in the caller's
@@ -66,7 +68,7 @@ export async function enqueueWebhook(
 ): Promise<boolean> {
   const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { events: true } });
   if (!endpoint?.events.includes(event)) return false;
-  await tx.webhookDelivery.create({ data: { organizationId, incidentId, event, payload: { event, data, sentAt: new Date().toISOString() } } });
+  await tx.webhookDelivery.create({ data: { organizationId, incidentId, event, payload: eventPayload(event, data, new Date()) } });
   return true;
 }
 
@@ -127,7 +129,7 @@ export async function sendTestWebhook(options: { actor: Actor }): Promise<{ stat
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } });
     if (!endpoint) throw new AppError("NOT_FOUND", "Set a webhook URL first.");
     return tx.webhookDelivery.create({
-      data: { organizationId, event: "webhook.test", payload: { event: "webhook.test", data: { by: options.actor.label }, sentAt: new Date().toISOString() } },
+      data: { organizationId, event: "webhook.test", payload: eventPayload("webhook.test", { by: options.actor.label }, new Date()) },
     });
   });
   await processDueWebhooks();

@@ -17,3 +17,11 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
 export function keyForEvent(key: { id: string; name: string; displayPrefix: string; environment?: string }) {
   return { id: key.id, name: key.name, prefix: key.displayPrefix, ...(key.environment ? { environment: key.environment.toLowerCase() } : {}) };
 }
+
+// An event's JSON body: Standard Webhooks' type, timestamp (when it happened)
+// and data, plus event and sentAt (the same values), which receivers written
+// before read.
+export function eventPayload<T>(event: string, data: T, at: Date) {
+  const timestamp = at.toISOString();
+  return { type: event, timestamp, data, event, sentAt: timestamp };
+}

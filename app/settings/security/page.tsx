@@ -12,6 +12,7 @@ import { EmailSettings } from "./_components/email-settings";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
 import { RetryDeliveryButton } from "./_components/retry-delivery-button";
 import { WebhookEvents } from "./_components/webhook-events";
+import { WebhookReceiverHelp } from "./_components/webhook-receiver-help";
 import { WebhookSettings } from "./_components/webhook-settings";
 import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
 
@@ -39,11 +40,12 @@ export default async function SecurityPage() {
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="webhook-heading" className="mb-4 font-semibold">Incident webhook</h2>
         {canManage ? (
-          <WebhookSettings url={webhook?.url ?? null} allowPrivate={webhookAllowsPrivate()} />
+          <WebhookSettings url={webhook?.url ?? null} legacySignature={webhook?.legacySignature ?? false} allowPrivate={webhookAllowsPrivate()} />
         ) : (
           <p className="text-sm">{webhook ? "Incident events go to the organization's webhook." : "No webhook is configured."} Only an owner can see or change it.</p>
         )}
         {webhook && canManage && <WebhookEvents key={webhook.url} events={webhook.events} />}
+        {canManage && <WebhookReceiverHelp />}
         {deliveries.length > 0 && (
           <ul className="mt-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Recent deliveries">
             {deliveries.map((d) => (

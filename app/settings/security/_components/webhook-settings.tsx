@@ -20,7 +20,7 @@ function describeTest({ status, statusCode, error }: { status: string; statusCod
 // The webhook URL for incident events. Saving makes a new signing secret,
 // shown here once.
 // For owners (the page shows others only whether one is set).
-export function WebhookSettings({ url, allowPrivate }: { url: string | null; allowPrivate: boolean }) {
+export function WebhookSettings({ url, legacySignature, allowPrivate }: { url: string | null; legacySignature: boolean; allowPrivate: boolean }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
@@ -79,12 +79,18 @@ export function WebhookSettings({ url, allowPrivate }: { url: string | null; all
           {url && <Button variant="ghost" disabled={pending} onClick={() => setConfirmingRemoval(true)}>Remove webhook</Button>}
           <p role="status" className="text-sm">{testResult}</p>
         </div>
-        {secret && (
+        {secret ? (
           <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
             <p className="font-medium">Signing secret (shown once):</p>
             <code className="block break-all" data-testid="webhook-secret">{secret}</code>
-            <p className="mt-1">Each request carries <code>x-secret-keys-timestamp</code> and <code>x-secret-keys-signature: sha256=HMAC(secret, timestamp + "." + body)</code>.</p>
+            <p className="mt-1">Give it to your receiver; it verifies every delivery with a Standard Webhooks library (see below).</p>
           </div>
+        ) : (
+          legacySignature && (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
+              This webhook&apos;s secret is from before Standard Webhooks, so its deliveries also carry the old <code>x-secret-keys-timestamp</code> and <code>x-secret-keys-signature</code> headers. Save the URL again for a new secret and the Standard Webhooks headers alone.
+            </p>
+          )
         )}
       </form>
       <Dialog open={confirmingRemoval} onClose={() => setConfirmingRemoval(false)} title="Remove the webhook?">
