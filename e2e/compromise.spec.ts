@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { OWNER, SERVICE_HEADERS } from "./owner";
+import { screenshot } from "./screenshot";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -51,6 +52,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   const checklist = page.getByRole("list", { name: "Clients that used the key" });
   await expect(checklist).toContainText("203.0.113.80 · payments-svc/7");
   await checklist.getByRole("checkbox", { name: "203.0.113.80 (payments-svc/7) updated to the replacement" }).check();
+  await screenshot(page, "compromise-wizard");
   await steps.getByRole("button", { name: "Confirm apps updated" }).click();
 
   // The use before revocation, and the attempt after it (written within a

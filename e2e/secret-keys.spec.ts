@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { screenshot } from "./screenshot";
 import { addMember, signInAs } from "./members";
 import { OWNER, SERVICE_HEADERS } from "./owner";
 
@@ -49,6 +50,7 @@ test("create a key, copy it, confirm, see only its prefix; the secret is gone af
   await expect(snippet).not.toContainText(secret);
   await reveal.getByRole("tab", { name: "curl" }).click();
   await expect(snippet).toContainText("/api/v1/whoami");
+  await screenshot(page, "reveal-dialog", { mask: [reveal.getByTestId("revealed-secret")] });
   expect(await snippet.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 
   // It cannot be dismissed before the user confirms.
@@ -64,6 +66,7 @@ test("create a key, copy it, confirm, see only its prefix; the secret is gone af
   await expect(row.getByTestId("masked-key")).toHaveText(masked);
   await expect(row).toContainText("Read only");
   await expect(row).toContainText("Never");
+  await screenshot(page, "keys-table");
   expect(await page.content()).not.toContain(secret);
 
   await page.reload();
