@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures and writes them to bench-results/. Speed
 // targets are checked here, never in timed tests.
 import fs from "node:fs";
+import os from "node:os";
 import { REFUSAL_FLOOR_MS } from "@/lib/auth/refusal-floor";
 import { disconnectAll } from "@/lib/db/client";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
@@ -11,7 +12,8 @@ import { benchVerify } from "./bench/verify.bench";
 
 function write(name: string, data: unknown) {
   fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(`bench-results/${name}.json`, JSON.stringify({ measuredAt: new Date().toISOString(), ...(data as object) }, null, 2));
+  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  fs.writeFileSync(`bench-results/${name}.json`, JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...(data as object) }, null, 2));
   console.log(`Written to bench-results/${name}.json\n`);
 }
 

@@ -1,0 +1,70 @@
+// `npm run bench:readme`: rewrites the README's benchmark tables from
+// bench-results/*.json (written by `npm run bench`), so the figures a user
+// reads are the measured ones, with their date and machine.
+import fs from "node:fs";
+
+type Machine = { cores: number; cpu: string; memoryGiB: number; node: string };
+type Result<T> = T & { measuredAt: string; machine?: Machine };
+
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
+
+function read<T>(name: string): Result<T> | null {
+  const file = `bench-results/${name}.json`;
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Result<T>) : null;
+}
+
+const when = (result: { measuredAt: string; machine?: Machine }) =>
+  `Measured ${result.measuredAt.slice(0, 10)} on ${result.machine ? `${result.machine.cores} cores (${result.machine.cpu}), Node ${result.machine.node}` : "an unrecorded machine"}.`;
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+
+type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number };
+type Verify = { load: Record<string, Load>; ratios: Record<string, number>; revocationMs: { p50Ms: number; maxMs: number; runs: number }; lastUsedLagMs: { maxMs: number } };
+type Timing = { p50Ms: number; p95Ms?: number; maxMs?: number };
+
+function sections(): string {
+  const parts: string[] = [];
+  const verify = read<Verify>("verify");
+  if (verify) {
+    parts.push(
+      "**Verification API** (`npm run bench -- verify`; load generator on the same machine, 50 connections):",
+      "",
+      table(["", "requests/s", "p50", "p99"], Object.entries(verify.load).map(([label, l]) => [label, l.requestsPerSecond.toLocaleString("en"), `${l.p50Ms} ms`, `${l.p99Ms} ms`])),
+      "",
+      `Ratios: ${Object.entries(verify.ratios).map(([k, v]) => `${k} = ${v}`).join(", ")}. Revocation across two instances: p50 ${verify.revocationMs.p50Ms} ms, max ${verify.revocationMs.maxMs} ms over ${verify.revocationMs.runs} deletions. Last Used lag at most ${verify.lastUsedLagMs.maxMs} ms. ${when(verify)}`,
+      "",
+    );
+  }
+  const list = read<{ keys: number; results: Record<string, Timing> }>("list-keys");
+  if (list) {
+    parts.push(
+      `**Secret Keys page query** (\`npm run bench -- list\`, ${list.keys.toLocaleString("en")} keys in one organization):`,
+      "",
+      table(["query", "p50", "p95"], Object.entries(list.results).map(([label, t]) => [label, `${t.p50Ms} ms`, t.p95Ms === undefined ? "" : `${t.p95Ms} ms`])),
+      "",
+      when(list),
+      "",
+    );
+  }
+  const signIn = read<{ floorMs: number; results: Record<string, Timing> }>("sign-in");
+  if (signIn) {
+    parts.push(
+      `**Refused sign-ins** (\`npm run bench -- sign-in\`; every refusal waits for a ${signIn.floorMs} ms floor):`,
+      "",
+      table(["case", "p50"], Object.entries(signIn.results).map(([label, t]) => [label, `${t.p50Ms} ms`])),
+      "",
+      when(signIn),
+      "",
+    );
+  }
+  return parts.join("\n").trim();
+}
+
+const readme = fs.readFileSync("README.md", "utf8");
+const start = readme.indexOf(START);
+const end = readme.indexOf(END);
+if (start < 0 || end < start) throw new Error(`README.md needs ${START} and ${END} around the benchmark tables.`);
+fs.writeFileSync("README.md", `${readme.slice(0, start + START.length)}\n${sections()}\n${readme.slice(end)}`);
+console.log("README.md benchmark tables rewritten from bench-results/.");
