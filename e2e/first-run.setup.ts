@@ -14,7 +14,7 @@ setup("first run: every page leads to setup, which needs the printed link, creat
   await expect(page.getByText("Setup needs the one-time link this server printed when it started.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create organization" })).toHaveCount(0);
   await page.goto("/setup?token=" + "A".repeat(32));
-  await expect(page.getByRole("alert")).toContainText("This setup link is not valid.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("This setup link is not valid.");
   await expect(page.getByRole("button", { name: "Create organization" })).toHaveCount(0);
 
   // The operator opens the printed link (the token is kept in the data directory, mode 600).
