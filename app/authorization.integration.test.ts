@@ -18,6 +18,7 @@ import {
 } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
+import { removeMember } from "@/lib/members/change-member";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 
 // Every server action and route handler, called for real as a signed-in
@@ -46,6 +47,8 @@ type Row =
       // a member of another organization must not reach. "own": the call acts
       // on the caller's own organization or account, whoever calls.
       target: "resource" | "own";
+      // What another organization's allowed member gets instead of NOT_FOUND.
+      elsewhere?: "CONFLICT";
       // Valid arguments, after creating in the organization what they name.
       args: (world: World) => Promise<unknown[]>;
       // What an allowed call changes; a refused one changes nothing at all.
@@ -80,11 +83,18 @@ const TABLE: Record<string, Row> = {
   },
   "settings/audit-log/actions.ts#verifyAuditChainAction": { needs: "audit.view", target: "own", changes: [], args: async () => [] },
   "settings/audit-log/export/route.ts#GET": { needs: "audit.view", target: "own", changes: [], args: async () => get("/settings/audit-log/export") },
+  // The email of someone the organization removed: adding it again takes
+  // their account back, which only that organization may do.
   "settings/members/actions.ts#addMemberAction": {
     needs: "members.manage",
-    target: "own",
-    changes: ["members"],
-    args: async () => [{ name: "New member", email: uniqueEmail("new"), role: "ADMIN", password: "a long first password" }],
+    target: "resource",
+    elsewhere: "CONFLICT",
+    changes: ["members", "formerMembers"],
+    args: async (w) => {
+      const former = await createMember(w.organization.id, "MEMBER");
+      await removeMember({ actor: w.actors.OWNER, input: { membershipId: former.membershipId } });
+      return [{ name: "Taken back", email: former.email, role: "ADMIN", password: "a long first password" }];
+    },
   },
   "settings/members/actions.ts#changeMemberRoleAction": {
     needs: "members.manage",
@@ -189,7 +199,7 @@ function expectedOutcome(row: CheckedRow, caller: Caller): string {
   if (row.needs === "public") return "SETUP_COMPLETE";
   if (!caller) return "UNAUTHENTICATED";
   if (row.needs !== "any member" && !can(caller.role, row.needs)) return "FORBIDDEN";
-  return caller.whose === "other" && row.target === "resource" ? "NOT_FOUND" : "OK";
+  return caller.whose === "other" && row.target === "resource" ? (row.elsewhere ?? "NOT_FOUND") : "OK";
 }
 
 const STATUS_OUTCOMES: Record<number, string> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" };

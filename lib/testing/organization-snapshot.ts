@@ -13,6 +13,12 @@ const PROBES = {
     }),
   members: (organizationId: string) =>
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } } }),
+  // People the organization removed: their accounts stay for its history.
+  formerMembers: async (organizationId: string) => {
+    const removed = await db().auditEvent.findMany({ where: { organizationId, action: "member.removed" }, select: { details: true } });
+    const emails = removed.map((event) => (event.details as { email: string }).email);
+    return db().user.findMany({ where: { email: { in: emails } }, orderBy: { id: "asc" }, select: { id: true, name: true, passwordHash: true, memberships: { select: { organizationId: true } } } });
+  },
   sessions: (organizationId: string) =>
     db().authSession.findMany({ where: { revokedAt: null, user: { memberships: { some: { organizationId } } } }, orderBy: { id: "asc" }, select: { id: true } }),
   notifications: (organizationId: string) =>
