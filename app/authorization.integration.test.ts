@@ -6,6 +6,7 @@ import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { can, type Operation } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { INCIDENT_STEPS, type IncidentStepId } from "@/lib/incidents/incident-steps";
+import { removeMember } from "@/lib/members/change-member";
 import { discoverServerEntries } from "@/lib/testing/app-files";
 import {
   createFailedDeliveryFixture,
@@ -18,7 +19,6 @@ import {
 } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
-import { removeMember } from "@/lib/members/change-member";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 
 // Every server action and route handler, called for real as a signed-in
