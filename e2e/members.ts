@@ -13,14 +13,20 @@ export async function addMember(ownerPage: Page, member: NewMember): Promise<voi
   await expect(ownerPage.getByRole("cell", { name: member.email })).toBeVisible();
 }
 
-// A separate browser context signed in as that member.
-export async function signInAs(browser: Browser, member: NewMember) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
+// Signs this page's browser context in as that member (signed out first).
+export async function signInOn(page: Page, member: NewMember): Promise<void> {
+  await page.context().clearCookies();
   await page.goto("/signin");
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toHaveText(member.name);
+}
+
+// A separate browser context signed in as that member.
+export async function signInAs(browser: Browser, member: NewMember) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signInOn(page, member);
   return { context, page };
 }

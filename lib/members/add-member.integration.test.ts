@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createOrganizationWithAllRoles, uniqueEmail } from "@/lib/testing/fixtures";
 import { addMember } from "./add-member";
+import { removeMember } from "./change-member";
 
 const input = () => ({ name: "Lab Member", email: uniqueEmail("new"), role: "MEMBER", password: "first password 123" });
 
@@ -34,5 +35,23 @@ describe("addMember", () => {
     expect((duplicate as AppError).code).toBe("CONFLICT");
     await expect(addMember({ actor: actors.OWNER, input: { ...input(), role: "GOD" } })).rejects.toThrow();
     await expect(addMember({ actor: actors.OWNER, input: { ...input(), password: "short" } })).rejects.toThrow();
+  });
+
+  it("takes back a member the organization removed; another organization cannot take that account over", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    const data = input();
+    const { userId } = await addMember({ actor: actors.OWNER, input: data });
+    const membershipId = (await db().membership.findFirstOrThrow({ where: { userId } })).id;
+    await removeMember({ actor: actors.OWNER, input: { membershipId } });
+    const account = () => db().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, passwordHash: true, memberships: true } });
+    const before = await account();
+
+    const stranger = await createOrganizationWithAllRoles();
+    const error = await addMember({ actor: stranger.actors.OWNER, input: { ...data, name: "Taken over", password: "the stranger's password" } }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("CONFLICT");
+    expect(await account()).toEqual(before);
+
+    await expect(addMember({ actor: actors.OWNER, input: { ...data, name: "Back again" } })).resolves.toEqual({ userId });
+    expect(await account()).toMatchObject({ name: "Back again", memberships: [{ organizationId: organization.id, role: "MEMBER" }] });
   });
 });

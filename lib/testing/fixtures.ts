@@ -1,8 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { SESSION_COOKIE } from "@/lib/auth/auth-options";
+import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { closeStep, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "@/lib/incidents/incident-step-actions";
+import type { IncidentStepId } from "@/lib/incidents/incident-steps";
+import { openIncident } from "@/lib/incidents/open-incident";
+import { createKey } from "@/lib/keys/create-key";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -11,23 +18,26 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.test`;
 }
 
+// A user of the organization with that role (password TEST_PASSWORD).
+export async function createMember(organizationId: string, role: Role) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const user = await db().user.create({
+    data: {
+      email: uniqueEmail(role.toLowerCase()),
+      name: `${role} user`,
+      passwordHash: await passwordHash,
+      memberships: { create: { organizationId, role } },
+    },
+    include: { memberships: { select: { id: true } } },
+  });
+  return { role, userId: user.id, email: user.email, membershipId: user.memberships[0].id };
+}
+
 // An organization of its own with one member per requested role.
 export async function createOrganization(roles: Role[] = ["OWNER"]) {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
-  const hash = await passwordHash;
   const organization = await db().organization.create({ data: { name: `Org ${randomBytes(3).toString("hex")}` } });
   const members = [];
-  for (const role of roles) {
-    const user = await db().user.create({
-      data: {
-        email: uniqueEmail(role.toLowerCase()),
-        name: `${role} user`,
-        passwordHash: hash,
-        memberships: { create: { organizationId: organization.id, role } },
-      },
-    });
-    members.push({ role, userId: user.id, email: user.email });
-  }
+  for (const role of roles) members.push(await createMember(organization.id, role));
   return { organization, members };
 }
 
@@ -40,4 +50,41 @@ export async function createOrganizationWithAllRoles() {
   const { organization, members } = await createOrganization(["OWNER", "ADMIN", "SECURITY", "MEMBER"]);
   const actors = Object.fromEntries(members.map((m) => [m.role, actorFor(m, organization.id)])) as Record<Role, Actor>;
   return { organization, actors, members };
+}
+
+// A live production key of the actor's organization.
+export async function createKeyFixture(actor: Actor, name = `Key ${randomBytes(4).toString("hex")}`) {
+  const { key } = await createKey({ actor, input: { name, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });
+  return key;
+}
+
+// Each wizard step with input it accepts (no replacement key, no clients).
+const STEPS: Record<IncidentStepId, (actor: Actor, incidentId: string) => Promise<unknown>> = {
+  revoke: (actor, incidentId) => revokeStep({ actor, incidentId }),
+  replace: (actor, incidentId) => replaceStep({ actor, incidentId, input: { skipReason: "fixture" } }),
+  update_apps: (actor, incidentId) => updateAppsStep({ actor, incidentId, input: { entries: [] } }),
+  review: (actor, incidentId) => reviewStep({ actor, incidentId, input: { from: new Date(Date.now() - 86_400_000), to: new Date(), suspicious: 0 } }),
+  notify: (actor, incidentId) => notifyStep({ actor, incidentId, input: { message: "fixture" } }),
+  close: (actor, incidentId) => closeStep({ actor, incidentId }),
+};
+
+// An incident opened on the key, with the given steps already done in order.
+export async function createIncidentFixture(actor: Actor, keyId: string, done: IncidentStepId[] = []) {
+  const { incidentId } = await openIncident({ actor, keyId });
+  for (const step of done) await STEPS[step](actor, incidentId);
+  return incidentId;
+}
+
+// A webhook delivery of the organization that failed every attempt.
+export async function createFailedDeliveryFixture(organizationId: string) {
+  return db().webhookDelivery.create({
+    data: { organizationId, event: "incident.opened", payload: { event: "incident.opened" }, status: "failed", attempts: 6, lastError: "HTTP 500", nextAttemptAt: null },
+  });
+}
+
+// The cookie a browser signed in as this user sends: a live session row,
+// encoded the way next-auth encodes it.
+export async function createSessionCookie(userId: string): Promise<{ name: string; value: string }> {
+  const { sessionId } = await createAuthSession({ userId, ipAddress: "203.0.113.7", userAgent: "vitest" });
+  return { name: SESSION_COOKIE, value: await encode({ token: { sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! }) };
 }

@@ -1,0 +1,273 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "@/lib/action-result";
+import { createAuthSession } from "@/lib/auth/auth-sessions";
+import { can, type Operation } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { INCIDENT_STEPS, type IncidentStepId } from "@/lib/incidents/incident-steps";
+import { removeMember } from "@/lib/members/change-member";
+import { discoverServerEntries } from "@/lib/testing/app-files";
+import {
+  createFailedDeliveryFixture,
+  createIncidentFixture,
+  createKeyFixture,
+  createMember,
+  createOrganizationWithAllRoles,
+  createSessionCookie,
+  uniqueEmail,
+} from "@/lib/testing/fixtures";
+import { useFreshDatabase } from "@/lib/testing/fresh-database";
+import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
+import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+
+// Every server action and route handler, called for real as a signed-in
+// member of every role, of the organization that owns what the call names
+// and of another one. The expected outcome comes from ROLE_PERMISSIONS; an
+// export without a row here fails the first test.
+
+// Actions and handlers read the caller from the request: the cookie is the
+// session of whoever the case signs in as.
+const request = vi.hoisted(() => ({ cookie: undefined as { name: string; value: string } | undefined }));
+vi.mock("next/headers", async () => {
+  const { CLIENT_ADDRESS_HEADER } = await import("@/lib/auth/client-address");
+  return {
+    cookies: async () => ({ get: (name: string) => (request.cookie?.name === name ? request.cookie : undefined) }),
+    headers: async () => new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.50", "user-agent": "authorization table" }),
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+type World = Awaited<ReturnType<typeof createOrganizationWithAllRoles>>;
+type Row =
+  | { skip: string }
+  | {
+      needs: Operation | "any member" | "public";
+      // "resource": the arguments name something of the organization, which
+      // a member of another organization must not reach. "own": the call acts
+      // on the caller's own organization or account, whoever calls.
+      target: "resource" | "own";
+      // What another organization's allowed member gets instead of NOT_FOUND.
+      elsewhere?: "CONFLICT";
+      // Valid arguments, after creating in the organization what they name.
+      args: (world: World) => Promise<unknown[]>;
+      // What an allowed call changes; a refused one changes nothing at all.
+      changes: Probe[];
+    };
+
+// A closed loopback port: an allowed test event is tried and fails, which is
+// all authorization needs.
+const WEBHOOK_URL = "http://127.0.0.1:1/hooks/T0kenInThePath";
+const withKey = (w: World) => createKeyFixture(w.actors.OWNER);
+const withWebhook = (w: World) => setWebhookEndpoint({ actor: w.actors.OWNER, input: { url: WEBHOOK_URL } });
+const incidentBefore = async (w: World, step: IncidentStepId) =>
+  createIncidentFixture(w.actors.OWNER, (await withKey(w)).id, INCIDENT_STEPS.slice(0, INCIDENT_STEPS.indexOf(step)));
+// Creates what the call needs, then gives its arguments.
+const after = async (setup: Promise<unknown>, args: unknown[] = []) => (await setup, args);
+const get = (url: string, params: Record<string, string> = {}) => [new Request(new URL(url, "http://localhost")), { params: Promise.resolve(params) }];
+const keyRoute = async (w: World, suffix: string) => {
+  const key = await withKey(w);
+  await createIncidentFixture(w.actors.OWNER, key.id);
+  return get(`/settings/secret-keys/${key.id}/compromised/${suffix}`, { id: key.id });
+};
+const NEXT_AUTH = "next-auth's own sign-in, sign-out and CSRF endpoints: covered by lib/auth/*.integration.test.ts and e2e/sign-in.spec.ts";
+
+const TABLE: Record<string, Row> = {
+  "api/auth/[...nextauth]/route.ts#GET": { skip: NEXT_AUTH },
+  "api/auth/[...nextauth]/route.ts#POST": { skip: NEXT_AUTH },
+  "setup/actions.ts#completeSetupAction": {
+    needs: "public",
+    target: "own",
+    changes: [],
+    args: async () => [{ organizationName: "Mallory Corp", name: "Mallory", email: uniqueEmail("mallory"), password: "mallory's long password" }, "A".repeat(32)],
+  },
+  "settings/audit-log/actions.ts#verifyAuditChainAction": { needs: "audit.view", target: "own", changes: [], args: async () => [] },
+  "settings/audit-log/export/route.ts#GET": { needs: "audit.view", target: "own", changes: [], args: async () => get("/settings/audit-log/export") },
+  // The email of someone the organization removed: adding it again takes
+  // their account back, which only that organization may do.
+  "settings/members/actions.ts#addMemberAction": {
+    needs: "members.manage",
+    target: "resource",
+    elsewhere: "CONFLICT",
+    changes: ["members", "formerMembers"],
+    args: async (w) => {
+      const former = await createMember(w.organization.id, "MEMBER");
+      await removeMember({ actor: w.actors.OWNER, input: { membershipId: former.membershipId } });
+      return [{ name: "Taken back", email: former.email, role: "ADMIN", password: "a long first password" }];
+    },
+  },
+  "settings/members/actions.ts#changeMemberRoleAction": {
+    needs: "members.manage",
+    target: "resource",
+    changes: ["members"],
+    args: async (w) => [{ membershipId: (await createMember(w.organization.id, "MEMBER")).membershipId, role: "ADMIN" }],
+  },
+  "settings/members/actions.ts#removeMemberAction": {
+    needs: "members.manage",
+    target: "resource",
+    changes: ["members", "sessions"],
+    args: async (w) => {
+      const member = await createMember(w.organization.id, "MEMBER");
+      await createAuthSession({ userId: member.userId });
+      return [{ membershipId: member.membershipId }];
+    },
+  },
+  "settings/notifications/actions.ts#markAllReadAction": { needs: "any member", target: "own", changes: ["notifications"], args: (w) => after(withKey(w)) },
+  "settings/secret-keys/actions.ts#createKeyAction": {
+    needs: "keys.create",
+    target: "own",
+    changes: ["keys"],
+    args: async () => [{ name: `New key ${Math.random()}`, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" }],
+  },
+  "settings/secret-keys/actions.ts#renameKeyAction": { needs: "keys.rename", target: "resource", changes: ["keys"], args: async (w) => [{ keyId: (await withKey(w)).id, name: "Renamed" }] },
+  "settings/secret-keys/actions.ts#deleteKeyAction": { needs: "keys.delete", target: "resource", changes: ["keys"], args: async (w) => [{ keyId: (await withKey(w)).id }] },
+  "settings/secret-keys/actions.ts#deleteKeysAction": {
+    needs: "keys.delete",
+    target: "resource",
+    changes: ["keys"],
+    args: async (w) => [{ keyIds: [(await withKey(w)).id, (await withKey(w)).id] }],
+  },
+  "settings/secret-keys/actions.ts#rotateKeyAction": { needs: "keys.rotate", target: "resource", changes: ["keys"], args: async (w) => [{ keyId: (await withKey(w)).id, grace: "1h" }] },
+  "settings/secret-keys/[id]/compromised/actions.ts#openIncidentAction": { needs: "incidents.run", target: "resource", changes: ["incidents"], args: async (w) => [(await withKey(w)).id] },
+  "settings/secret-keys/[id]/compromised/actions.ts#revokeAction": { needs: "incidents.run", target: "resource", changes: ["incidents", "keys"], args: async (w) => [await incidentBefore(w, "revoke")] },
+  "settings/secret-keys/[id]/compromised/actions.ts#replaceAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents", "keys"],
+    args: async (w) => [await incidentBefore(w, "replace"), { name: "Replacement" }],
+  },
+  "settings/secret-keys/[id]/compromised/actions.ts#updateAppsAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents"],
+    args: async (w) => [await incidentBefore(w, "update_apps"), { entries: [] }],
+  },
+  "settings/secret-keys/[id]/compromised/actions.ts#reviewAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents"],
+    args: async (w) => [await incidentBefore(w, "review"), { from: new Date(Date.now() - 86_400_000), to: new Date(), suspicious: 0 }],
+  },
+  "settings/secret-keys/[id]/compromised/actions.ts#notifyAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents", "notifications"],
+    args: async (w) => [await incidentBefore(w, "notify"), { message: "Switch to the replacement." }],
+  },
+  "settings/secret-keys/[id]/compromised/actions.ts#closeAction": { needs: "incidents.run", target: "resource", changes: ["incidents"], args: async (w) => [await incidentBefore(w, "close")] },
+  "settings/secret-keys/[id]/compromised/activity/route.ts#GET": { needs: "incidents.run", target: "resource", changes: [], args: (w) => keyRoute(w, "activity") },
+  "settings/secret-keys/[id]/compromised/summary/route.ts#GET": { needs: "incidents.run", target: "resource", changes: [], args: (w) => keyRoute(w, "summary?format=json") },
+  "settings/security/actions.ts#revokeOtherSessionsAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["sessions"],
+    args: async (w) => {
+      for (const member of w.members) await createAuthSession({ userId: member.userId });
+      return [];
+    },
+  },
+  "settings/security/actions.ts#setGranularScopesAction": { needs: "settings.manage", target: "own", changes: ["settings"], args: async () => [{ enabled: true }] },
+  "settings/security/actions.ts#setWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: async () => [{ url: WEBHOOK_URL }] },
+  "settings/security/actions.ts#setWebhookEventsAction": {
+    needs: "settings.manage",
+    target: "own",
+    changes: ["webhook"],
+    args: (w) => after(withWebhook(w), [{ events: ["incident.opened", "key.created"] }]),
+  },
+  "settings/security/actions.ts#sendTestWebhookAction": { needs: "settings.manage", target: "own", changes: ["deliveries"], args: (w) => after(withWebhook(w)) },
+  "settings/security/actions.ts#removeWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: (w) => after(withWebhook(w)) },
+  "settings/security/actions.ts#sendTestEmailAction": { needs: "settings.manage", target: "own", changes: [], args: async () => [] },
+  "settings/security/actions.ts#retryWebhookDeliveryAction": {
+    needs: "settings.manage",
+    target: "resource",
+    changes: ["deliveries"],
+    args: async (w) => {
+      await withWebhook(w);
+      return [{ deliveryId: (await createFailedDeliveryFixture(w.organization.id)).id }];
+    },
+  },
+};
+
+const ENTRIES = await discoverServerEntries(path.dirname(fileURLToPath(import.meta.url)));
+const ROLES: Role[] = ["OWNER", "ADMIN", "SECURITY", "MEMBER"];
+type Caller = { role: Role; whose: "own" | "other" } | null;
+type CheckedRow = Exclude<Row, { skip: string }>;
+
+// What ROLE_PERMISSIONS says should happen.
+function expectedOutcome(row: CheckedRow, caller: Caller): string {
+  // First-run setup is the one public action: once an organization exists it is refused to everyone.
+  if (row.needs === "public") return "SETUP_COMPLETE";
+  if (!caller) return "UNAUTHENTICATED";
+  if (row.needs !== "any member" && !can(caller.role, row.needs)) return "FORBIDDEN";
+  return caller.whose === "other" && row.target === "resource" ? (row.elsewhere ?? "NOT_FOUND") : "OK";
+}
+
+const STATUS_OUTCOMES: Record<number, string> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" };
+
+// An action's result code, or a route handler's status as the same code.
+async function outcomeOf(result: unknown): Promise<{ outcome: string; body: string }> {
+  if (result instanceof Response) {
+    const body = await result.text();
+    return { outcome: result.ok ? "OK" : (STATUS_OUTCOMES[result.status] ?? `HTTP ${result.status}`), body };
+  }
+  const action = result as ActionResult<unknown>;
+  return { outcome: action.ok ? "OK" : action.code, body: JSON.stringify(action) };
+}
+
+beforeAll(async () => {
+  // sendTestWebhookAction delivers every due webhook of its database.
+  await useFreshDatabase();
+  process.env.WEBHOOK_ALLOW_PRIVATE = "true";
+  // Like the webhook, a closed loopback port: a test email is tried and fails.
+  process.env.SMTP_URL = "smtp://127.0.0.1:1";
+  process.env.SMTP_FROM = "security@example.test";
+});
+afterAll(() => {
+  for (const name of ["WEBHOOK_ALLOW_PRIVATE", "SMTP_URL", "SMTP_FROM"]) delete process.env[name];
+});
+
+it("every action and route handler the app exports has a row, and every row an export", () => {
+  expect([...ENTRIES.keys()].filter((id) => !(id in TABLE)), "exports without a row in TABLE").toEqual([]);
+  expect(Object.keys(TABLE).filter((id) => !ENTRIES.has(id)), "rows in TABLE without an export").toEqual([]);
+});
+
+const ROWS = Object.entries(TABLE).filter((entry): entry is [string, CheckedRow] => !("skip" in entry[1]));
+const CALLERS: Caller[] = [...ROLES.flatMap((role) => (["own", "other"] as const).map((whose) => ({ role, whose }))), null];
+
+describe.each(ROWS)("%s", (id, row) => {
+  const cases = CALLERS.map((caller) => {
+    const who = caller ? `${caller.role} of ${caller.whose === "own" ? "its" : "another"} organization` : "no session";
+    return [`${who}: ${expectedOutcome(row, caller)}`, caller] as const;
+  });
+
+  it.each(cases)("%s", async (_name, caller) => {
+    const victim = await createOrganizationWithAllRoles();
+    const args = await row.args(victim);
+    const stranger = caller?.whose === "other" ? await createOrganizationWithAllRoles() : null;
+    // The stranger has the same things in its own organization, so a
+    // refusal is about whose they are.
+    if (stranger) await row.args(stranger);
+    const acting = stranger ?? victim;
+    request.cookie = caller ? await createSessionCookie(acting.members.find((m) => m.role === caller.role)!.userId) : undefined;
+    const snapshots = async () => ({ victim: await snapshotOrganization(victim.organization.id), stranger: stranger && (await snapshotOrganization(stranger.organization.id)) });
+
+    const before = await snapshots();
+    const { outcome, body } = await outcomeOf(await ENTRIES.get(id)!(...args));
+    const after = await snapshots();
+
+    const expected = expectedOutcome(row, caller);
+    expect(outcome, body).toBe(expected);
+    if (expected !== "OK") {
+      expect(after, "a refused call changes nothing").toEqual(before);
+    } else {
+      if (stranger) expect(after.victim, "a call from another organization leaves this one alone").toEqual(before.victim);
+      const side = stranger ? "stranger" : "victim";
+      const changed = (snapshot: typeof before) => pick(snapshot[side]!, row.changes);
+      if (row.changes.length > 0) expect(changed(after), `an allowed call changes ${row.changes.join(", ")}`).not.toEqual(changed(before));
+    }
+    if (stranger) {
+      const markers = [victim.organization.id, victim.organization.name, ...before.victim.keys.flatMap((key) => [key.id, key.name])];
+      for (const marker of markers) expect(body, "the answer to another organization names nothing of this one").not.toContain(marker);
+    }
+  });
+});
