@@ -146,7 +146,7 @@ const TABLE: Record<string, Row> = {
     needs: "incidents.run",
     target: "resource",
     changes: ["incidents"],
-    args: async (w) => [await incidentBefore(w, "review"), { from: new Date(Date.now() - 86_400_000), to: new Date(), suspicious: 0 }],
+    args: async (w) => [await incidentBefore(w, "review"), { from: "2020-01-01", to: new Date().toISOString().slice(0, 10), suspicious: 0 }],
   },
   "settings/secret-keys/[id]/compromised/actions.ts#notifyAction": {
     needs: "incidents.run",

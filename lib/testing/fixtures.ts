@@ -63,7 +63,7 @@ const STEPS: Record<IncidentStepId, (actor: Actor, incidentId: string) => Promis
   revoke: (actor, incidentId) => revokeStep({ actor, incidentId }),
   replace: (actor, incidentId) => replaceStep({ actor, incidentId, input: { skipReason: "fixture" } }),
   update_apps: (actor, incidentId) => updateAppsStep({ actor, incidentId, input: { entries: [] } }),
-  review: (actor, incidentId) => reviewStep({ actor, incidentId, input: { from: new Date(Date.now() - 86_400_000), to: new Date(), suspicious: 0 } }),
+  review: (actor, incidentId) => reviewStep({ actor, incidentId, input: { from: "2020-01-01", to: new Date().toISOString().slice(0, 10), suspicious: 0 } }),
   notify: (actor, incidentId) => notifyStep({ actor, incidentId, input: { message: "fixture" } }),
   close: (actor, incidentId) => closeStep({ actor, incidentId }),
 };
