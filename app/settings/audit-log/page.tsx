@@ -90,7 +90,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((event) => (
               <tr key={event.id} className={ROW_CLASS}>
-                <td className={`${CELL_CLASS} tabular-nums text-zinc-500`}>{event.sequence}</td>
+                <td className={`${CELL_CLASS} tabular-nums text-zinc-500 dark:text-zinc-400`}>{event.sequence}</td>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(event.createdAt)}</td>
                 <td className={CELL_CLASS}>{event.actorLabel}</td>
                 <td className={CELL_CLASS}><AuditEventText action={event.action} details={event.details} /></td>

@@ -28,7 +28,7 @@ export default async function NotificationsPage() {
                   {!n.readAt && <span className="sr-only">Unread: </span>}
                   {n.link ? <Link href={n.link} className="hover:underline">{n.title}</Link> : n.title}
                 </span>
-                <span className="text-xs text-zinc-500 dark:text-zinc-400"><RelativeTime date={n.createdAt} now={now} /></span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime date={n.createdAt} now={now} /></span>
               </p>
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{n.body}</p>
             </li>
