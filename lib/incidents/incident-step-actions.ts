@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
-import { keyName } from "@/lib/keys/key-input";
+import { keyId as keyIdSchema, keyName } from "@/lib/keys/key-input";
 import { sameSettingsAs } from "@/lib/keys/key-rotation";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { absoluteUrl } from "@/lib/config/app-url";
@@ -202,6 +202,8 @@ export async function getIncident(organizationId: string, id: string) {
 
 // The open incident of a key, else its most recent one.
 export async function latestIncidentForKey(organizationId: string, keyId: string) {
+  // The key id comes from the URL: one no key can have (a NUL byte) would fail the query.
+  if (!keyIdSchema.safeParse(keyId).success) return null;
   return db().incident.findFirst({
     where: { organizationId, keyId },
     orderBy: [{ status: "asc" }, { openedAt: "desc" }],

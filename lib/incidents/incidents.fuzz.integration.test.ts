@@ -6,12 +6,12 @@ import { createKey } from "@/lib/keys/create-key";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
-import { hostileString, orAnything } from "@/lib/testing/fuzz";
+import { fuzzOptions, hostileString, orAnything } from "@/lib/testing/fuzz";
 import { fuzzRefusals } from "@/lib/testing/fuzz-db";
 import { idLike, nameLike } from "@/lib/testing/fuzz-schema";
 import { notifyFields, replaceStepFields, reviewFields, updateAppsFields } from "@/lib/testing/input-arbitraries";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
-import { closeStep, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "./incident-step-actions";
+import { closeStep, latestIncidentForKey, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "./incident-step-actions";
 import { INCIDENT_STEPS } from "./incident-steps";
 import { openIncident } from "./open-incident";
 
@@ -84,5 +84,14 @@ describe("compromise response, fuzzed", () => {
   it("reviewStep and notifyStep", async () => {
     refusedAndAccepted(await fuzzRefusals(fc.tuple(orAnything(incidentIds), orAnything(reviewFields)), ([incidentId, input]) => reviewStep({ actor: owner, incidentId, input })));
     refusedAndAccepted(await fuzzRefusals(fc.tuple(orAnything(incidentIds), orAnything(notifyFields)), ([incidentId, input]) => notifyStep({ actor: owner, incidentId, input })));
+  });
+
+  it("latestIncidentForKey (the wizard, report and CSV pages) never fails on any key id in the URL", async () => {
+    await fc.assert(
+      fc.asyncProperty(keyIds, async (keyId) => {
+        await latestIncidentForKey(owner.organizationId, keyId);
+      }),
+      fuzzOptions(100),
+    );
   });
 });

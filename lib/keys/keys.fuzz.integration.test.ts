@@ -9,6 +9,7 @@ import { createKeyFields, searchParams } from "@/lib/testing/input-arbitraries";
 import type { Actor } from "@/lib/auth/actor";
 import { createKey } from "./create-key";
 import { deleteKey, deleteKeys } from "./delete-key";
+import { getKeyWithHistory } from "./get-key";
 import { KEY_SORT_COLUMNS } from "./list-keys-query";
 import { listKeys } from "./list-keys";
 import { parseListKeysQuery } from "./list-keys-query";
@@ -62,6 +63,15 @@ describe("key operations, fuzzed", () => {
     const one = await fuzzRefusals(orAnything(fieldsOf({ keyId: keyIds })), (input) => deleteKey({ actor: owner, input }));
     expect(many.accepted + one.accepted).toBeGreaterThan(0);
     expect(Math.min(many.refused, one.refused)).toBeGreaterThan(5);
+  });
+
+  it("getKeyWithHistory (the key page) never fails on any id in the URL", async () => {
+    await fc.assert(
+      fc.asyncProperty(keyIds, async (id) => {
+        await getKeyWithHistory(owner.organizationId, id, { withAuditHistory: true });
+      }),
+      fuzzOptions(100),
+    );
   });
 
   it("listKeys never fails on any URL parameters", async () => {

@@ -3,10 +3,11 @@ import { toActionError } from "@/lib/action-result";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { parseAuditQuery } from "@/lib/audit/audit-query";
 import type { Actor } from "@/lib/auth/actor";
-import { notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "@/lib/incidents/incident-step-actions";
+import { latestIncidentForKey, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "@/lib/incidents/incident-step-actions";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { createKey } from "@/lib/keys/create-key";
 import { deleteKey, deleteKeys } from "@/lib/keys/delete-key";
+import { getKeyWithHistory } from "@/lib/keys/get-key";
 import { listKeys } from "@/lib/keys/list-keys";
 import { parseListKeysQuery } from "@/lib/keys/list-keys-query";
 import { renameKey } from "@/lib/keys/rename-key";
@@ -73,5 +74,12 @@ describe("text a query cannot carry", () => {
     const query = parseAuditQuery({ actor: "\u0000", key: "a\u0000" });
     expect(query).toMatchObject({ actor: undefined, key: undefined });
     expect((await listAuditEvents(owner.organizationId, query)).total).toBeGreaterThan(0);
+  });
+
+  it("a key page or incident report at /settings/secret-keys/%00 is not found, not a failure", async () => {
+    for (const id of ["\u0000", "x\ud83d"]) {
+      expect(await getKeyWithHistory(owner.organizationId, id, { withAuditHistory: true })).toBeNull();
+      expect(await latestIncidentForKey(owner.organizationId, id)).toBeNull();
+    }
   });
 });
