@@ -1,4 +1,5 @@
 import { z } from "@/lib/validation/zod";
+import { isStorableText } from "@/lib/validation/stored-text";
 import { AUDIT_ACTIONS } from "./audit-actions";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -7,9 +8,9 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.is
 // The audit log's filters, read from the URL; values that do not fit are dropped.
 export const auditQuery = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
-  actor: z.preprocess(first, z.string().min(1).max(64).optional()).catch(undefined),
+  actor: z.preprocess(first, z.string().min(1).max(64).refine(isStorableText).optional()).catch(undefined),
   action: z.preprocess(first, z.enum(AUDIT_ACTIONS as [string, ...string[]]).optional()).catch(undefined),
-  key: z.preprocess(first, z.string().trim().min(1).max(64).optional()).catch(undefined),
+  key: z.preprocess(first, z.string().trim().min(1).max(64).refine(isStorableText).optional()).catch(undefined),
   from: z.preprocess(first, day.optional()).catch(undefined),
   to: z.preprocess(first, day.optional()).catch(undefined),
 });

@@ -4,19 +4,26 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
-import { keyName } from "@/lib/keys/key-input";
+import { keyId as keyIdSchema, keyName } from "@/lib/keys/key-input";
 import { sameSettingsAs } from "@/lib/keys/key-rotation";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { absoluteUrl } from "@/lib/config/app-url";
 import { enqueueEmails } from "@/lib/email/enqueue-emails";
 import { memberEmailAddresses, notifyMembers } from "@/lib/notifications/notify-members";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
+import { isStorableText } from "@/lib/validation/stored-text";
+import { recordId } from "@/lib/validation/record-id";
 import { listAppClients } from "./incident-activity";
 import { reviewWindow } from "./review-window";
 import { runIncidentStep } from "./run-step";
 
-const incidentId = z.string().trim().min(1, "Missing incident id.").max(64);
-const note = z.string().trim().max(500, "Use at most 500 characters.").refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Control characters are not allowed.");
+const incidentId = recordId({ missing: "Missing incident id.", invalid: "Not an incident id." });
+const note = z
+  .string()
+  .trim()
+  .max(500, "Use at most 500 characters.")
+  .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Control characters are not allowed.")
+  .refine(isStorableText, "This text has a character that cannot be stored.");
 
 // Step 1: the key is deleted at once (or its earlier deletion recorded).
 export async function revokeStep(options: { actor: Actor; incidentId: unknown; now?: Date }) {
@@ -128,7 +135,12 @@ export async function reviewStep(options: { actor: Actor; incidentId: unknown; i
 }
 
 export const notifyInput = z.object({
-  message: z.string().trim().min(1, "Write a message for the team.").max(2000, "Use at most 2000 characters."),
+  message: z
+    .string()
+    .trim()
+    .min(1, "Write a message for the team.")
+    .max(2000, "Use at most 2000 characters.")
+    .refine(isStorableText, "This text has a character that cannot be stored."),
 });
 
 // Step 5: an in-app notification to every member, the signed webhook, and an
@@ -199,6 +211,8 @@ export async function getIncident(organizationId: string, id: string) {
 
 // The open incident of a key, else its most recent one.
 export async function latestIncidentForKey(organizationId: string, keyId: string) {
+  // The key id comes from the URL: one no key can have (a NUL byte) would fail the query.
+  if (!keyIdSchema.safeParse(keyId).success) return null;
   return db().incident.findFirst({
     where: { organizationId, keyId },
     orderBy: [{ status: "asc" }, { openedAt: "desc" }],

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { keyId as keyIdSchema } from "./key-input";
 import { toKeySummary, type KeySummary } from "./key-summary";
 
 export type KeyAuditEvent = {
@@ -19,6 +20,8 @@ export async function getKeyWithHistory(
   keyId: string,
   options: { withAuditHistory: boolean } = { withAuditHistory: false },
 ): Promise<{ key: KeySummary; events: KeyAuditEvent[]; rotatedFrom: KeyLink | null; rotatedTo: KeyLink | null } | null> {
+  // The id comes from the URL: one no key can have (a NUL byte) would fail the query.
+  if (!keyIdSchema.safeParse(keyId).success) return null;
   const row = await db().secretKey.findFirst({
     where: { id: keyId, organizationId },
     include: { createdBy: { select: { name: true } } },

@@ -1,5 +1,6 @@
 import { z } from "@/lib/validation/zod";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES, type Environment } from "./key-model";
+import { recordId } from "@/lib/validation/record-id";
 import { singleLineText } from "@/lib/validation/single-line-text";
 import { SCOPE_ACTIONS } from "./permission-table";
 
@@ -71,7 +72,7 @@ export const createKeyInput = z
   });
 export type CreateKeyInput = z.infer<typeof createKeyInput>;
 
-export const keyId = z.string({ error: "Missing key id." }).trim().min(1, "Missing key id.").max(64, "Not a key id.");
+export const keyId = recordId({ missing: "Missing key id.", invalid: "Not a key id." });
 
 export const renameKeyInput = z.object({ keyId, name: keyName });
 export type RenameKeyInput = z.infer<typeof renameKeyInput>;

@@ -1,4 +1,5 @@
 import { z } from "@/lib/validation/zod";
+import { isStorableText } from "@/lib/validation/stored-text";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
 
 export const KEY_SORT_COLUMNS = ["name", "scopes", "permission", "environment", "createdAt", "lastUsedAt", "createdBy"] as const;
@@ -14,7 +15,7 @@ export const listKeysQuery = z.object({
   pageSize: z.preprocess(first, z.coerce.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n))).catch(25),
   sort: z.preprocess(first, z.enum(KEY_SORT_COLUMNS)).catch("createdAt"),
   dir: z.preprocess(first, z.enum(["asc", "desc"])).catch("desc"),
-  q: z.preprocess(first, z.string().trim().max(100)).catch(""),
+  q: z.preprocess(first, z.string().trim().max(100).refine(isStorableText)).catch(""),
   scope: z.preprocess(first, z.enum(SCOPES).optional()).catch(undefined),
   permission: z.preprocess(first, z.enum(PERMISSION_LEVELS).optional()).catch(undefined),
   environment: z.preprocess(first, z.enum(ENVIRONMENTS).optional()).catch(undefined),

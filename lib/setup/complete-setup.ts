@@ -21,6 +21,9 @@ export async function completeSetup(
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().$transaction(async (tx) => {
+      // One setup at a time: a racing one then sees the first one's user
+      // (SETUP_COMPLETE), not the tokens it used up.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('secret-keys:setup'))`;
       if ((await tx.user.count()) > 0) throw new AppError("SETUP_COMPLETE", SETUP_COMPLETE_MESSAGE);
       if (!(await isValidSetupToken(options.setupToken, tx))) throw new AppError("FORBIDDEN", SETUP_LINK_MESSAGE);
       await tx.installation.create({ data: { id: 1 } });

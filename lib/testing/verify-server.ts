@@ -46,7 +46,7 @@ export async function verifyCall(baseUrl: string, body: unknown, headers: Record
   const response = await fetch(`${baseUrl}/api/v1/keys/verify`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body: body instanceof Uint8Array ? new Uint8Array(body) : typeof body === "string" ? body : JSON.stringify(body),
   });
   const bytes = Buffer.from(await response.arrayBuffer());
   return { status: response.status, headers: response.headers, bytes, json: bytes.length ? JSON.parse(bytes.toString()) : null };

@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { processDueWebhooks } from "./deliver-webhooks";
+import { recordId } from "@/lib/validation/record-id";
+import { isStorableText } from "@/lib/validation/stored-text";
 import { webhookUrlProblem } from "./webhook-destination";
 import { eventPayload, WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events";
 import { newWebhookSecret } from "./webhook-signature";
@@ -14,6 +16,7 @@ export const webhookUrlInput = z.object({
     .string({ error: "Enter the URL to send events to." })
     .trim()
     .max(2000, "Use at most 2000 characters.")
+    .refine(isStorableText, "Enter an http(s) URL.")
     .pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." })),
 });
 
@@ -90,7 +93,7 @@ export async function setWebhookEvents(options: { actor: Actor; input: unknown }
   return { events };
 }
 
-const deliveryId = z.string({ error: "Missing delivery." }).trim().min(1, "Missing delivery.").max(64, "Unknown delivery.");
+const deliveryId = recordId({ missing: "Missing delivery.", invalid: "Unknown delivery." });
 
 // Sends a failed delivery again from the first attempt (owners only), e.g.
 // once the endpoint is fixed.
