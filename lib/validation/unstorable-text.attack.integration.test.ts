@@ -37,7 +37,7 @@ beforeAll(async () => {
   await revokeStep({ actor: owner, incidentId });
   await replaceStep({ actor: owner, incidentId, input: { skipReason: "Nothing used it." } });
   await updateAppsStep({ actor: owner, incidentId, input: { entries: [] } });
-  await reviewStep({ actor: owner, incidentId, input: { from: new Date(0), to: new Date(), suspicious: 0 } });
+  await reviewStep({ actor: owner, incidentId, input: { from: "1970-01-01", to: new Date().toISOString().slice(0, 10), suspicious: 0 } });
 });
 
 const cases: [string, () => Promise<unknown>][] = [
