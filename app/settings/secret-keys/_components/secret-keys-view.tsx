@@ -20,6 +20,8 @@ import { useKeysQuery } from "./use-keys-query";
 
 export type SecretKeysViewProps = {
   rows: KeySummary[];
+  // Requests per UTC day over the last 7 days, by key id (the sparklines).
+  recentRequests: Record<string, number[]>;
   total: number;
   page: number;
   pageCount: number;
@@ -78,6 +80,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
               selection={props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined}
               meta={{
                 now: props.now,
+                recentRequests: props.recentRequests,
                 canRename: props.canRename,
                 canDelete: props.canDelete,
                 canRotate: props.canRotate,
