@@ -3,23 +3,29 @@ import { labelledIndexes, linearScale, niceAxis, round, stackSegments } from "./
 
 describe("niceAxis", () => {
   it.each([
-    [0, 4, [0, 1, 2, 3, 4]],
-    [3, 4, [0, 1, 2, 3, 4]],
-    [7, 4, [0, 2, 4, 6, 8]],
-    [38, 4, [0, 10, 20, 30, 40]],
-    [41, 4, [0, 20, 40, 60, 80]],
-    [1_234, 4, [0, 500, 1_000, 1_500, 2_000]],
-    [100, 4, [0, 50, 100, 150, 200]],
-    [80, 4, [0, 20, 40, 60, 80]],
-  ])("max %d in %d steps: %j", (max, count, ticks) => {
-    expect(niceAxis(max, count)).toEqual({ max: ticks.at(-1), ticks });
+    [0, [0, 1]],
+    [3, [0, 1, 2, 3]],
+    [7, [0, 2, 4, 6, 8]],
+    [38, [0, 10, 20, 30, 40]],
+    [41, [0, 10, 20, 30, 40, 50]],
+    [100, [0, 20, 40, 60, 80, 100]],
+    [1_234, [0, 250, 500, 750, 1_000, 1_250]],
+    [2_087, [0, 500, 1_000, 1_500, 2_000, 2_500]],
+    [26_562, [0, 10_000, 20_000, 30_000]],
+  ])("max %d: %j", (max, ticks) => {
+    expect(niceAxis(max)).toEqual({ max: ticks.at(-1), ticks });
   });
 
-  it("always reaches the data", () => {
-    for (const max of [1, 9, 11, 99, 101, 999, 1_001, 12_345, 987_654]) {
-      const axis = niceAxis(max, 4);
-      expect(axis.max).toBeGreaterThanOrEqual(max);
-      expect(axis.max).toBeLessThanOrEqual(max * 2.5 + 4);
+  it("reaches the data in whole steps, at most `most` of them", () => {
+    for (let max = 0; max <= 100_000; max = max * 3 + 1) {
+      for (const most of [2, 4, 5]) {
+        const axis = niceAxis(max, most);
+        const step = axis.ticks[1];
+        expect(axis.max).toBeGreaterThanOrEqual(max);
+        expect(axis.ticks.length - 1).toBeLessThanOrEqual(most);
+        expect(Number.isInteger(step)).toBe(true);
+        expect(axis.max - step).toBeLessThan(Math.max(max, 1));
+      }
     }
   });
 });

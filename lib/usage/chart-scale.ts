@@ -1,13 +1,15 @@
 // The arithmetic behind the charts: pure, so the server renders the SVG and
 // no charting code reaches the browser.
 
-// A round step (1, 2 or 5 times a power of ten, at least 1) so that `count`
-// steps reach `max`; the axis then runs from 0 to count * step.
-export function niceAxis(max: number, count = 4): { max: number; ticks: number[] } {
-  const raw = Math.max(max, 1) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power);
-  return { max: step * count, ticks: Array.from({ length: count + 1 }, (_, index) => index * step) };
+// The y axis: the smallest round step (1, 2, 2.5 or 5 times a power of ten,
+// at least 1) that covers `max` in at most `most` steps; the axis stops at
+// the first tick at or above max, so tall bars use the height.
+export function niceAxis(max: number, most = 5): { max: number; ticks: number[] } {
+  const top = Math.max(max, 1);
+  const power = 10 ** Math.floor(Math.log10(top / most));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= 1 && Number.isInteger(candidate) && Math.ceil(top / candidate) <= most) ?? 10 * power;
+  const count = Math.ceil(top / step);
+  return { max: count * step, ticks: Array.from({ length: count + 1 }, (_, index) => index * step) };
 }
 
 // Maps [0, domainMax] linearly onto [from, to] (to < from flips the axis, as
