@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ENVIRONMENTS, type Environment } from "@/lib/keys/key-model";
 import type { OutcomeCounts } from "./outcome-counts";
-import { bucketSeriesSql, DISTINCT_CLIENTS, inWindowSql, OUTCOME_SUMS, toOutcomeCounts } from "./usage-sql";
+import { bucketSeriesSql, inWindowSql, OUTCOME_SUMS, toOutcomeCounts } from "./usage-sql";
 import { usageWindow, type UsageRange, type UsageWindow } from "./usage-window";
 
 export type EnvironmentBucket = { start: Date } & Record<Environment, number>;
@@ -23,16 +23,19 @@ const PER_ENVIRONMENT = Prisma.join(
 
 // The organization's requests per UTC day and key environment (deleted keys
 // included: their traffic happened), and the window's totals by outcome,
-// distinct clients and keys used.
+// distinct clients and keys used. Activity is summed per key first, so only
+// those few sums meet the keys table.
 export async function getOrganizationUsage({ organizationId, range, now = new Date() }: { organizationId: string; range: UsageRange; now?: Date }): Promise<OrganizationUsage> {
   const window = usageWindow(range, now);
+  const inScope = Prisma.sql`a."organizationId" = ${organizationId} AND ${inWindowSql(window)}`;
   const [buckets, [totals]] = await Promise.all([
     db().$queryRaw<EnvironmentBucket[]>`
-      WITH usage AS (
-        SELECT date_trunc('day', a."lastSeenAt") AS "bucket", k."environment"::text AS "environment", sum(a."requestCount") AS "requests"
-        FROM "KeyActivity" a
-        JOIN "SecretKey" k ON k."id" = a."keyId" AND k."organizationId" = a."organizationId"
-        WHERE a."organizationId" = ${organizationId} AND ${inWindowSql(window)}
+      WITH per_key AS (
+        SELECT a."keyId", date_trunc('day', a."lastSeenAt") AS "bucket", sum(a."requestCount") AS "requests"
+        FROM "KeyActivity" a WHERE ${inScope} GROUP BY 1, 2
+      ), usage AS (
+        SELECT p."bucket", k."environment"::text AS "environment", sum(p."requests") AS "requests"
+        FROM per_key p JOIN "SecretKey" k ON k."id" = p."keyId" AND k."organizationId" = ${organizationId}
         GROUP BY 1, 2
       )
       SELECT b."bucket" AS "start", ${PER_ENVIRONMENT}
@@ -41,9 +44,17 @@ export async function getOrganizationUsage({ organizationId, range, now = new Da
       GROUP BY b."bucket"
       ORDER BY b."bucket"`,
     db().$queryRaw<(OutcomeCounts & { clients: number; clientsOverflow: boolean; keysUsed: number })[]>`
-      SELECT ${OUTCOME_SUMS}, ${DISTINCT_CLIENTS}, count(DISTINCT a."keyId")::int AS "keysUsed"
-      FROM "KeyActivity" a
-      WHERE a."organizationId" = ${organizationId} AND ${inWindowSql(window)}`,
+      WITH per_key AS (
+        SELECT a."keyId", ${OUTCOME_SUMS}, bool_or(a."overflow") AS "overflow"
+        FROM "KeyActivity" a WHERE ${inScope} GROUP BY a."keyId"
+      ), clients AS (
+        SELECT DISTINCT a."ipAddress", coalesce(a."userAgent", '') FROM "KeyActivity" a WHERE ${inScope} AND NOT a."overflow"
+      )
+      SELECT coalesce(sum(p."allowed"), 0)::float8 AS "allowed", coalesce(sum(p."denied"), 0)::float8 AS "denied",
+             coalesce(sum(p."revoked"), 0)::float8 AS "revoked", coalesce(sum(p."rateLimited"), 0)::float8 AS "rateLimited",
+             count(*)::int AS "keysUsed", coalesce(bool_or(p."overflow"), false) AS "clientsOverflow",
+             (SELECT count(*) FROM clients)::int AS "clients"
+      FROM per_key p`,
   ]);
   return { window, buckets, outcomes: toOutcomeCounts(totals), clients: totals.clients, clientsOverflow: totals.clientsOverflow, keysUsed: totals.keysUsed };
 }
