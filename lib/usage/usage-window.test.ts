@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketStarts, lastBucketStart, parseUsageRange, usageWindow } from "./usage-window";
+import { bucketStarts, lastBucketStart, parseUsageRange, retentionNote, usageWindow } from "./usage-window";
 
 const now = new Date("2026-11-27T14:35:12.345Z");
 
@@ -40,5 +40,13 @@ describe("parseUsageRange", () => {
     expect(parseUsageRange("24h", ["7d", "30d"], "7d")).toBe("7d");
     expect(parseUsageRange("__proto__", ["7d", "30d"], "7d")).toBe("7d");
     expect(parseUsageRange(undefined, ["7d", "30d"], "30d")).toBe("30d");
+  });
+});
+
+describe("retentionNote", () => {
+  it("speaks up only when the period reaches past the activity kept", () => {
+    expect(retentionNote(usageWindow("30d", now), 30)).toBeNull();
+    expect(retentionNote(usageWindow("24h", now), 1)).toBeNull();
+    expect(retentionNote(usageWindow("30d", now), 14)).toBe("Activity is kept 14 days, so earlier days show no requests.");
   });
 });

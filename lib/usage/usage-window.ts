@@ -35,6 +35,12 @@ export function lastBucketStart(window: UsageWindow): Date {
   return new Date(window.end.getTime() - UNIT_MS[window.unit]);
 }
 
+// The note a chart needs when activity is not kept for its whole period.
+export function retentionNote(window: UsageWindow, retentionDays: number): string | null {
+  const days = (window.end.getTime() - window.start.getTime()) / UNIT_MS.day;
+  return days > retentionDays ? `Activity is kept ${retentionDays} days, so earlier days show no requests.` : null;
+}
+
 // A range from the URL; anything else is the fallback (a URL is not a form).
 export function parseUsageRange<R extends UsageRange>(value: unknown, allowed: readonly R[], fallback: R): R {
   const first = Array.isArray(value) ? value[0] : value;

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { SegmentedLinks } from "@/components/ui/segmented-links";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
+import { activityRetentionDays } from "@/lib/config/activity-retention";
 import { countKeysByHealth } from "@/lib/usage/count-keys-by-health";
 import { getOrganizationUsage } from "@/lib/usage/get-organization-usage";
 import { listTopKeys } from "@/lib/usage/list-top-keys";
@@ -48,7 +49,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         }
       />
       <UsageTotals usage={usage} />
-      <EnvironmentChart usage={usage} />
+      <EnvironmentChart usage={usage} retentionDays={activityRetentionDays()} />
       <TopKeysTable keys={topKeys} range={range} />
       <KeyHealthTable rows={health} />
     </>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
+import { activityRetentionDays } from "@/lib/config/activity-retention";
 import { exactUtc } from "@/lib/format/relative-time";
 import { getKeyWithHistory } from "@/lib/keys/get-key";
 import { listKeyActivity } from "@/lib/keys/list-key-activity";
@@ -49,7 +50,7 @@ export default async function KeyDetailPage({
     listKeyActivity(member.organizationId, key.id),
     getKeyUsage({ organizationId: member.organizationId, keyId: key.id, range, now }),
   ]);
-  const retentionDays = Number(process.env.ACTIVITY_RETENTION_DAYS ?? 30);
+  const retentionDays = activityRetentionDays();
   const expired = key.expiresAt !== null && key.expiresAt <= now;
   const status = key.deletedAt ? (
     <Badge tone="red">Deleted</Badge>
@@ -132,7 +133,7 @@ export default async function KeyDetailPage({
         </dl>
       </section>
 
-      <KeyUsageChart keyId={key.id} usage={usage} />
+      <KeyUsageChart keyId={key.id} usage={usage} retentionDays={retentionDays} />
 
       <section aria-labelledby="activity-heading" className="mb-8">
         <h2 id="activity-heading" className="mb-1 text-lg font-semibold">Recent activity</h2>

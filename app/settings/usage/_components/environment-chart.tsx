@@ -5,13 +5,14 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from "@/lib/keys/key-model";
 import type { OrganizationUsage } from "@/lib/usage/get-organization-usage";
 import { bucketSpan, plural } from "@/lib/usage/usage-format";
-import { RANGE_LABELS } from "@/lib/usage/usage-window";
+import { RANGE_LABELS, retentionNote } from "@/lib/usage/usage-window";
 
 const count = (value: number) => value.toLocaleString("en");
 
 // Requests per UTC day, stacked by the environment of the key used.
-export function EnvironmentChart({ usage }: { usage: OrganizationUsage }) {
+export function EnvironmentChart({ usage, retentionDays }: { usage: OrganizationUsage; retentionDays: number }) {
   const { window, buckets } = usage;
+  const note = retentionNote(window, retentionDays);
   const period = RANGE_LABELS[window.range];
   const totals = Object.fromEntries(ENVIRONMENTS.map((environment) => [environment, buckets.reduce((sum, bucket) => sum + bucket[environment], 0)]));
   const total = ENVIRONMENTS.reduce((sum, environment) => sum + totals[environment], 0);
@@ -21,14 +22,14 @@ export function EnvironmentChart({ usage }: { usage: OrganizationUsage }) {
       <h2 id="environments-heading" className="mb-3 text-lg font-semibold">Requests per environment</h2>
       {total === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No requests with your keys in the last {period}.
+          No requests with your keys in the last {period}.{note && ` ${note}`}
         </p>
       ) : (
         <figure aria-labelledby="environments-summary" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
           <figcaption id="environments-summary" className="mb-3 text-sm text-zinc-700 dark:text-zinc-300">
             {plural(total, "request")} in the last {period}:{" "}
             {ENVIRONMENTS.map((environment) => `${ENVIRONMENT_LABELS[environment]} ${count(totals[environment])}`).join(", ")}. Busiest day:{" "}
-            {bucketSpan(busiest.start, "day")}, {plural(daySum(busiest), "request")}.
+            {bucketSpan(busiest.start, "day")}, {plural(daySum(busiest), "request")}.{note && ` ${note}`}
           </figcaption>
           <ChartLegend
             id="environments"

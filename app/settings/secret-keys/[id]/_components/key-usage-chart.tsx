@@ -7,14 +7,15 @@ import type { KeyUsage } from "@/lib/usage/get-key-usage";
 import { OUTCOME_LABELS, OUTCOME_SERIES, requestTotal } from "@/lib/usage/outcome-counts";
 import { bucketSpan } from "@/lib/usage/usage-format";
 import { describeUsage, sumOutcomes } from "@/lib/usage/usage-summary";
-import { RANGE_LABELS, USAGE_RANGES } from "@/lib/usage/usage-window";
+import { RANGE_LABELS, retentionNote, USAGE_RANGES } from "@/lib/usage/usage-window";
 
 const count = (value: number) => value.toLocaleString("en");
 
 // The key's requests over the chosen period by outcome, with distinct
 // clients, as a chart with a sentence and a table saying the same.
-export function KeyUsageChart({ keyId, usage }: { keyId: string; usage: KeyUsage }) {
+export function KeyUsageChart({ keyId, usage, retentionDays }: { keyId: string; usage: KeyUsage; retentionDays: number }) {
   const { window, buckets } = usage;
+  const note = retentionNote(window, retentionDays);
   const totals = sumOutcomes(buckets);
   const bucketName = window.unit === "hour" ? "Hour (UTC)" : "Day (UTC)";
   return (
@@ -28,12 +29,13 @@ export function KeyUsageChart({ keyId, usage }: { keyId: string; usage: KeyUsage
       </div>
       {requestTotal(totals) === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No requests with this key in the last {RANGE_LABELS[window.range]}.
+          No requests with this key in the last {RANGE_LABELS[window.range]}.{note && ` ${note}`}
         </p>
       ) : (
         <figure aria-labelledby="usage-summary" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
           <figcaption id="usage-summary" className="mb-3 text-sm text-zinc-700 dark:text-zinc-300">
             {describeUsage({ window, buckets, clients: usage.clients, clientsOverflow: usage.clientsOverflow })}
+            {note && ` ${note}`}
           </figcaption>
           <ChartLegend id="key-usage" items={OUTCOME_SERIES.map((outcome) => ({ label: OUTCOME_LABELS[outcome], fill: OUTCOME_FILLS[outcome], value: count(totals[outcome]) }))} />
           <div className="mt-4">
