@@ -87,7 +87,7 @@ test("signing out ends the session at once, even for a copy of its cookie", asyn
 test("the settings shell shows the organization, the user and the navigation", async ({ page }) => {
   await page.goto("/settings/secret-keys");
   const nav = page.getByRole("navigation", { name: "Settings" });
-  for (const name of ["Secret Keys", "Incidents", "Audit log", "Members", "Security"]) {
+  for (const name of ["Secret Keys", "Usage", "Incidents", "Audit log", "Members", "Security"]) {
     await expect(nav.getByRole("link", { name })).toBeVisible();
   }
   await expect(nav.getByRole("link", { name: "Secret Keys" })).toHaveAttribute("aria-current", "page");
@@ -100,6 +100,7 @@ test("every settings page fits a phone-sized screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   for (const [path, heading] of [
     ["/settings/secret-keys", "Secret Keys"],
+    ["/settings/usage", "Usage"],
     ["/settings/audit-log", "Audit log"],
     ["/settings/incidents", "Incidents"],
     ["/settings/members", "Members"],

@@ -6,6 +6,7 @@ import { countLiveKeys } from "@/lib/keys/count-live-keys";
 import { parseListKeysQuery } from "@/lib/keys/list-keys-query";
 import { listKeys } from "@/lib/keys/list-keys";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
+import { getDailyRequests } from "@/lib/usage/get-daily-requests";
 import { SecretKeysView } from "./_components/secret-keys-view";
 
 export const metadata: Metadata = { title: "Secret Keys" };
@@ -19,6 +20,8 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
     countLiveKeys(member.organizationId),
     getOrganizationSettings(member.organizationId),
   ]);
+  // One query for the page's sparklines, never one per row.
+  const recentRequests = await getDailyRequests({ organizationId: member.organizationId, keyIds: list.rows.map((row) => row.id), now });
   return (
     <>
       <PageHeader
@@ -27,6 +30,7 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
       />
       <SecretKeysView
         rows={list.rows}
+        recentRequests={recentRequests}
         total={list.total}
         page={list.page}
         pageCount={list.pageCount}

@@ -6,15 +6,19 @@ import { Badge } from "@/components/ui/badge";
 import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
+import { activityRetentionDays } from "@/lib/config/activity-retention";
 import { exactUtc } from "@/lib/format/relative-time";
 import { getKeyWithHistory } from "@/lib/keys/get-key";
 import { listKeyActivity } from "@/lib/keys/list-key-activity";
 import { ACTION_LABELS, PERMISSION_LABELS, SCOPE_LABELS } from "@/lib/keys/key-model";
 import { grantSummary, PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
+import { getKeyUsage } from "@/lib/usage/get-key-usage";
+import { parseUsageRange, USAGE_RANGES } from "@/lib/usage/usage-window";
 import { EnvironmentBadge, MaskedKey, ScopeList } from "../_components/key-labels";
 import { AuditEventText } from "./_components/audit-event-text";
 import { KeyActivityTable } from "./_components/key-activity-table";
 import { KeyDetailActions } from "./_components/key-detail-actions";
+import { KeyUsageChart } from "./_components/key-usage-chart";
 
 export const metadata: Metadata = { title: "Secret key" };
 
@@ -27,16 +31,26 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function KeyDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function KeyDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMemberPage();
   const { id } = await params;
+  const range = parseUsageRange((await searchParams).range, USAGE_RANGES, "24h");
   const canReadAudit = can(member.role, "audit.view");
   const found = await getKeyWithHistory(member.organizationId, id, { withAuditHistory: canReadAudit });
   if (!found) notFound();
   const { key, events, rotatedFrom, rotatedTo } = found;
-  const activity = await listKeyActivity(member.organizationId, key.id);
-  const retentionDays = Number(process.env.ACTIVITY_RETENTION_DAYS ?? 30);
   const now = new Date();
+  const [activity, usage] = await Promise.all([
+    listKeyActivity(member.organizationId, key.id),
+    getKeyUsage({ organizationId: member.organizationId, keyId: key.id, range, now }),
+  ]);
+  const retentionDays = activityRetentionDays();
   const expired = key.expiresAt !== null && key.expiresAt <= now;
   const status = key.deletedAt ? (
     <Badge tone="red">Deleted</Badge>
@@ -118,6 +132,8 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ id: 
           )}
         </dl>
       </section>
+
+      <KeyUsageChart keyId={key.id} usage={usage} retentionDays={retentionDays} />
 
       <section aria-labelledby="activity-heading" className="mb-8">
         <h2 id="activity-heading" className="mb-1 text-lg font-semibold">Recent activity</h2>

@@ -10,6 +10,7 @@ import { isStale } from "@/lib/keys/staleness";
 import { rowMenuItems, type KeyTableMeta } from "./key-columns";
 import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
 import { KeyRowMenu } from "./key-row-menu";
+import { Sparkline } from "@/components/charts/sparkline";
 
 // The keys as cards, for narrow screens: the same facts and the same menu as
 // a table row, stacked.
@@ -68,7 +69,10 @@ export function KeyCards({
               </div>
               <div>
                 <dt className="text-zinc-500 dark:text-zinc-400">Last used</dt>
-                <dd><RelativeTime date={key.lastUsedAt} now={meta.now} /></dd>
+                <dd className="flex flex-col gap-1">
+                  <RelativeTime date={key.lastUsedAt} now={meta.now} />
+                  {meta.recentRequests[key.id] && key.lastUsedAt && <Sparkline values={meta.recentRequests[key.id]} />}
+                </dd>
               </div>
             </dl>
           </li>

@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { Sparkline } from "@/components/charts/sparkline";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import type { KeySummary } from "@/lib/keys/key-summary";
@@ -12,6 +13,7 @@ import { KeyRowMenu, type RowMenuItem } from "./key-row-menu";
 
 export type KeyTableMeta = {
   now: Date;
+  recentRequests: Record<string, number[]>;
   canRename: boolean;
   canDelete: boolean;
   canRotate: boolean;
@@ -114,12 +116,17 @@ export const keyColumns = [
     id: "lastUsedAt",
     header: "Last used",
     cell: ({ row, table }) => {
-      const { now } = table.options.meta as KeyTableMeta;
+      const { now, recentRequests } = table.options.meta as KeyTableMeta;
+      const recent = recentRequests[row.original.id];
+      // Under the text and narrower than it, so the column keeps its width.
       return (
-        <span className="flex items-center gap-2 whitespace-nowrap">
-          <RelativeTime date={row.original.lastUsedAt} now={now} />
-          {isStale(row.original, now) && <Badge tone="amber">Stale</Badge>}
-        </span>
+        <div className="flex flex-col gap-1">
+          <span className="flex items-center gap-2 whitespace-nowrap">
+            <RelativeTime date={row.original.lastUsedAt} now={now} />
+            {isStale(row.original, now) && <Badge tone="amber">Stale</Badge>}
+          </span>
+          {recent && row.original.lastUsedAt && <Sparkline values={recent} />}
+        </div>
       );
     },
   }),

@@ -25,6 +25,8 @@ import { useKeysQuery } from "./use-keys-query";
 
 export type SecretKeysViewProps = {
   rows: KeySummary[];
+  // Requests per UTC day over the last 7 days, by key id (the sparklines).
+  recentRequests: Record<string, number[]>;
   total: number;
   page: number;
   pageCount: number;
@@ -59,6 +61,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const selection = props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined;
   const meta: KeyTableMeta = {
     now: props.now,
+    recentRequests: props.recentRequests,
     canRename: props.canRename,
     canDelete: props.canDelete,
     canRotate: props.canRotate,
