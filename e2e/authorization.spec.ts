@@ -74,6 +74,7 @@ const PAGES: Record<string, PageRow> = {
   },
   "/settings/secret-keys/[id]/compromised": { needs: "incidents.run", content: (p) => p.getByRole("list", { name: "Steps" }) },
   "/settings/secret-keys/[id]/compromised/report": { needs: "incidents.run", content: (p) => p.getByRole("heading", { level: 1, name: /Incident report/ }) },
+  "/settings/usage": { needs: "keys.view", content: (p) => p.getByRole("heading", { level: 1, name: "Usage" }) },
   "/settings/security": {
     needs: "any member",
     content: (p) => p.getByRole("heading", { name: "Your sessions" }),
