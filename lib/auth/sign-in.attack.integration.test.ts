@@ -3,12 +3,13 @@ import { AppError } from "@/lib/errors";
 import { createOrganization, TEST_PASSWORD, uniqueEmail } from "@/lib/testing/fixtures";
 import { authenticate } from "./authenticate";
 import { verifyPassword } from "./password";
+import type * as passwordModule from "./password";
 
 // Counts the password checks an attack gets, whatever their outcome. Each
 // attack runs at one simulated instant (`now`), so a slow machine cannot let
 // the delays run out in the middle of it.
 vi.mock("./password", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("./password")>();
+  const actual = await importOriginal<typeof passwordModule>();
   return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { createOrganizationWithAllRoles, uniqueEmail } from "@/lib/testing/fixtures";
 import { addMember } from "./add-member";
 import { removeMember } from "./change-member";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { setGranularScopes } from "./set-granular-scopes";
 

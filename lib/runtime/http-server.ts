@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
+import type http from "node:http";
 import next from "next";
 import { PROJECT_ROOT } from "@/lib/config/paths";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";

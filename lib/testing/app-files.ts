@@ -24,8 +24,8 @@ export async function discoverServerEntries(appDir: string): Promise<Map<string,
     ["route.ts", (name: string) => (HTTP_METHODS as readonly string[]).includes(name)],
   ] as const) {
     for (const file of appFiles(appDir, fileName)) {
-      const module: Record<string, unknown> = await import(path.join(appDir, file));
-      for (const [name, value] of Object.entries(module)) if (isEntry(name, value)) entries.set(`${file}#${name}`, value as Handler);
+      const exports: Record<string, unknown> = await import(path.join(appDir, file));
+      for (const [name, value] of Object.entries(exports)) if (isEntry(name, value)) entries.set(`${file}#${name}`, value as Handler);
     }
   }
   return entries;

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { can, type Operation } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -19,9 +19,10 @@ const ITEMS: { href: string; label: string; needs: Operation | null }[] = [
 
 export function SettingsNav({ role }: { role: Role }) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  // A new page closes the phone menu.
-  useEffect(() => setOpen(false), [pathname]);
+  // The phone menu stays open only on the page where it was opened.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
   const items = ITEMS.filter((item) => item.needs === null || can(role, item.needs));
   const current = items.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
   return (

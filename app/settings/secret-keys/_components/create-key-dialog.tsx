@@ -119,7 +119,6 @@ export function CreateKeyDialog({
           maxChars={100} singleLine
           placeholder="e.g. Training pipeline (production)"
           errors={fieldErrors.name}
-          autoFocus
         />
 
         <fieldset>

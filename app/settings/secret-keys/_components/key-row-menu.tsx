@@ -70,7 +70,7 @@ export function KeyRowMenu({ keyName, items }: { keyName: string; items: RowMenu
     `block w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 ${danger ? "text-red-600 dark:text-red-400" : ""}`;
 
   return (
-    <div className="relative inline-block" onKeyDown={onKeyDown}>
+    <div className="relative inline-block">
       <button
         ref={buttonRef}
         type="button"
@@ -89,6 +89,7 @@ export function KeyRowMenu({ keyName, items }: { keyName: string; items: RowMenu
           id={menuId}
           role="menu"
           aria-label={`Actions for ${keyName}`}
+          onKeyDown={onKeyDown}
           style={position}
           className="fixed z-30 overflow-hidden rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >

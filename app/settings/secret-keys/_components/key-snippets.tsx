@@ -49,7 +49,7 @@ export function KeySnippets({ secret, origin }: { secret: string; origin: string
   return (
     <div className="flex flex-col gap-2 text-sm">
       <p className="font-medium">Use it from:</p>
-      <div role="tablist" aria-label="Where to put the key" className="flex flex-wrap gap-1" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label="Where to put the key" className="flex flex-wrap gap-1">
         {SNIPPETS.map((snippet) => (
           <button
             key={snippet.id}
@@ -60,6 +60,7 @@ export function KeySnippets({ secret, origin }: { secret: string; origin: string
             aria-controls={`${baseId}-panel`}
             tabIndex={snippet.id === current.id ? 0 : -1}
             onClick={() => setSelected(snippet.id)}
+            onKeyDown={onKeyDown}
             className="rounded-md px-2.5 py-1 text-xs font-medium text-zinc-600 aria-selected:bg-zinc-900 aria-selected:text-white dark:text-zinc-300 dark:aria-selected:bg-zinc-100 dark:aria-selected:text-zinc-900"
           >
             {snippet.label}

@@ -37,6 +37,9 @@ export function KeysTable({
   selection?: { state: RowSelectionState; onChange: OnChangeFn<RowSelectionState> };
 }) {
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
+  // TanStack Table returns new functions each render, so the React Compiler
+  // leaves this component unmemoized; that is what it needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns: selection ? selectableColumns : keyColumns,

@@ -54,7 +54,12 @@ export function KeysToolbar({
   children?: React.ReactNode;
 }) {
   const [search, setSearch] = useState(query.q);
-  useEffect(() => setSearch(query.q), [query.q]);
+  // The URL changed (back button, Clear filters): the box follows it.
+  const [urlQuery, setUrlQuery] = useState(query.q);
+  if (query.q !== urlQuery) {
+    setUrlQuery(query.q);
+    setSearch(query.q);
+  }
   useEffect(() => {
     if (search.trim() === query.q) return;
     const timer = setTimeout(() => update({ q: search.trim() }), 300);

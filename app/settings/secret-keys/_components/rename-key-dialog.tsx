@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -24,11 +24,14 @@ export function RenameKeyDialog({
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  useEffect(() => {
+  // A new target starts a fresh form.
+  const [shownFor, setShownFor] = useState(target);
+  if (target !== shownFor) {
+    setShownFor(target);
     setName(target?.name ?? "");
     setFieldErrors({});
     setMessage(undefined);
-  }, [target]);
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +53,7 @@ export function RenameKeyDialog({
     <Dialog open={target !== null} onClose={onClose} title="Rename key" description="The secret stays the same; only the name you see changes.">
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormAlert message={message} />
-        <TextField label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} maxChars={100} singleLine errors={fieldErrors.name} autoFocus />
+        <TextField label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} maxChars={100} singleLine errors={fieldErrors.name} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
           <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { KeySnippets } from "./key-snippets";
@@ -20,20 +20,18 @@ async function copyText(text: string, fallbackField: HTMLInputElement | null): P
 export function RevealKeyDialog({ secret, keyName, onDone }: { secret: string | null; keyName: string; onDone: () => void }) {
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const [origin, setOrigin] = useState("");
   const fieldRef = useRef<HTMLInputElement>(null);
   const confirmId = useId();
+  // Shown only in the browser (the secret never exists on the server).
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
 
-  useEffect(() => {
-    setOrigin(window.location.origin);
-  }, []);
-
-  useEffect(() => {
-    if (!secret) {
-      setCopied(null);
-      setConfirmed(false);
-    }
-  }, [secret]);
+  // Each secret starts unconfirmed and uncopied.
+  const [shownFor, setShownFor] = useState(secret);
+  if (secret !== shownFor) {
+    setShownFor(secret);
+    setCopied(null);
+    setConfirmed(false);
+  }
 
   return (
     <Dialog

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -24,10 +24,13 @@ export function RotateKeyDialog({
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  useEffect(() => {
+  // A new target starts with the default grace period.
+  const [shownFor, setShownFor] = useState(target);
+  if (target !== shownFor) {
+    setShownFor(target);
     setGrace(DEFAULT_ROTATION_GRACE);
     setMessage(undefined);
-  }, [target]);
+  }
 
   function rotate() {
     if (!target) return;

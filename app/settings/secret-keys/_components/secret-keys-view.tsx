@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { RowSelectionState } from "@tanstack/react-table";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
@@ -52,9 +52,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const [notice, setNotice] = useState<string>();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   // New rows (filter, sort, paging, refresh): keep only the selected keys still shown.
-  useEffect(() => {
+  const [rowsShown, setRowsShown] = useState(props.rows);
+  if (props.rows !== rowsShown) {
+    setRowsShown(props.rows);
     setRowSelection((selected) => Object.fromEntries(props.rows.filter((row) => selected[row.id]).map((row) => [row.id, true])));
-  }, [props.rows]);
+  }
   const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
   const [columnVisibility, setColumnVisible] = useColumnVisibility();
   const wide = useWideScreen();
