@@ -47,6 +47,28 @@ async function chainAloneIntact(organizationId: string): Promise<boolean> {
 const FORGED_MAC = "f".repeat(64);
 
 describe("audit seals against a database superuser", () => {
+  it("replacing the database's own hash function, then rewriting an event, is named by the seals", async () => {
+    const { organization, events } = await someEvents();
+    await asSuperuser(async (client) => {
+      // The verifier would ask this function whether a row matches its hash.
+      await client.query(`ALTER FUNCTION audit_event_hash("AuditEvent") RENAME TO audit_event_hash_saved`);
+      await client.query(`
+        CREATE FUNCTION audit_event_hash(e "AuditEvent") RETURNS text AS $$
+          SELECT CASE WHEN e."hash" IS NOT NULL AND e."hash" <> '' THEN e."hash" ELSE audit_event_hash_saved(e) END
+        $$ LANGUAGE sql`);
+      await client.query(`UPDATE "AuditEvent" SET "actorLabel" = 'Olivia Owner', "details" = '{"email":"routine@example.test"}' WHERE "id" = $1`, [events[2].id]);
+    });
+    try {
+      expect(await chainAloneIntact(organization.id)).toBe(true);
+      expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: events[2].id, sequence: 3 });
+    } finally {
+      await asSuperuser(async (client) => {
+        await client.query(`DROP FUNCTION audit_event_hash("AuditEvent")`);
+        await client.query(`ALTER FUNCTION audit_event_hash_saved("AuditEvent") RENAME TO audit_event_hash`);
+      });
+    }
+  });
+
   it("a superuser who rewrites an event and re-hashes the rest of the chain is named by the seals", async () => {
     const { organization, events } = await someEvents();
     await asSuperuser((client) => client.query(`UPDATE "AuditEvent" SET "details" = '{"email":"attacker@example.test"}' WHERE "id" = $1`, [events[2].id]));

@@ -1,24 +1,45 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { auditSealMac, auditSealMatches } from "./audit-seal";
+import { auditSealMac, auditSealMatches, canonicalJson, type SealedEvent } from "./audit-seal";
 
 const SECRET = "test-audit-secret";
-const EVENT = { organizationId: "org_1", sequence: 7, hash: "a".repeat(64) };
+const EVENT: SealedEvent = {
+  id: "evt_1",
+  organizationId: "org_1",
+  sequence: 7,
+  previousHash: "p".repeat(64),
+  hash: "a".repeat(64),
+  actorUserId: "user_1",
+  actorLabel: "Ada <ada@example.test>",
+  action: "key.created",
+  keyId: "key_1",
+  keyPrefix: "skml_live_abcd",
+  details: { name: "Prod", scopes: ["DATASET"], expiresAt: null },
+  ipAddress: "203.0.113.7",
+  userAgent: "vitest",
+  createdAt: new Date("2026-11-27T12:00:00.000Z"),
+};
+
+describe("canonicalJson", () => {
+  it("sorts keys at every level, whatever order the database gives them back in", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
+  });
+});
 
 describe("auditSealMac", () => {
-  // Checked with: printf %s '["secret-keys/audit-seal/v1","org_1",7,"<64 × a>"]' | openssl dgst -sha256 -hmac test-audit-secret
-  it("is a stable HMAC-SHA-256 in hex (changing the format would call every stored seal forged)", () => {
-    expect(auditSealMac(SECRET, EVENT)).toBe("f1a18979e438f76df563fa5862ae60c3a78b195ec5b7fe76fda199082970ec95");
+  it("is HMAC-SHA-256 in hex over the versioned, canonical content (changing it would call every stored seal forged)", () => {
+    const text = canonicalJson(["secret-keys/audit-seal/v2", "evt_1", "org_1", 7, "p".repeat(64), "a".repeat(64), "user_1", "Ada <ada@example.test>", "key.created", "key_1", "skml_live_abcd", { name: "Prod", scopes: ["DATASET"], expiresAt: null }, "203.0.113.7", "vitest", "2026-11-27T12:00:00.000Z"]);
+    expect(auditSealMac(SECRET, EVENT)).toBe(createHmac("sha256", SECRET).update(text).digest("hex"));
   });
 
-  it("changes with the secret and with each sealed field", () => {
-    const mac = auditSealMac(SECRET, EVENT);
-    expect(auditSealMac("another-secret", EVENT)).not.toBe(mac);
-    expect(auditSealMac(SECRET, { ...EVENT, organizationId: "org_2" })).not.toBe(mac);
-    expect(auditSealMac(SECRET, { ...EVENT, sequence: 8 })).not.toBe(mac);
-    expect(auditSealMac(SECRET, { ...EVENT, hash: "b".repeat(64) })).not.toBe(mac);
+  it.each(Object.keys(EVENT) as (keyof SealedEvent)[])("changes when %s changes", (field) => {
+    const changed: SealedEvent = { ...EVENT, [field]: field === "sequence" ? 8 : field === "createdAt" ? new Date(0) : field === "details" ? { name: "Other" } : "changed" };
+    expect(auditSealMac(SECRET, changed)).not.toBe(auditSealMac(SECRET, EVENT));
   });
 
-  it("keeps field boundaries: organization org_1 event 12 is not organization org_11 event 2", () => {
+  it("changes with the secret, and keeps field boundaries", () => {
+    expect(auditSealMac("another-secret", EVENT)).not.toBe(auditSealMac(SECRET, EVENT));
     expect(auditSealMac(SECRET, { ...EVENT, organizationId: "org_1", sequence: 12 })).not.toBe(auditSealMac(SECRET, { ...EVENT, organizationId: "org_11", sequence: 2 }));
   });
 });
@@ -28,7 +49,7 @@ describe("auditSealMatches", () => {
     const mac = auditSealMac(SECRET, EVENT);
     expect(auditSealMatches(SECRET, EVENT, mac)).toBe(true);
     expect(auditSealMatches("another-secret", EVENT, mac)).toBe(false);
-    expect(auditSealMatches(SECRET, { ...EVENT, sequence: 8 }, mac)).toBe(false);
+    expect(auditSealMatches(SECRET, { ...EVENT, details: { name: "Prod", scopes: ["DATASET", "TRAINING"], expiresAt: null } }, mac)).toBe(false);
   });
 
   it("a forged seal of the wrong shape is refused, not thrown on", () => {

@@ -1,14 +1,62 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type SealedEvent = { organizationId: string; sequence: number; hash: string };
+// Everything an audit event says, as stored.
+export type SealedEvent = {
+  id: string;
+  organizationId: string;
+  sequence: number;
+  previousHash: string | null;
+  hash: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  keyId: string | null;
+  keyPrefix: string | null;
+  details: unknown;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+};
 
-// An event's hash already covers its content and its predecessor's hash, so
-// a MAC over (organization, sequence, hash) under a key the database never
-// sees seals the whole chain up to that event: someone who rewrites a row
-// and re-hashes the rest of the chain cannot make the new seals.
+// JSON with object keys sorted at every level: the database (jsonb) keeps
+// keys in its own order, so the text must not depend on it.
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+// An HMAC, under a key the database never sees, over the event's content as
+// the application reads it (not the database's own hash function, which
+// someone with database rights can replace) and over its place in the chain.
+// Rewriting a row, re-hashing the chain or swapping the hash function all
+// leave seals that no longer match.
 export function auditSealMac(secret: string, event: SealedEvent): string {
   return createHmac("sha256", secret)
-    .update(JSON.stringify(["secret-keys/audit-seal/v1", event.organizationId, event.sequence, event.hash]))
+    .update(
+      canonicalJson([
+        "secret-keys/audit-seal/v2",
+        event.id,
+        event.organizationId,
+        event.sequence,
+        event.previousHash,
+        event.hash,
+        event.actorUserId,
+        event.actorLabel,
+        event.action,
+        event.keyId,
+        event.keyPrefix,
+        event.details ?? null,
+        event.ipAddress,
+        event.userAgent,
+        event.createdAt.toISOString(),
+      ]),
+    )
     .digest("hex");
 }
 
@@ -16,3 +64,21 @@ export function auditSealMatches(secret: string, event: SealedEvent, mac: string
   if (!/^[0-9a-f]{64}$/.test(mac)) return false;
   return timingSafeEqual(Buffer.from(mac, "hex"), Buffer.from(auditSealMac(secret, event), "hex"));
 }
+
+// The columns a seal covers, for queries that read events to seal or check.
+export const SEALED_COLUMNS = {
+  id: true,
+  organizationId: true,
+  sequence: true,
+  previousHash: true,
+  hash: true,
+  actorUserId: true,
+  actorLabel: true,
+  action: true,
+  keyId: true,
+  keyPrefix: true,
+  details: true,
+  ipAddress: true,
+  userAgent: true,
+  createdAt: true,
+} as const;

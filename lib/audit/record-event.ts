@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 import type { AuditAction } from "./audit-actions";
 import { auditHmacSecret } from "./audit-hmac-secret";
-import { auditSealMac } from "./audit-seal";
+import { auditSealMac, SEALED_COLUMNS } from "./audit-seal";
 
 // A transaction, never the bare client: an event committed without its seal
 // would be reported as forged for good.
@@ -31,7 +31,7 @@ export async function recordAuditEvent(
       ipAddress: event.actor.ipAddress,
       userAgent: event.actor.userAgent,
     },
-    select: { organizationId: true, sequence: true, hash: true },
+    select: SEALED_COLUMNS,
   });
   await tx.auditSeal.create({ data: { organizationId: chained.organizationId, sequence: chained.sequence, mac: auditSealMac(secret, chained) } });
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { auditHmacSecret } from "./audit-hmac-secret";
-import { auditSealMac } from "./audit-seal";
+import { auditSealMac, SEALED_COLUMNS } from "./audit-seal";
 
 // Any fixed number: the advisory lock that lets one app instance at a time
 // seal old events.
@@ -8,7 +8,6 @@ const SEAL_LOCK = 7_240_312;
 const BATCH = 5_000;
 const NO_SEAL_YET = 2_147_483_647;
 
-type UnsealedRow = { sequence: number; hash: string };
 
 // Seals the events written before audit seals existed (the migration has no
 // key to do it). Trust on first use: whatever those events say when this
@@ -39,16 +38,17 @@ export async function sealUnsealedEvents(options: { secret?: string } = {}): Pro
         let sealed = 0;
         let after = 0;
         for (;;) {
-          const rows = await tx.$queryRaw<UnsealedRow[]>`
-            SELECT e."sequence", e."hash" FROM "AuditEvent" e
-            WHERE e."organizationId" = ${next.organizationId} AND e."sequence" > ${after} AND e."sequence" < ${next.firstSeal}
-              AND NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."organizationId" = e."organizationId" AND s."sequence" = e."sequence")
-            ORDER BY e."sequence" LIMIT ${BATCH}`;
+          const rows = await tx.auditEvent.findMany({
+            where: { organizationId: next.organizationId, sequence: { gt: after, lt: next.firstSeal }, seal: { is: null } },
+            orderBy: { sequence: "asc" },
+            take: BATCH,
+            select: SEALED_COLUMNS,
+          });
           if (rows.length === 0) break;
           const data = rows.map((row) => ({
             organizationId: next.organizationId,
             sequence: row.sequence,
-            mac: auditSealMac(secret, { organizationId: next.organizationId, ...row }),
+            mac: auditSealMac(secret, row),
           }));
           sealed += (await tx.auditSeal.createMany({ data, skipDuplicates: true })).count;
           after = rows[rows.length - 1].sequence;

@@ -1,13 +1,12 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { auditHmacSecret } from "./audit-hmac-secret";
-import { auditSealMatches } from "./audit-seal";
+import { auditSealMatches, SEALED_COLUMNS } from "./audit-seal";
 
 export type ChainVerdict =
   | { ok: true; events: number; head: { sequence: number; seal: string } | null }
   | { ok: false; events: number; brokenEventId: string | null; sequence: number; reason: string };
 
-type ChainRow = { id: string; sequence: number; previousHash: string | null; hash: string; expected: string; seal: string | null };
 
 const PAGE = 5_000;
 
@@ -25,28 +24,33 @@ export async function verifyAuditChain(organizationId: string, options: { secret
   let events = 0;
   let head: { sequence: number; seal: string } | null = null;
   for (;;) {
-    const rows = await db().$queryRaw<ChainRow[]>`
-      SELECT e."id", e."sequence", e."previousHash", e."hash", audit_event_hash(e) AS "expected", s."mac" AS "seal"
-      FROM "AuditEvent" e
-      LEFT JOIN "AuditSeal" s ON s."organizationId" = e."organizationId" AND s."sequence" = e."sequence"
-      WHERE e."organizationId" = ${organizationId} AND e."sequence" >= ${expectedSequence}
-      ORDER BY e."sequence" ASC
-      LIMIT ${PAGE}`;
+    // Read as the app reads events (the seal is checked against this), with
+    // the database's own hash beside it for the chain check.
+    const rows = await db().auditEvent.findMany({
+      where: { organizationId, sequence: { gte: expectedSequence } },
+      orderBy: { sequence: "asc" },
+      take: PAGE,
+      select: { ...SEALED_COLUMNS, seal: { select: { mac: true } } },
+    });
+    const hashes = await db().$queryRaw<{ sequence: number; expected: string }[]>`
+      SELECT e."sequence", audit_event_hash(e) AS "expected" FROM "AuditEvent" e
+      WHERE e."organizationId" = ${organizationId} AND e."sequence" >= ${expectedSequence} AND e."sequence" <= ${rows.at(-1)?.sequence ?? 0}`;
+    const expectedHash = new Map(hashes.map((h) => [h.sequence, h.expected]));
     for (const row of rows) {
       const broken = (reason: string): ChainVerdict => ({ ok: false, events, brokenEventId: row.id, sequence: row.sequence, reason });
       if (row.sequence !== expectedSequence) {
         return { ok: false, events, brokenEventId: null, sequence: expectedSequence, reason: `Event #${expectedSequence} is missing: the chain jumps to #${row.sequence}.` };
       }
       if (row.previousHash !== previousHash) return broken(`Event #${row.sequence} does not link to the event before it.`);
-      if (row.hash !== row.expected) return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
-      if (row.seal === null) {
+      if (row.hash !== expectedHash.get(row.sequence)) return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
+      if (!row.seal) {
         return broken(`Event #${row.sequence} has no seal: it was written outside the app or its seal was removed (events from before audit seals are sealed when the panel starts).`);
       }
-      if (!auditSealMatches(secret, { organizationId, sequence: row.sequence, hash: row.hash }, row.seal)) {
+      if (!auditSealMatches(secret, row, row.seal.mac)) {
         return broken(`Event #${row.sequence} does not match its seal: it, or the chain before it, was rewritten in the database (or AUDIT_HMAC_SECRET is not the key that sealed it).`);
       }
       previousHash = row.hash;
-      head = { sequence: row.sequence, seal: row.seal };
+      head = { sequence: row.sequence, seal: row.seal.mac };
       expectedSequence++;
       events++;
     }
