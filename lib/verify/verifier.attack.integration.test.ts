@@ -111,7 +111,7 @@ describe("flooding", () => {
     const port = Number(new URL(server.url).port);
     // Announced too large: refused before a byte of the body.
     const announced = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/v1/keys/verify", headers: { "content-length": String(50_000_000) } });
+      const request = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/v1/keys/verify", headers: { "content-type": "application/json", "content-length": String(50_000_000) } });
       request.on("response", (response) => resolve(response.statusCode ?? 0));
       request.on("error", reject);
       request.flushHeaders();
@@ -119,12 +119,55 @@ describe("flooding", () => {
     expect(announced).toBe(413);
     // Streamed without a length, and never ending: answered once past the limit.
     const streamed = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/v1/keys/verify", headers: { "transfer-encoding": "chunked" } });
+      const request = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/v1/keys/verify", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } });
       request.on("response", (response) => resolve(response.statusCode ?? 0));
       request.on("error", reject);
       request.write("x".repeat(9_000));
     });
     expect(streamed).toBe(413);
+  });
+});
+
+describe("the invalid-key limit cannot lock real keys out", () => {
+  const junk = { key: "skml_live_not-a-real-key", scope: "dataset", action: "read" };
+
+  it("a caller past the limit still gets answers for a key this instance knows is live", async () => {
+    const limited = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, invalidKeyLimitPerMinute: 5 });
+    try {
+      const { secret } = await newKey();
+      const body = { key: secret, scope: "dataset", action: "read" };
+      expect((await verifyCall(limited.url, body, { "x-test-address": "10.0.0.5" })).status).toBe(200);
+      for (let i = 0; i < 6; i++) await verifyCall(limited.url, junk, { "x-test-address": "10.0.0.5" });
+      expect((await verifyCall(limited.url, junk, { "x-test-address": "10.0.0.5" })).status).toBe(429);
+      expect((await verifyCall(limited.url, body, { "x-test-address": "10.0.0.5" })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("through a service, one end client's junk spends only that client's limit", async () => {
+    const limited = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, invalidKeyLimitPerMinute: 5, serviceTokens: SERVICE_TOKEN });
+    try {
+      const via = { "x-service-token": SERVICE_TOKEN, "x-test-address": "10.0.0.6" };
+      for (let i = 0; i < 10; i++) await verifyCall(limited.url, { ...junk, client: { ipAddress: "203.0.113.66" } }, via);
+      expect((await verifyCall(limited.url, { ...junk, client: { ipAddress: "203.0.113.66" } }, via)).status).toBe(429);
+      // Another client's key, never seen by this instance, through the same service.
+      const { secret } = await newKey();
+      const answer = await verifyCall(limited.url, { key: secret, scope: "dataset", action: "read", client: { ipAddress: "198.51.100.2" } }, via);
+      expect(answer.status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("a body that is not JSON (what a page on another site can send without asking) is refused with 415", async () => {
+    const { secret } = await newKey();
+    const response = await fetch(`${server.url}/api/v1/keys/verify`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ key: secret, scope: "dataset", action: "read" }),
+    });
+    expect(response.status).toBe(415);
   });
 });
 

@@ -175,32 +175,36 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const unavailable = (response: http.ServerResponse) =>
     send(response, 503, { error: "unavailable", message: "Key verification is temporarily unavailable. Retry shortly." }, [["retry-after", "1"]]);
 
-  const refuse = (address: string, response: http.ServerResponse) => {
-    limiter.recordFailure(address);
+  const refuse = (limitKey: string, response: http.ServerResponse) => {
+    limiter.recordFailure(limitKey);
     sendPrepared(response, 401, INVALID_KEY);
   };
 
+  const tooManyInvalid = (wait: number, response: http.ServerResponse) =>
+    send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this client. Retry later." }, [["retry-after", String(wait)]]);
+
   // Format and checksum first (no I/O), then the cache, then the database.
-  function resolveKey(secret: string, address: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
-    if (!parseKey(secret)) return refuse(address, response);
+  // The invalid-key limit (counted per limitKey: the end client a service
+  // reported, else the caller) only spares the database from guessing: a
+  // client past it gets 429 instead of a lookup, but a key this instance
+  // knows to be live is still answered, so nobody can lock real keys out by
+  // sending junk from, or through, the same address.
+  function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
+    const wait = limiter.retryAfterSeconds(limitKey);
+    if (!parseKey(secret)) return wait > 0 ? tooManyInvalid(wait, response) : refuse(limitKey, response);
     const hash = hashKey(secret, options.hashSecret);
     const fresh = cache.peek(hash);
-    if (fresh) return fresh.record ? found(fresh.record) : refuse(address, response);
+    if (fresh?.record) return found(fresh.record);
+    if (wait > 0) return tooManyInvalid(wait, response);
+    if (fresh) return refuse(limitKey, response);
     cache
       .lookup(hash)
       .then((lookup) => {
         if (lookup.status === "unavailable") return unavailable(response);
-        if (!lookup.record) return refuse(address, response);
+        if (!lookup.record) return refuse(limitKey, response);
         found(lookup.record);
       })
       .catch(failed(response));
-  }
-
-  function rateLimited(address: string, response: http.ServerResponse): boolean {
-    const wait = limiter.retryAfterSeconds(address);
-    if (wait === 0) return false;
-    send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this address. Retry later." }, [["retry-after", String(wait)]]);
-    return true;
   }
 
   const tooLarge = (response: http.ServerResponse) => () =>
@@ -229,8 +233,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   function verify(request: http.IncomingMessage, response: http.ServerResponse) {
     if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed", message: "Use POST." }, [["allow", "POST"]]);
+    // JSON only: a browser on another site cannot send it without a CORS
+    // preflight we never grant, so no web page can spend a client's limits.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) {
+      return send(response, 415, { error: "unsupported_media_type", message: "Send the body as JSON (Content-Type: application/json)." });
+    }
     const address = options.clientAddress(request);
-    if (rateLimited(address, response)) return;
     const token = request.headers[SERVICE_TOKEN_HEADER];
     const service = token !== undefined && serviceTokens.matches(Array.isArray(token) ? token[0] : token);
     if (token !== undefined && !service) return send(response, 403, { error: "forbidden", message: "The service token is not valid." });
@@ -244,7 +252,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
           message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
         });
       }
-      resolveKey(key, address, response, (record) => {
+      const limitKey = client?.ipAddress ? `client ${client.ipAddress}` : address;
+      resolveKey(key, limitKey, response, (record) => {
         const now = Date.now();
         const live = isLive(record, now);
         const limited = live && keyRateLimited(record, now, response);
@@ -258,7 +267,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
           action,
           outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
         });
-        if (!live) return refuse(address, response);
+        if (!live) return refuse(limitKey, response);
         if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
       });
     }, tooLarge(response), failed(response));
@@ -273,7 +282,6 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
     }
     const address = options.clientAddress(request);
-    if (rateLimited(address, response)) return;
     resolveKey(bearerToken(request.headers.authorization) ?? "", address, response, (record) => {
       const now = Date.now();
       const live = isLive(record, now);

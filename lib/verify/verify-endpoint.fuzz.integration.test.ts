@@ -8,7 +8,7 @@ import { anyBodyText, secretLike, verifyBody } from "@/lib/testing/verify-body-a
 import { startVerifyServer, verifyCall } from "@/lib/testing/verify-server";
 
 const SERVICE_TOKEN = "svc_" + "f".repeat(40);
-const ANSWERS = [200, 400, 401, 403, 413, 429];
+const ANSWERS = [200, 400, 401, 403, 413, 415, 429];
 
 let server: Awaited<ReturnType<typeof startVerifyServer>>;
 let fixture: Awaited<ReturnType<typeof createOrganizationWithAllRoles>>;
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe("POST /api/v1/keys/verify, fuzzed", () => {
-  it("answers only 200/400/401/403/413/429, never echoes the key, records usage only for what it answered 200, and keeps serving", async () => {
+  it("answers only 200/400/401/403/413/415/429, never echoes the key, records usage only for what it answered 200, and keeps serving", async () => {
     const prototypesBefore = prototypeSnapshot();
     const { key, secret } = await newKey();
     const keyText = fc.oneof({ weight: 3, arbitrary: fc.constant(secret) }, secretLike, hostileString);

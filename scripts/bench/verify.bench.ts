@@ -106,7 +106,7 @@ export async function benchVerify(databaseUrl: string) {
   // BENCH_PROFILE=dir writes a CPU profile of instance A there.
   const a = await startAppInstance(env, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   const b = await startAppInstance(env);
-  const sample = await fetch(`${a.url}/api/v1/keys/verify`, { method: "POST", body: bodies(valid)[0] });
+  const sample = await fetch(`${a.url}/api/v1/keys/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: bodies(valid)[0] });
   const bare = await startBareServer(await sample.text());
   try {
     console.log(`Load: autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, on this machine (${process.env.BENCH_LABEL ?? "local"})…`);
