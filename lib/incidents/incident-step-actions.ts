@@ -1,5 +1,6 @@
 import { z } from "@/lib/validation/zod";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
@@ -34,13 +35,27 @@ export async function revokeStep(options: { actor: Actor; incidentId: unknown; n
     incidentId: id,
     step: "revoke",
     work: async (tx, incident) => {
+      const before = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId }, select: { deletedAt: true, expiresAt: true } });
       const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId: incident.keyId, now });
-      const revokedAt = deleted?.deletedAt ?? (await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId } })).deletedAt ?? now;
+      const revokedAt = deleted?.deletedAt ?? before.deletedAt ?? now;
+      // Whether this step stopped a key that still worked: only then may a
+      // lead without keys.create get a replacement from the wizard.
+      const wasLive = deleted !== null && !(before.expiresAt && before.expiresAt <= now);
       await tx.incident.update({ where: { id: incident.id }, data: { revokedAt } });
-      return { details: { revokedAt: revokedAt.toISOString(), alreadyDeleted: !deleted }, result: { revokedAt } };
+      return { details: { revokedAt: revokedAt.toISOString(), alreadyDeleted: !deleted, wasLive }, result: { revokedAt } };
     },
   });
 }
+
+// Whether the incident's revoke step stopped a key that still worked (an
+// incident recorded before this was kept counts unless it found the key deleted).
+export function revokedLiveKey(steps: { step: string; details: unknown }[]): boolean {
+  const revoke = steps.find((step) => step.step === "revoke")?.details as { wasLive?: boolean; alreadyDeleted?: boolean } | undefined;
+  return revoke?.wasLive ?? !revoke?.alreadyDeleted;
+}
+
+export const NOT_LIVE_WHEN_REVOKED_MESSAGE =
+  "The key had already stopped working (deleted or expired) when this incident revoked it, so the wizard makes no replacement for it. Skip this step with a note; an owner or admin can create a new key if one is needed.";
 
 export const ROTATED_KEY_MESSAGE =
   "This key was rotated before it was reported: its successor is its replacement. Skip this step with a note (and report the successor too if the same leak can reach it).";
@@ -65,6 +80,10 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       // A rotated key already has its replacement: another would be a key
       // minted by the wizard.
       if (old.rotatedToId) throw new AppError("CONFLICT", ROTATED_KEY_MESSAGE);
+      // A key that had stopped working before this incident revoked it
+      // (deleted or expired meanwhile) is replaced only by someone who may
+      // create keys anyway; for a security lead it would be a key for free.
+      if (!revokedLiveKey(incident.steps) && !can(options.actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
       const organization = await tx.organization.findUniqueOrThrow({ where: { id: incident.organizationId } });
       const createInput = sameSettingsAs(old, input.name, organization.granularScopes);
       const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date() });

@@ -102,12 +102,27 @@ describe("a security lead cannot mint keys with the wizard", () => {
     expect(await liveKeys(org.organization.id)).toBe(liveBefore);
   });
 
-  it("deleting the key by hand while the incident is open still makes at most one replacement", async () => {
+  it.each([
+    ["deleted by an admin", async (org: Awaited<ReturnType<typeof orgWithKey>>) => void (await deleteKey({ actor: org.actors.ADMIN, input: { keyId: org.key.id } }))],
+    ["expired", async (org: Awaited<ReturnType<typeof orgWithKey>>) => void (await db().secretKey.update({ where: { id: org.key.id }, data: { expiresAt: new Date(Date.now() - 1_000) } }))],
+  ])("an incident opened ahead of time gets no replacement for a key %s before the lead revoked it", async (_label, retire) => {
+    const org = await orgWithKey();
+    const lead = org.actors.SECURITY;
+    const { incidentId } = await openIncident({ actor: lead, keyId: org.key.id });
+    await retire(org);
+    const liveAfterRetiring = await liveKeys(org.organization.id);
+    await revokeStep({ actor: lead, incidentId });
+    expect(await codeOf(STEP_CALLS.replace(lead, incidentId))).toBe("CONFLICT");
+    expect(await liveKeys(org.organization.id)).toBeLessThanOrEqual(liveAfterRetiring);
+    // An owner, who may create keys anyway, can still have the wizard make one.
+    expect(await codeOf(STEP_CALLS.replace(org.actors.OWNER, incidentId))).toBe("OK");
+  });
+
+  it("racing replacements after the lead revoked a live key make exactly one", async () => {
     const org = await orgWithKey();
     const lead = org.actors.SECURITY;
     const liveBefore = await liveKeys(org.organization.id);
     const { incidentId } = await openIncident({ actor: lead, keyId: org.key.id });
-    await deleteKey({ actor: lead, input: { keyId: org.key.id } });
     await revokeStep({ actor: lead, incidentId });
     await Promise.all(Array.from({ length: 3 }, () => STEP_CALLS.replace(lead, incidentId)));
     expect(await liveKeys(org.organization.id)).toBe(liveBefore);

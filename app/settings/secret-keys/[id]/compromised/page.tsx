@@ -8,7 +8,7 @@ import { exactUtc } from "@/lib/format/relative-time";
 import { listAppClients, reviewActivity } from "@/lib/incidents/incident-activity";
 import { smtpConfig } from "@/lib/email/smtp-config";
 import { listIncidentDeliveries } from "@/lib/incidents/incident-deliveries";
-import { latestIncidentForKey } from "@/lib/incidents/incident-step-actions";
+import { latestIncidentForKey, NOT_LIVE_WHEN_REVOKED_MESSAGE, revokedLiveKey } from "@/lib/incidents/incident-step-actions";
 import { reviewWindow } from "@/lib/incidents/review-window";
 import { getKeyWithHistory } from "@/lib/keys/get-key";
 import { listMembers } from "@/lib/members/list-members";
@@ -107,6 +107,7 @@ export default async function CompromisedKeyPage({
         channels={{ webhook: webhookLabel(webhook?.url ?? null, can(member.role, "settings.manage")), emailEnabled: smtpConfig() !== null }}
         deliveries={deliveries}
         successor={rotatedTo ? { id: rotatedTo.id, label: `${rotatedTo.displayPrefix}…${rotatedTo.lastFour}` } : null}
+        noReplacement={revokedLiveKey(incident.steps) || can(member.role, "keys.create") ? null : NOT_LIVE_WHEN_REVOKED_MESSAGE}
       />
     </>
   );

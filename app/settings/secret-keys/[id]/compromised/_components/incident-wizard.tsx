@@ -30,6 +30,8 @@ export type WizardProps = {
   deliveries: DeliveryRow[];
   // Set when the key was rotated before it was reported: its successor is the replacement.
   successor: { id: string; label: string } | null;
+  // Why the wizard will not create a replacement for this viewer, if it will not.
+  noReplacement: string | null;
 };
 
 const inputClass = "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -94,7 +96,16 @@ export function IncidentWizard(props: WizardProps) {
         <div><Button variant="danger" disabled={pending} onClick={() => run(() => revokeAction(props.incidentId))}>Revoke now</Button></div>
       </>
     ),
-    replace: props.successor ? (
+    replace: props.noReplacement && !props.successor ? (
+      <>
+        <p className="text-sm">{props.noReplacement}</p>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Note (recorded)
+          <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
+        </label>
+        <div><Button disabled={pending || !skipReason.trim()} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>Continue without a new key</Button></div>
+      </>
+    ) : props.successor ? (
       <>
         <p className="text-sm">
           This key was rotated before it was reported, so its successor{" "}
