@@ -18,6 +18,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
   const session = await db().authSession.findFirst({
     where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } },
     select: {
+      createdAt: true,
       user: {
         select: {
           id: true,
@@ -26,7 +27,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
           memberships: {
             orderBy: { createdAt: "asc" },
             take: 1,
-            select: { role: true, organization: { select: { id: true, name: true } } },
+            select: { role: true, createdAt: true, organization: { select: { id: true, name: true } } },
           },
         },
       },
@@ -34,6 +35,9 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
   });
   const membership = session?.user.memberships[0];
   if (!session || !membership) return null;
+  // A session from before the membership (an account removed, then added
+  // back) belongs to the old membership and ends with it.
+  if (session.createdAt < membership.createdAt) return null;
   return {
     sessionId,
     userId: session.user.id,

@@ -5,6 +5,8 @@ import { type AppError } from "@/lib/errors";
 import { createOrganizationWithAllRoles, uniqueEmail } from "@/lib/testing/fixtures";
 import { addMember } from "./add-member";
 import { removeMember } from "./change-member";
+import { createAuthSession } from "@/lib/auth/auth-sessions";
+import { resolveMember } from "@/lib/auth/resolve-member";
 
 const input = () => ({ name: "Lab Member", email: uniqueEmail("new"), role: "MEMBER", password: "first password 123" });
 
@@ -51,7 +53,11 @@ describe("addMember", () => {
     expect((error as AppError).code).toBe("CONFLICT");
     expect(await account()).toEqual(before);
 
+    // A session created just as the removal ran (a sign-in racing it) stays dead when the account is taken back.
+    const { sessionId } = await createAuthSession({ userId });
+    expect(await resolveMember(sessionId)).toBeNull();
     await expect(addMember({ actor: actors.OWNER, input: { ...data, name: "Back again" } })).resolves.toEqual({ userId });
+    expect(await resolveMember(sessionId)).toBeNull();
     expect(await account()).toMatchObject({ name: "Back again", memberships: [{ organizationId: organization.id, role: "MEMBER" }] });
   });
 });

@@ -33,6 +33,9 @@ export async function addMember(options: { actor: Actor; input: unknown }): Prom
       const user = formerMember
         ? await tx.user.update({ where: { id: formerMember.id }, data: { name: input.name, passwordHash, memberships: membership } })
         : await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, memberships: membership } });
+      // A taken-back account starts with no session: one that slipped in while
+      // the removal ran must not come back to life with the new membership.
+      if (formerMember) await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
       await recordAuditEvent(tx, { actor: options.actor, action: "member.added", details: { email: input.email, role: input.role } });
       return { userId: user.id };
     });
