@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_PAGE_SIZE, type AuditQuery } from "./audit-query";
+import { shownDetails } from "./shown-details";
 
 export type AuditEventRow = {
   id: string;
@@ -32,6 +33,8 @@ function whereFor(organizationId: string, query: Omit<AuditQuery, "page">): Pris
   };
 }
 
+const shown = (row: AuditEventRow): AuditEventRow => ({ ...row, details: shownDetails(row.action, row.details) });
+
 const SELECT = { id: true, sequence: true, createdAt: true, actorLabel: true, action: true, keyId: true, keyPrefix: true, details: true, ipAddress: true, userAgent: true } as const;
 
 // One page of the organization's audit log, newest first.
@@ -40,14 +43,14 @@ export async function listAuditEvents(organizationId: string, query: AuditQuery)
   const total = await db().auditEvent.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const rows: AuditEventRow[] = await db().auditEvent.findMany({
+  const rows = await db().auditEvent.findMany({
     where,
     orderBy: { sequence: "desc" },
     skip: (page - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
     select: SELECT,
   });
-  return { rows, total, page, pageCount };
+  return { rows: rows.map(shown), total, page, pageCount };
 }
 
 // Every matching event, oldest first, in batches (for CSV export).
@@ -61,7 +64,7 @@ export async function* allAuditEvents(organizationId: string, query: Omit<AuditQ
       select: SELECT,
     });
     if (rows.length === 0) return;
-    yield rows;
+    yield rows.map(shown);
     after = rows[rows.length - 1].sequence;
   }
 }

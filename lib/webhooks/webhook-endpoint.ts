@@ -10,6 +10,7 @@ import { isStorableText } from "@/lib/validation/stored-text";
 import { webhookUrlProblem } from "./webhook-destination";
 import { eventPayload, WEBHOOK_EVENTS, type WebhookEvent } from "./webhook-events";
 import { newWebhookSecret } from "./webhook-signature";
+import { webhookUrlForAudit } from "@/lib/audit/shown-details";
 
 export const webhookUrlInput = z.object({
   url: z
@@ -37,7 +38,7 @@ export async function setWebhookEndpoint(options: { actor: Actor; input: unknown
       create: { organizationId: options.actor.organizationId, url, secret },
       update: { url, secret, legacySignature: false },
     });
-    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_set", details: { url } });
+    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_set", details: { url: webhookUrlForAudit(url) } });
   });
   return { secret };
 }
@@ -55,7 +56,7 @@ export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<
       where: { organizationId, status: "pending" },
       data: { status: "failed", lastError: "webhook removed", nextAttemptAt: null },
     });
-    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_removed", details: { url: endpoint.url } });
+    await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_removed", details: { url: webhookUrlForAudit(endpoint.url) } });
   });
 }
 
