@@ -84,9 +84,8 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       // (deleted or expired meanwhile) is replaced only by someone who may
       // create keys anyway; for a security lead it would be a key for free.
       if (!revokedLiveKey(incident.steps) && !can(options.actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
-      const organization = await tx.organization.findUniqueOrThrow({ where: { id: incident.organizationId } });
-      const createInput = sameSettingsAs(old, input.name, organization.granularScopes);
-      const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date() });
+      const createInput = sameSettingsAs(old, input.name);
+      const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date(), inheritsScopes: true });
       await tx.incident.update({ where: { id: incident.id }, data: { replacementKeyId: created.key.id } });
       return { details: { replacementKeyId: created.key.id, name: created.key.name }, result: created };
     },

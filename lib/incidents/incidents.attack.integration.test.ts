@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { createKey } from "@/lib/keys/create-key";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { rotateKey } from "@/lib/keys/rotate-key";
+import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { closeStep, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsStep } from "./incident-step-actions";
 import { INCIDENT_STEPS, type IncidentStepId } from "./incident-steps";
@@ -126,6 +127,24 @@ describe("a security lead cannot mint keys with the wizard", () => {
     await revokeStep({ actor: lead, incidentId });
     await Promise.all(Array.from({ length: 3 }, () => STEP_CALLS.replace(lead, incidentId)));
     expect(await liveKeys(org.organization.id)).toBe(liveBefore);
+  });
+
+  it("a replacement or a rotation keeps a narrow key's scopes after per-scope keys are turned off", async () => {
+    const org = await createOrganizationWithAllRoles();
+    await setGranularScopes({ actor: org.actors.OWNER, input: { enabled: true } });
+    const narrow = () =>
+      createKey({ actor: org.actors.ADMIN, input: { name: `Dataset reader ${Math.random()}`, environment: "PRODUCTION", permission: "READ_ONLY", scopes: ["DATASET"], expiresInDays: "never" } });
+    const [forIncident, forRotation] = [await narrow(), await narrow()];
+    await setGranularScopes({ actor: org.actors.OWNER, input: { enabled: false } });
+
+    const lead = org.actors.SECURITY;
+    const { incidentId } = await openIncident({ actor: lead, keyId: forIncident.key.id });
+    await revokeStep({ actor: lead, incidentId });
+    const replaced = await replaceStep({ actor: lead, incidentId, input: { name: "Replacement" } });
+    const rotated = await rotateKey({ actor: org.actors.ADMIN, input: { keyId: forRotation.key.id, grace: "now" } });
+    const successorScopes = async (id: string) => (await db().secretKey.findUniqueOrThrow({ where: { id } })).scopes;
+    expect(await successorScopes((replaced as { result: { key: { id: string } } }).result.key.id)).toEqual(["DATASET"]);
+    expect(await successorScopes(rotated.key.id)).toEqual(["DATASET"]);
   });
 
   it("a rotated key's incident uses its successor as the replacement, never a new key", async () => {

@@ -21,8 +21,8 @@ export function nameTakenError(name: string): AppError {
   });
 }
 
-function resolveScopes(input: CreateKeyInput, granularScopes: boolean): Scope[] {
-  if (granularScopes) return SCOPES.filter((scope) => (input.scopes ?? SCOPES).includes(scope));
+function resolveScopes(input: CreateKeyInput, granularScopes: boolean, inherited: boolean): Scope[] {
+  if (granularScopes || inherited) return SCOPES.filter((scope) => (input.scopes ?? SCOPES).includes(scope));
   if (input.scopes && input.scopes.length !== SCOPES.length) {
     throw new AppError("INVALID_INPUT", "Your organization's keys reach every scope; per-scope keys are turned off in Security settings.", {
       scopes: ["Per-scope keys are turned off for your organization."],
@@ -53,12 +53,14 @@ type Tx = Prisma.TransactionClient;
 // creates a replacement in the same transaction as its step record).
 export async function createKeyInTransaction(
   tx: Tx,
-  options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean },
+  // inheritsScopes: a successor of an existing key (rotation, incident
+  // replacement) keeps that key's scopes, whatever the organization's setting.
+  options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean; inheritsScopes?: boolean },
 ): Promise<{ key: KeySummary; secret: string }> {
   const { actor, input, now } = options;
   const generated = generateKey(input.environment);
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { granularScopes: true } });
-  const scopes = resolveScopes(input, organization.granularScopes);
+  const scopes = resolveScopes(input, organization.granularScopes, options.inheritsScopes === true);
   const liveName = input.name.toLowerCase();
   if (await tx.secretKey.findFirst({ where: { organizationId: actor.organizationId, liveName }, select: { id: true } })) {
     throw nameTakenError(input.name);

@@ -22,8 +22,8 @@ describe("oldKeyExpiry", () => {
 describe("sameSettingsAs", () => {
   const key = { environment: "STAGING" as const, scopes: ["DATASET" as const], permission: "RESTRICTED" as const, restrictedActions: { DATASET: ["read"] }, rateLimitPerMinute: 600 };
 
-  it("copies environment, permission, restricted actions and rate limit, with the policy's expiry", () => {
-    expect(sameSettingsAs(key, "Staging", true)).toEqual({
+  it("copies environment, scopes, permission, restricted actions and rate limit, with the policy's expiry", () => {
+    expect(sameSettingsAs(key, "Staging")).toEqual({
       name: "Staging",
       environment: "STAGING",
       permission: "RESTRICTED",
@@ -34,13 +34,14 @@ describe("sameSettingsAs", () => {
     });
   });
 
-  it("leaves scopes to the organization when per-scope keys are off", () => {
-    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null }, "x", false)).toEqual({
+  it("keeps the scopes whatever the organization's setting: a successor never reaches further", () => {
+    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null }, "x")).toEqual({
       name: "x",
       environment: "STAGING",
       permission: "FULL",
       expiresInDays: "180",
       rateLimitPerMinute: null,
+      scopes: ["DATASET"],
     });
   });
 });

@@ -39,15 +39,17 @@ type KeySettings = {
 };
 
 // A new key like an existing one (rotation, incident replacement): same
-// environment, scopes, permission and rate limit; expiry per the rotation policy.
-export function sameSettingsAs(key: KeySettings, name: string, granularScopes: boolean): CreateKeyInput {
+// environment, scopes, permission and rate limit; expiry per the rotation
+// policy. The scopes are kept even if the organization has since turned
+// per-scope keys off: a successor never reaches further than its predecessor.
+export function sameSettingsAs(key: KeySettings, name: string): CreateKeyInput {
   return {
     name,
     environment: key.environment,
     permission: key.permission,
     expiresInDays: DEFAULT_EXPIRY[key.environment],
     rateLimitPerMinute: key.rateLimitPerMinute,
-    ...(granularScopes ? { scopes: key.scopes } : {}),
+    scopes: key.scopes,
     ...(key.restrictedActions ? { restrictedActions: key.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
   };
 }

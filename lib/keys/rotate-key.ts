@@ -29,9 +29,8 @@ export async function rotateKey(options: { actor: Actor; input: unknown; now?: D
     // The old key gives up its name (names are unique among live keys) and
     // gets its end date; the verification API sees the change within a second.
     await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { liveName: null, expiresAt: oldKeyExpiresAt, rotatedAt: now } });
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { granularScopes: true } });
-    const input = sameSettingsAs(old, old.name, organization.granularScopes);
-    const created = await createKeyInTransaction(tx, { actor: options.actor, input, now, notify: false });
+    const input = sameSettingsAs(old, old.name);
+    const created = await createKeyInTransaction(tx, { actor: options.actor, input, now, notify: false, inheritsScopes: true });
     await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { rotatedToId: created.key.id } });
     await recordAuditEvent(tx, {
       actor: options.actor,
