@@ -21,7 +21,7 @@ function refuseForeignRequest(request: http.IncomingMessage, response: http.Serv
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  const refusal = checkPanelRequest({ method: request.method, host: header("host"), origin: header("origin"), fetchSite: header("sec-fetch-site") }, hosts);
+  const refusal = checkPanelRequest({ method: request.method, target: request.url, host: header("host"), origin: header("origin"), fetchSite: header("sec-fetch-site") }, hosts);
   if (!refusal) return false;
   response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
   response.end(refusal.message);
@@ -38,6 +38,7 @@ export async function startHttpServer(options: {
   clientAddress: (request: http.IncomingMessage) => string;
   panelHosts: PanelHosts;
   maxConnections?: number;
+  maxConnectionsPerAddress?: number;
 }): Promise<RunningServer> {
   const app = next({ dev: false, dir: PROJECT_ROOT, hostname: options.host, port: options.port });
   await app.prepare();
@@ -57,7 +58,11 @@ export async function startHttpServer(options: {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
-  }, { ...DEFAULT_LIMITS, maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections });
+  }, {
+    ...DEFAULT_LIMITS,
+    maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_LIMITS.maxConnectionsPerAddress,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);

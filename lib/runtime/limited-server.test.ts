@@ -39,6 +39,24 @@ describe("createLimitedServer", () => {
     expect(await closed).toMatch(/^HTTP\/1\.1 408/);
   });
 
+  it("one address cannot take every connection", async () => {
+    const port = await listen({ maxConnectionsPerAddress: 2 });
+    await open(port);
+    await open(port);
+    const third = await open(port);
+    expect(await third.closed).toBe("");
+  });
+
+  it("closes idle keep-alive connections to make room when the server fills up", async () => {
+    const port = await listen({ maxConnections: 5 });
+    const idle = await open(port);
+    idle.socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await expect.poll(() => idle.socket.bytesRead).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await open(port);
+    // The fourth new connection reaches 80% of the cap: the idle one is closed.
+    expect(await idle.closed).toMatch(/^HTTP\/1\.1 200/);
+  });
+
   it("refuses connections past the cap, and serves again once one closes", async () => {
     const port = await listen({ maxConnections: 2 });
     const first = await open(port);

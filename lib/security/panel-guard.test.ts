@@ -45,6 +45,11 @@ describe("checkPanelRequest", () => {
     expect(checkPanelRequest(request({ host }), hosts)).toMatchObject({ status: 421 });
   });
 
+  it("refuses an absolute URL as the request target (it would be echoed into redirects)", () => {
+    expect(checkPanelRequest(request({ target: "http://evil.test/setup" }), local)).toMatchObject({ status: 400 });
+    expect(checkPanelRequest(request({ target: "/setup" }), local)).toBeNull();
+  });
+
   it("refuses a foreign Host even when Origin agrees with it (the rebinding page's own origin)", () => {
     expect(checkPanelRequest(request({ method: "POST", host: "rebind.attacker.test:3000", origin: "http://rebind.attacker.test:3000" }), local)).toMatchObject({ status: 421 });
   });

@@ -42,9 +42,12 @@ export type Refusal = { status: number; message: string };
 // Sec-Fetch-Site), and a cross-site one is refused even where the framework
 // would not check (a server action without Origin, a route handler).
 export function checkPanelRequest(
-  request: { method: string | undefined; host: string | undefined; origin: string | undefined; fetchSite: string | undefined },
+  request: { method: string | undefined; target?: string; host: string | undefined; origin: string | undefined; fetchSite: string | undefined },
   allowed: PanelHosts,
 ): Refusal | null {
+  // Only a path ("/settings"): an absolute URL as the target ("GET
+  // http://evil.test/ HTTP/1.1") would be echoed into redirects.
+  if (request.target !== undefined && !request.target.startsWith("/")) return { status: 400, message: "Bad request target." };
   const host = request.host?.toLowerCase();
   if (!host || !allowed.hosts.has(host)) {
     return { status: 421, message: "This server does not answer to that name. Use the panel's address (NEXTAUTH_URL)." };

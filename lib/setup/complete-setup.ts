@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { setupInput } from "./setup-input";
+import { isSetupComplete } from "./setup-state";
 import { consumeSetupTokens, isValidSetupToken } from "./setup-token";
 
 export const SETUP_COMPLETE_MESSAGE = "Setup is already complete. Sign in instead.";
@@ -18,6 +19,10 @@ export async function completeSetup(
   options: { setupToken: unknown; ipAddress?: string | null; userAgent?: string | null },
 ): Promise<{ organizationId: string; userId: string }> {
   const data = setupInput.parse(input);
+  // Cheap refusals before the costly hash: anyone can post here, and argon2
+  // on demand would let them load the server.
+  if (await isSetupComplete()) throw new AppError("SETUP_COMPLETE", SETUP_COMPLETE_MESSAGE);
+  if (!(await isValidSetupToken(options.setupToken))) throw new AppError("FORBIDDEN", SETUP_LINK_MESSAGE);
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().$transaction(async (tx) => {

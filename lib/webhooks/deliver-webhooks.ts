@@ -29,15 +29,21 @@ const NO_ENDPOINT: AttemptRecord = { ok: false, giveUp: true, statusCode: null, 
 
 // Sends every delivery that is due, once each. Rows are claimed with SKIP
 // LOCKED, so several app instances share the work without double sends.
-export async function processDueWebhooks(limit = 20): Promise<number> {
+// onlyId: the one delivery to send now (the owner's test event), leaving the
+// queue to the worker.
+export async function processDueWebhooks(limit = 20, onlyId?: string): Promise<number> {
   let processed = 0;
   for (let i = 0; i < limit; i++) {
     const handled = await db().$transaction(
       async (tx) => {
-        const [due] = await tx.$queryRaw<Due[]>`
-          SELECT "id", "organizationId", "messageId", "payload", "attempts" FROM "WebhookDelivery"
-          WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
-          ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        const [due] = onlyId
+          ? await tx.$queryRaw<Due[]>`
+              SELECT "id", "organizationId", "messageId", "payload", "attempts" FROM "WebhookDelivery"
+              WHERE "id" = ${onlyId} AND "status" = 'pending' FOR UPDATE SKIP LOCKED`
+          : await tx.$queryRaw<Due[]>`
+              SELECT "id", "organizationId", "messageId", "payload", "attempts" FROM "WebhookDelivery"
+              WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
+              ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!due) return false;
         const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId: due.organizationId } });
         const result = endpoint ? await attempt(due, endpoint) : NO_ENDPOINT;

@@ -136,7 +136,8 @@ export async function sendTestWebhook(options: { actor: Actor }): Promise<{ stat
       data: { organizationId, event: "webhook.test", payload: eventPayload("webhook.test", { by: options.actor.label }, new Date()) },
     });
   });
-  await processDueWebhooks();
+  // Only this test event, now: the queue (any organization's) is the worker's.
+  await processDueWebhooks(1, delivery.id);
   const result = await db().webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
   return { status: result.status, statusCode: result.lastStatusCode, error: result.lastError };
 }
