@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_WINDOW_MS, MAX_CLIENTS_PER_KEY, UsageRecorder, type Usage } from "./usage-recorder";
+import { CLIENT_WINDOW_MS, MANY_USER_AGENTS, MAX_ADDRESSES_PER_KEY, MAX_CLIENTS_PER_KEY, UsageRecorder, type Usage } from "./usage-recorder";
 
 const usage = (overrides: Partial<Usage> = {}): Usage => ({
   keyId: "k1",
@@ -61,22 +61,24 @@ describe("UsageRecorder", () => {
     expect(recorder.take().activity).toHaveLength(1);
   });
 
-  it("caps the distinct clients of one key per window, counting the rest in one overflow row", () => {
+  it("past the client cap, keeps new addresses and what they did without their user agents, then counts the rest in one overflow row", () => {
     const recorder = new UsageRecorder();
+    // A flood of made-up user agents from one address fills the client cap...
     for (let i = 0; i < MAX_CLIENTS_PER_KEY + 500; i++) recorder.record(usage({ userAgent: `flood/${i}` }));
+    // ...but a thief's use from another address still shows, with its request.
+    recorder.record(usage({ ipAddress: "198.51.100.77", userAgent: "exfil-tool", scope: "TRAINING", action: "write" }));
     recorder.record(usage({ keyId: "k2" }));
     const { activity } = recorder.take();
     const k1 = activity.filter((row) => row.keyId === "k1");
-    expect(k1).toHaveLength(MAX_CLIENTS_PER_KEY + 1);
-    expect(k1.find((row) => row.overflow)).toMatchObject({ requestCount: 500, ipAddress: "*", userAgent: null });
+    expect(k1).toHaveLength(MAX_CLIENTS_PER_KEY + 2);
+    expect(k1.find((row) => row.ipAddress === "10.0.0.1" && row.userAgent === MANY_USER_AGENTS)).toMatchObject({ requestCount: 500, overflow: false });
+    expect(k1.find((row) => row.ipAddress === "198.51.100.77")).toMatchObject({ scope: "TRAINING", action: "write", userAgent: MANY_USER_AGENTS });
     expect(activity.filter((row) => row.keyId === "k2")).toHaveLength(1);
-    // The window outlives a batch: known clients stay, new ones still overflow.
-    recorder.record(usage({ userAgent: "flood/0", at: 2000 }));
-    recorder.record(usage({ userAgent: "yet another", at: 2000 }));
-    expect(recorder.take().activity.map((row) => [row.userAgent, row.overflow])).toEqual([
-      ["flood/0", false],
-      [null, true],
-    ]);
+    // Past the address cap too: one overflow row.
+    for (let i = 0; i < MAX_ADDRESSES_PER_KEY + 10; i++) recorder.record(usage({ ipAddress: `10.1.${i >> 8}.${i & 255}`, userAgent: `x${i}` }));
+    const later = recorder.take().activity.filter((row) => row.keyId === "k1");
+    // 2 addresses were already kept in this window, so 998 more fit and 12 overflow.
+    expect(later.find((row) => row.overflow)).toMatchObject({ ipAddress: "*", userAgent: null, requestCount: 12 });
     // A new window admits new clients again.
     recorder.record(usage({ userAgent: "fresh", at: 1000 + CLIENT_WINDOW_MS }));
     expect(recorder.take().activity[0]).toMatchObject({ userAgent: "fresh", overflow: false });

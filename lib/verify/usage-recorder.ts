@@ -23,11 +23,14 @@ export type UsageBatch = { lastUsed: Map<string, number>; activity: ActivityRow[
 
 const MAX_ACTIVITY_ROWS = 50_000;
 // Distinct clients (address, user agent, request, outcome) one key may add in
-// a window; the rest are counted in one overflow row, so a flood of made-up
-// user agents cannot bury the rows a compromise review needs (or fill the
-// table). The writer merges a window's overflow rows into one.
+// a window. Past that, new clients are kept without their user agent (so a
+// flood of made-up user agents cannot hide a new address or what it did
+// from a compromise review), up to MAX_ADDRESSES_PER_KEY; the rest are
+// counted in one overflow row. The writer merges a window's overflow rows.
 export const MAX_CLIENTS_PER_KEY = 100;
+export const MAX_ADDRESSES_PER_KEY = 1_000;
 export const CLIENT_WINDOW_MS = 10 * 60_000;
+export const MANY_USER_AGENTS = "(not kept: too many clients)";
 const MAX_TRACKED_KEYS = 100_000;
 
 const SCOPE_SET = new Set<string | null>([...SCOPES, null]);
@@ -54,7 +57,11 @@ export function isRecordable(usage: Usage): boolean {
 
 const activityId = (row: Omit<Usage, "at">) =>
   `${row.keyId}\u0000${row.ipAddress}\u0000${row.viaAddress}\u0000${row.userAgent}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
+const addressId = (row: Omit<Usage, "at">) =>
+  `${row.keyId}\u0000address\u0000${row.ipAddress}\u0000${row.viaAddress}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
 const overflowId = (row: Omit<Usage, "at">) => `${row.keyId}\u0000overflow\u0000${row.outcome}`;
+
+type Admission = "client" | "address" | "overflow";
 
 // Collects verification traffic in memory and hands it over in batches: one
 // Last Used time per key and one activity row per distinct (key, client,
@@ -63,7 +70,7 @@ const overflowId = (row: Omit<Usage, "at">) => `${row.keyId}\u0000overflow\u0000
 export class UsageRecorder {
   private lastUsed = new Map<string, number>();
   private activity = new Map<string, ActivityRow>();
-  private clientsPerKey = new Map<string, { startedAt: number; clients: Set<string> }>();
+  private clientsPerKey = new Map<string, { startedAt: number; clients: Set<string>; addresses: Set<string> }>();
   dropped = 0;
   rejected = 0;
 
@@ -114,19 +121,27 @@ export class UsageRecorder {
     if (previous === undefined || at > previous) this.lastUsed.set(keyId, at);
   }
 
-  // Whether the key may add this client in its current window.
-  private admits(row: ActivityRow): boolean {
-    const id = activityId(row);
+  // How much of this client the key may keep in its current window.
+  private admits(row: ActivityRow): Admission {
     let window = this.clientsPerKey.get(row.keyId);
     if (!window || row.firstSeenAt - window.startedAt >= CLIENT_WINDOW_MS) {
       if (!window && this.clientsPerKey.size >= MAX_TRACKED_KEYS) this.forgetOldWindows(row.firstSeenAt);
-      window = { startedAt: row.firstSeenAt, clients: new Set() };
+      window = { startedAt: row.firstSeenAt, clients: new Set(), addresses: new Set() };
       this.clientsPerKey.set(row.keyId, window);
     }
-    if (window.clients.has(id)) return true;
-    if (window.clients.size >= MAX_CLIENTS_PER_KEY) return false;
-    window.clients.add(id);
-    return true;
+    const client = activityId(row);
+    if (window.clients.has(client)) return "client";
+    if (window.clients.size < MAX_CLIENTS_PER_KEY) {
+      window.clients.add(client);
+      return "client";
+    }
+    const address = addressId(row);
+    if (window.addresses.has(address)) return "address";
+    if (window.addresses.size < MAX_ADDRESSES_PER_KEY) {
+      window.addresses.add(address);
+      return "address";
+    }
+    return "overflow";
   }
 
   private forgetOldWindows(now: number): void {
@@ -137,15 +152,22 @@ export class UsageRecorder {
   }
 
   private merge(row: ActivityRow): void {
-    const overflow = !this.admits(row);
-    const id = overflow ? overflowId(row) : activityId(row);
+    const admission = this.admits(row);
+    const overflow = admission === "overflow";
+    const id = admission === "client" ? activityId(row) : admission === "address" ? addressId(row) : overflowId(row);
     const existing = this.activity.get(id);
     if (existing) {
       existing.requestCount += row.requestCount;
       existing.firstSeenAt = Math.min(existing.firstSeenAt, row.firstSeenAt);
       existing.lastSeenAt = Math.max(existing.lastSeenAt, row.lastSeenAt);
     } else if (this.activity.size < MAX_ACTIVITY_ROWS) {
-      this.activity.set(id, overflow ? { ...row, ipAddress: "*", viaAddress: null, userAgent: null, scope: null, action: null, overflow } : row);
+      const kept =
+        admission === "client"
+          ? row
+          : admission === "address"
+            ? { ...row, userAgent: MANY_USER_AGENTS }
+            : { ...row, ipAddress: "*", viaAddress: null, userAgent: null, scope: null, action: null, overflow };
+      this.activity.set(id, kept);
     } else {
       this.dropped += row.requestCount;
     }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { createKey } from "@/lib/keys/create-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { startVerifyServer, verifyCall } from "@/lib/testing/verify-server";
-import { MAX_CLIENTS_PER_KEY } from "./usage-recorder";
+import { MANY_USER_AGENTS, MAX_CLIENTS_PER_KEY } from "./usage-recorder";
 
 type Instance = Awaited<ReturnType<typeof startVerifyServer>>;
 const SERVICE_TOKEN = "svc_" + "t".repeat(40);
@@ -90,7 +90,7 @@ describe("flooding", () => {
     expect(Object.fromEntries(outcomes.map((o) => [o.outcome, o._sum.requestCount]))).toEqual({ ALLOWED: 3, RATE_LIMITED: 2 });
   });
 
-  it("3,000 requests with different user agents make at most the per-key client cap of rows, plus one overflow row", async () => {
+  it("3,000 requests with different user agents make at most the per-key client cap of rows, and cannot hide another address", async () => {
     const { key, secret } = await newKey();
     const body = JSON.stringify({ key: secret, scope: "dataset", action: "read" });
     for (let batch = 0; batch < 30; batch++) {
@@ -100,11 +100,20 @@ describe("flooding", () => {
         ),
       );
     }
+    // The thief, from elsewhere, after the flood.
+    await fetch(`${server.url}/api/v1/keys/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "exfil-tool", "x-test-address": "198.51.100.77" },
+      body: JSON.stringify({ key: secret, scope: "training", action: "write" }),
+    });
     await server.verifier.flush();
     const rows = await db().keyActivity.findMany({ where: { keyId: key.id } });
-    expect(rows.filter((row) => !row.overflow)).toHaveLength(MAX_CLIENTS_PER_KEY);
-    expect(rows.filter((row) => row.overflow)).toHaveLength(1);
-    expect(rows.reduce((sum, row) => sum + row.requestCount, 0)).toBe(3_000);
+    // At most the cap of distinct clients; the rest coalesce per address (one row per flush, like any client).
+    expect(new Set(rows.map((row) => row.userAgent)).size).toBeLessThanOrEqual(MAX_CLIENTS_PER_KEY + 1);
+    expect(rows.length).toBeLessThan(200);
+    expect(rows.filter((row) => row.overflow)).toHaveLength(0);
+    expect(rows.find((row) => row.ipAddress === "198.51.100.77")).toMatchObject({ scope: "TRAINING", action: "write", userAgent: MANY_USER_AGENTS });
+    expect(rows.reduce((sum, row) => sum + row.requestCount, 0)).toBe(3_001);
   });
 
   it("answers 413 as soon as the body passes the limit, without reading the rest", async () => {
