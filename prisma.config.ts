@@ -15,9 +15,7 @@ export default defineConfig({
 function requireDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error(
-      "DATABASE_URL is not set. `npm start` sets it for the embedded database; set it yourself to migrate another PostgreSQL.",
-    );
+    throw new Error("DATABASE_URL is not set. `npm start` sets it for the embedded database; set it yourself to migrate another PostgreSQL.");
   }
   return url;
 }

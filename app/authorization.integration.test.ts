@@ -79,7 +79,10 @@ const TABLE: Record<string, Row> = {
     needs: "public",
     target: "own",
     changes: [],
-    args: async () => [{ organizationName: "Mallory Corp", name: "Mallory", email: uniqueEmail("mallory"), password: "mallory's long password" }, "A".repeat(32)],
+    args: async () => [
+      { organizationName: "Mallory Corp", name: "Mallory", email: uniqueEmail("mallory"), password: "mallory's long password" },
+      "A".repeat(32),
+    ],
   },
   "settings/audit-log/actions.ts#verifyAuditChainAction": { needs: "audit.view", target: "own", changes: [], args: async () => [] },
   "settings/audit-log/export/route.ts#GET": { needs: "audit.view", target: "own", changes: [], args: async () => get("/settings/audit-log/export") },
@@ -119,17 +122,42 @@ const TABLE: Record<string, Row> = {
     changes: ["keys"],
     args: async () => [{ name: `New key ${Math.random()}`, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" }],
   },
-  "settings/secret-keys/actions.ts#renameKeyAction": { needs: "keys.rename", target: "resource", changes: ["keys"], args: async (w) => [{ keyId: (await withKey(w)).id, name: "Renamed" }] },
-  "settings/secret-keys/actions.ts#deleteKeyAction": { needs: "keys.delete", target: "resource", changes: ["keys"], args: async (w) => [{ keyId: (await withKey(w)).id }] },
+  "settings/secret-keys/actions.ts#renameKeyAction": {
+    needs: "keys.rename",
+    target: "resource",
+    changes: ["keys"],
+    args: async (w) => [{ keyId: (await withKey(w)).id, name: "Renamed" }],
+  },
+  "settings/secret-keys/actions.ts#deleteKeyAction": {
+    needs: "keys.delete",
+    target: "resource",
+    changes: ["keys"],
+    args: async (w) => [{ keyId: (await withKey(w)).id }],
+  },
   "settings/secret-keys/actions.ts#deleteKeysAction": {
     needs: "keys.delete",
     target: "resource",
     changes: ["keys"],
     args: async (w) => [{ keyIds: [(await withKey(w)).id, (await withKey(w)).id] }],
   },
-  "settings/secret-keys/actions.ts#rotateKeyAction": { needs: "keys.rotate", target: "resource", changes: ["keys"], args: async (w) => [{ keyId: (await withKey(w)).id, grace: "1h" }] },
-  "settings/secret-keys/[id]/compromised/actions.ts#openIncidentAction": { needs: "incidents.run", target: "resource", changes: ["incidents"], args: async (w) => [(await withKey(w)).id] },
-  "settings/secret-keys/[id]/compromised/actions.ts#revokeAction": { needs: "incidents.run", target: "resource", changes: ["incidents", "keys"], args: async (w) => [await incidentBefore(w, "revoke")] },
+  "settings/secret-keys/actions.ts#rotateKeyAction": {
+    needs: "keys.rotate",
+    target: "resource",
+    changes: ["keys"],
+    args: async (w) => [{ keyId: (await withKey(w)).id, grace: "1h" }],
+  },
+  "settings/secret-keys/[id]/compromised/actions.ts#openIncidentAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents"],
+    args: async (w) => [(await withKey(w)).id],
+  },
+  "settings/secret-keys/[id]/compromised/actions.ts#revokeAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents", "keys"],
+    args: async (w) => [await incidentBefore(w, "revoke")],
+  },
   "settings/secret-keys/[id]/compromised/actions.ts#replaceAction": {
     needs: "incidents.run",
     target: "resource",
@@ -154,9 +182,24 @@ const TABLE: Record<string, Row> = {
     changes: ["incidents", "notifications"],
     args: async (w) => [await incidentBefore(w, "notify"), { message: "Switch to the replacement." }],
   },
-  "settings/secret-keys/[id]/compromised/actions.ts#closeAction": { needs: "incidents.run", target: "resource", changes: ["incidents"], args: async (w) => [await incidentBefore(w, "close")] },
-  "settings/secret-keys/[id]/compromised/activity/route.ts#GET": { needs: "incidents.run", target: "resource", changes: [], args: (w) => keyRoute(w, "activity") },
-  "settings/secret-keys/[id]/compromised/summary/route.ts#GET": { needs: "incidents.run", target: "resource", changes: [], args: (w) => keyRoute(w, "summary?format=json") },
+  "settings/secret-keys/[id]/compromised/actions.ts#closeAction": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: ["incidents"],
+    args: async (w) => [await incidentBefore(w, "close")],
+  },
+  "settings/secret-keys/[id]/compromised/activity/route.ts#GET": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: [],
+    args: (w) => keyRoute(w, "activity"),
+  },
+  "settings/secret-keys/[id]/compromised/summary/route.ts#GET": {
+    needs: "incidents.run",
+    target: "resource",
+    changes: [],
+    args: (w) => keyRoute(w, "summary?format=json"),
+  },
   "settings/security/actions.ts#revokeOtherSessionsAction": {
     needs: "any member",
     target: "own",
@@ -166,7 +209,12 @@ const TABLE: Record<string, Row> = {
       return [];
     },
   },
-  "settings/security/actions.ts#setGranularScopesAction": { needs: "settings.manage", target: "own", changes: ["settings"], args: async () => [{ enabled: true }] },
+  "settings/security/actions.ts#setGranularScopesAction": {
+    needs: "settings.manage",
+    target: "own",
+    changes: ["settings"],
+    args: async () => [{ enabled: true }],
+  },
   "settings/security/actions.ts#setWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: async () => [{ url: WEBHOOK_URL }] },
   "settings/security/actions.ts#setWebhookEventsAction": {
     needs: "settings.manage",
@@ -174,7 +222,12 @@ const TABLE: Record<string, Row> = {
     changes: ["webhook"],
     args: (w) => after(withWebhook(w), [{ events: ["incident.opened", "key.created"] }]),
   },
-  "settings/security/actions.ts#sendTestWebhookAction": { needs: "settings.manage", target: "own", changes: ["deliveries"], args: (w) => after(withWebhook(w)) },
+  "settings/security/actions.ts#sendTestWebhookAction": {
+    needs: "settings.manage",
+    target: "own",
+    changes: ["deliveries"],
+    args: (w) => after(withWebhook(w)),
+  },
   "settings/security/actions.ts#removeWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: (w) => after(withWebhook(w)) },
   "settings/security/actions.ts#sendTestEmailAction": { needs: "settings.manage", target: "own", changes: [], args: async () => [] },
   "settings/security/actions.ts#retryWebhookDeliveryAction": {
@@ -227,8 +280,14 @@ afterAll(() => {
 });
 
 it("every action and route handler the app exports has a row, and every row an export", () => {
-  expect([...ENTRIES.keys()].filter((id) => !(id in TABLE)), "exports without a row in TABLE").toEqual([]);
-  expect(Object.keys(TABLE).filter((id) => !ENTRIES.has(id)), "rows in TABLE without an export").toEqual([]);
+  expect(
+    [...ENTRIES.keys()].filter((id) => !(id in TABLE)),
+    "exports without a row in TABLE",
+  ).toEqual([]);
+  expect(
+    Object.keys(TABLE).filter((id) => !ENTRIES.has(id)),
+    "rows in TABLE without an export",
+  ).toEqual([]);
 });
 
 const ROWS = Object.entries(TABLE).filter((entry): entry is [string, CheckedRow] => !("skip" in entry[1]));
@@ -249,7 +308,10 @@ describe.each(ROWS)("%s", (id, row) => {
     if (stranger) await row.args(stranger);
     const acting = stranger ?? victim;
     request.cookie = caller ? await createSessionCookie(acting.members.find((m) => m.role === caller.role)!.userId) : undefined;
-    const snapshots = async () => ({ victim: await snapshotOrganization(victim.organization.id), stranger: stranger && (await snapshotOrganization(stranger.organization.id)) });
+    const snapshots = async () => ({
+      victim: await snapshotOrganization(victim.organization.id),
+      stranger: stranger && (await snapshotOrganization(stranger.organization.id)),
+    });
 
     const before = await snapshots();
     const { outcome, body } = await outcomeOf(await ENTRIES.get(id)!(...args));

@@ -132,18 +132,29 @@ let keyId = "";
 
 test("every page of the app has a row in the table, and every row a page", () => {
   const routes = pageRoutes();
-  expect(routes.filter((route) => !(route in PAGES)), "pages without a row in PAGES").toEqual([]);
-  expect(Object.keys(PAGES).filter((route) => !routes.includes(route)), "rows in PAGES without a page").toEqual([]);
+  expect(
+    routes.filter((route) => !(route in PAGES)),
+    "pages without a row in PAGES",
+  ).toEqual([]);
+  expect(
+    Object.keys(PAGES).filter((route) => !routes.includes(route)),
+    "rows in PAGES without a page",
+  ).toEqual([]);
 });
 
-test("the owner sets the scene: a key with an open incident, a webhook with a token in its path and a failed delivery, a member of each role", async ({ page }) => {
+test("the owner sets the scene: a key with an open incident, a webhook with a token in its path and a failed delivery, a member of each role", async ({
+  page,
+}) => {
   await page.goto("/settings/secret-keys");
   await page.getByRole("button", { name: "Create secret key" }).first().click();
   await page.getByRole("dialog", { name: "Create secret key" }).getByLabel("Name").fill(KEY_NAME);
   await page.getByRole("button", { name: "Create key" }).click();
   await page.getByLabel("I have stored this key somewhere safe.").check();
   await page.getByRole("button", { name: "Done" }).click();
-  await page.getByRole("row", { name: new RegExp(KEY_NAME) }).getByRole("link", { name: KEY_NAME }).click();
+  await page
+    .getByRole("row", { name: new RegExp(KEY_NAME) })
+    .getByRole("link", { name: KEY_NAME })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(KEY_NAME);
   keyId = new URL(page.url()).pathname.split("/").pop()!;
   await page.getByRole("link", { name: "Report compromised" }).click();

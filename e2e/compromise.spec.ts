@@ -86,7 +86,14 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   await expect(steps.getByText("(done)")).toHaveCount(6);
   const summary = await page.request.get(`${new URL(page.url()).pathname}/summary?format=md`);
   const markdown = await summary.text();
-  for (const label of ["Revoke the key now", "Create a replacement", "Update the apps that used it", "Review its recent activity", "Notify the team", "Close the incident"]) {
+  for (const label of [
+    "Revoke the key now",
+    "Create a replacement",
+    "Update the apps that used it",
+    "Review its recent activity",
+    "Notify the team",
+    "Close the incident",
+  ]) {
     expect(markdown).toContain(label);
   }
   expect(markdown).toContain(`- Email to ${OWNER.email.replaceAll(".", "\\.")}: delivered`);
@@ -97,7 +104,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   await page.getByRole("link", { name: "Report (printable)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Incident report: compromised key “Payments model key”");
   await expect(page.getByRole("row")).toHaveCount(7);
-  await expect(page.getByRole("row", { name: /Create a replacement/ })).toContainText("Replacement \"Payments model key (replacement)\" created");
+  await expect(page.getByRole("row", { name: /Create a replacement/ })).toContainText('Replacement "Payments model key (replacement)" created');
   await expect(page.getByText("Switch payments-svc to the replacement.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
   await page.emulateMedia({ media: "print" });

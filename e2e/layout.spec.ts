@@ -75,7 +75,15 @@ test.describe("on a phone (390x844)", () => {
   });
 });
 
-const PAGES = ["/settings/secret-keys", "/settings/incidents", "/settings/audit-log", "/settings/members", "/settings/security", "/settings/notifications", "key page"];
+const PAGES = [
+  "/settings/secret-keys",
+  "/settings/incidents",
+  "/settings/audit-log",
+  "/settings/members",
+  "/settings/security",
+  "/settings/notifications",
+  "key page",
+];
 
 for (const colorScheme of ["light", "dark"] as const) {
   for (const path of PAGES) {

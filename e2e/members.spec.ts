@@ -20,7 +20,10 @@ test("an owner changes a member's role and removes them; both take effect at onc
   await page.reload();
   await expect(page.getByLabel(`Role of ${OWNER.name}`)).toHaveValue("OWNER");
 
-  await page.getByRole("row", { name: new RegExp(rita.name) }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(rita.name) })
+    .getByRole("button", { name: "Remove" })
+    .click();
   const dialog = page.getByRole("dialog", { name: `Remove ${rita.name}?` });
   await dialog.getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByRole("cell", { name: rita.email })).toHaveCount(0);

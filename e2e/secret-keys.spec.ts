@@ -304,6 +304,8 @@ test("select several keys and delete them together after a confirmation naming e
   await expect(selection).toHaveCount(0);
 
   for (const key of [first, second]) {
-    await expect.poll(async () => (await page.request.post("/api/v1/keys/verify", { data: { key, scope: "dataset", action: "read" } })).status(), { timeout: 2_000 }).toBe(401);
+    await expect
+      .poll(async () => (await page.request.post("/api/v1/keys/verify", { data: { key, scope: "dataset", action: "read" } })).status(), { timeout: 2_000 })
+      .toBe(401);
   }
 });

@@ -32,7 +32,9 @@ test.describe("signed out", () => {
     const email = `nobody-${Date.now()}@example.test`;
     const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const attempt = () =>
-      api.post("/api/auth/callback/credentials", { form: { email, password: "a guess", csrfToken, json: "true", callbackUrl: `${baseURL}/settings/secret-keys` } });
+      api.post("/api/auth/callback/credentials", {
+        form: { email, password: "a guess", csrfToken, json: "true", callbackUrl: `${baseURL}/settings/secret-keys` },
+      });
     const responses = await Promise.all(Array.from({ length: 8 }, attempt));
     const statuses = responses.map((r) => r.status());
     expect(statuses.filter((status) => status === 401).length, statuses.join()).toBeLessThanOrEqual(5);

@@ -33,7 +33,13 @@ test("a DNS-rebinding name reaches no page, sign-in or action, while the verific
   });
   expect(signIn.status).toBe(421);
   // The platform's services verify keys under whatever name they use.
-  const verify = await rawRequest({ method: "POST", path: "/api/v1/keys/verify", host: "keys.internal:8080", body: "{}", headers: { "content-type": "application/json" } });
+  const verify = await rawRequest({
+    method: "POST",
+    path: "/api/v1/keys/verify",
+    host: "keys.internal:8080",
+    body: "{}",
+    headers: { "content-type": "application/json" },
+  });
   expect(verify.status).toBe(400);
   // The panel's own names work.
   expect((await rawRequest({ path: "/signin", host: `127.0.0.1:${port}` })).status).toBe(200);

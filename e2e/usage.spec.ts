@@ -22,7 +22,10 @@ async function createKey(page: Page, name: string, permission = /Full/): Promise
 }
 
 async function expectNoHorizontalOverflow(page: Page, label: string) {
-  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(size);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${label} at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
@@ -30,7 +33,10 @@ async function expectNoHorizontalOverflow(page: Page, label: string) {
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         await page.screenshot({ path: `${screenshots}/${label}-${size.width}-${colorScheme}.png`, fullPage: true });
-        await page.getByRole("figure").first().screenshot({ path: `${screenshots}/${label}-chart-${size.width}-${colorScheme}.png` });
+        await page
+          .getByRole("figure")
+          .first()
+          .screenshot({ path: `${screenshots}/${label}-chart-${size.width}-${colorScheme}.png` });
       }
       await page.emulateMedia({ colorScheme: "light" });
     }

@@ -1,9 +1,7 @@
 import { ZodError } from "zod";
 import { AppError, GENERIC_ERROR_MESSAGE, type ErrorCode, type FieldErrors } from "@/lib/errors";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors };
 
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const fieldErrors: FieldErrors = {};

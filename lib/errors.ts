@@ -1,11 +1,4 @@
-export type ErrorCode =
-  | "INVALID_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "SETUP_COMPLETE";
+export type ErrorCode = "INVALID_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SETUP_COMPLETE";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

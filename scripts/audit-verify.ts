@@ -42,7 +42,9 @@ async function main(): Promise<number> {
       const verdict = await verifyAuditChain(organization.id, { secret });
       if (!verdict.ok) {
         broken++;
-        console.log(`BROKEN  ${organization.name} (${organization.id}): ${verdict.reason}${verdict.brokenEventId ? ` First broken event: ${verdict.brokenEventId}.` : ""}`);
+        console.log(
+          `BROKEN  ${organization.name} (${organization.id}): ${verdict.reason}${verdict.brokenEventId ? ` First broken event: ${verdict.brokenEventId}.` : ""}`,
+        );
         continue;
       }
       const head = verdict.head ? `head ${formatAuditHead({ organizationId: organization.id, ...verdict.head })}` : "no events yet";
@@ -50,7 +52,9 @@ async function main(): Promise<number> {
       for (const head of kept.filter((k) => k.organizationId === organization.id)) {
         if (keptHeadHolds(head, await auditSealAt(organization.id, head.sequence))) continue;
         broken++;
-        console.log(`BROKEN  ${organization.name} (${organization.id}): the kept head ${formatAuditHead(head)} is no longer in the log: its end was cut or rewritten.`);
+        console.log(
+          `BROKEN  ${organization.name} (${organization.id}): the kept head ${formatAuditHead(head)} is no longer in the log: its end was cut or rewritten.`,
+        );
       }
     }
     for (const head of kept.filter((k) => !organizations.some((o) => o.id === k.organizationId))) {

@@ -21,7 +21,12 @@ const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 
 type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number };
-type Verify = { load: Record<string, Load>; ratios: Record<string, number>; revocationMs: { p50Ms: number; maxMs: number; runs: number }; lastUsedLagMs: { maxMs: number } };
+type Verify = {
+  load: Record<string, Load>;
+  ratios: Record<string, number>;
+  revocationMs: { p50Ms: number; maxMs: number; runs: number };
+  lastUsedLagMs: { maxMs: number };
+};
 type Timing = { p50Ms: number; p95Ms?: number; maxMs?: number };
 
 function sections(): string {
@@ -31,9 +36,16 @@ function sections(): string {
     parts.push(
       "**Verification API** (`npm run bench -- verify`; load generator on the same machine, 50 connections):",
       "",
-      table(["", "requests/s", "p50", "p99"], Object.entries(verify.load).map(([label, l]) => [label, l.requestsPerSecond.toLocaleString("en"), `${l.p50Ms} ms`, `${l.p99Ms} ms`])),
+      table(
+        ["", "requests/s", "p50", "p99"],
+        Object.entries(verify.load).map(([label, l]) => [label, l.requestsPerSecond.toLocaleString("en"), `${l.p50Ms} ms`, `${l.p99Ms} ms`]),
+      ),
       "",
-      `Ratios: ${Object.entries(verify.ratios).map(([k, v]) => `${k} = ${v}`).join(", ")}. Revocation across two instances: p50 ${verify.revocationMs.p50Ms} ms, max ${verify.revocationMs.maxMs} ms over ${verify.revocationMs.runs} deletions. Last Used lag at most ${verify.lastUsedLagMs.maxMs} ms. ${when(verify)}`,
+      `Ratios: ${Object.entries(verify.ratios)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(
+          ", ",
+        )}. Revocation across two instances: p50 ${verify.revocationMs.p50Ms} ms, max ${verify.revocationMs.maxMs} ms over ${verify.revocationMs.runs} deletions. Last Used lag at most ${verify.lastUsedLagMs.maxMs} ms. ${when(verify)}`,
       "",
     );
   }
@@ -42,7 +54,10 @@ function sections(): string {
     parts.push(
       `**Secret Keys page query** (\`npm run bench -- list\`, ${list.keys.toLocaleString("en")} keys in one organization):`,
       "",
-      table(["query", "p50", "p95"], Object.entries(list.results).map(([label, t]) => [label, `${t.p50Ms} ms`, t.p95Ms === undefined ? "" : `${t.p95Ms} ms`])),
+      table(
+        ["query", "p50", "p95"],
+        Object.entries(list.results).map(([label, t]) => [label, `${t.p50Ms} ms`, t.p95Ms === undefined ? "" : `${t.p95Ms} ms`]),
+      ),
       "",
       when(list),
       "",
@@ -53,7 +68,10 @@ function sections(): string {
     parts.push(
       `**Refused sign-ins** (\`npm run bench -- sign-in\`; every refusal waits for a ${signIn.floorMs} ms floor):`,
       "",
-      table(["case", "p50"], Object.entries(signIn.results).map(([label, t]) => [label, `${t.p50Ms} ms`])),
+      table(
+        ["case", "p50"],
+        Object.entries(signIn.results).map(([label, t]) => [label, `${t.p50Ms} ms`]),
+      ),
       "",
       when(signIn),
       "",

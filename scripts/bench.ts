@@ -12,7 +12,12 @@ import { benchVerify } from "./bench/verify.bench";
 
 function write(name: string, data: unknown) {
   fs.mkdirSync("bench-results", { recursive: true });
-  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
   fs.writeFileSync(`bench-results/${name}.json`, JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...(data as object) }, null, 2));
   console.log(`Written to bench-results/${name}.json\n`);
 }

@@ -115,7 +115,13 @@ async function main() {
       activityRetentionDays: positiveNumber("ACTIVITY_RETENTION_DAYS", 30),
       serviceTokens: parseServiceTokens(process.env.VERIFY_SERVICE_TOKENS),
     });
-    server = await startHttpServer({ host, port, verifier, clientAddress, panelHosts, maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000),
+    server = await startHttpServer({
+      host,
+      port,
+      verifier,
+      clientAddress,
+      panelHosts,
+      maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000),
       maxConnectionsPerAddress: positiveNumber("MAX_CONNECTIONS_PER_ADDRESS", 1_000),
     });
     deliveries = startDeliveryWorker({ log });

@@ -16,8 +16,14 @@ const playwrightCounts = (file: string): Counts => {
 };
 
 const vitest = (project: string) => [
-  "npx", "vitest", "run", "--project", project,
-  "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`,
+  "npx",
+  "vitest",
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=test-results/${project}.json`,
 ];
 
 const SUITES: Suite[] = [

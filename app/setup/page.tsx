@@ -16,8 +16,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         <div className="flex flex-col gap-3 text-sm" role={token === undefined ? undefined : "alert"}>
           {token !== undefined && <p className="font-medium text-red-700 dark:text-red-400">This setup link is not valid.</p>}
           <p>
-            Look in the terminal where <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">npm start</code> runs for the line
-            starting with <q>Set up your organization at</q>, and open that link. It is also kept in the file{" "}
+            Look in the terminal where <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">npm start</code> runs for the line starting with{" "}
+            <q>Set up your organization at</q>, and open that link. It is also kept in the file{" "}
             <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">setup-token</code> of the data directory until setup is done.
           </p>
           <p className="text-zinc-600 dark:text-zinc-400">
@@ -28,10 +28,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     );
   }
   return (
-    <AuthCard
-      title="Set up Secret Keys"
-      description="Create your organization and its owner account. You can invite your team afterwards."
-    >
+    <AuthCard title="Set up Secret Keys" description="Create your organization and its owner account. You can invite your team afterwards.">
       <SetupForm setupToken={token as string} />
     </AuthCard>
   );

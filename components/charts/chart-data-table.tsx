@@ -2,7 +2,17 @@ import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/ta
 
 // A chart's numbers as a table, folded away until asked for: the text
 // alternative for screen readers and for anyone who wants exact figures.
-export function ChartDataTable({ summary, caption, headers, rows }: { summary: string; caption: string; headers: string[]; rows: { label: string; cells: string[] }[] }) {
+export function ChartDataTable({
+  summary,
+  caption,
+  headers,
+  rows,
+}: {
+  summary: string;
+  caption: string;
+  headers: string[];
+  rows: { label: string; cells: string[] }[];
+}) {
   return (
     <details className="group mt-3">
       <summary className="cursor-pointer text-sm text-indigo-600 hover:underline dark:text-indigo-400">{summary}</summary>
@@ -12,9 +22,13 @@ export function ChartDataTable({ summary, caption, headers, rows }: { summary: s
         <tbody>
           {rows.map((row) => (
             <tr key={row.label} className={ROW_CLASS}>
-              <th scope="row" className={`${CELL_CLASS} font-normal whitespace-nowrap`}>{row.label}</th>
+              <th scope="row" className={`${CELL_CLASS} font-normal whitespace-nowrap`}>
+                {row.label}
+              </th>
               {row.cells.map((cell, index) => (
-                <td key={index} className={`${CELL_CLASS} text-right tabular-nums`}>{cell}</td>
+                <td key={index} className={`${CELL_CLASS} text-right tabular-nums`}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

@@ -27,7 +27,15 @@ describe("Sparkline", () => {
 describe("StackedBarChart", () => {
   const buckets = [0, 1, 2].map((day) => ({ start: new Date(Date.UTC(2026, 10, 25 + day)), values: [day * 2, day === 2 ? 3 : 0] }));
   const html = renderToStaticMarkup(
-    <StackedBarChart id="t" unit="day" buckets={buckets} series={[{ label: "A", fill: OUTCOME_FILLS.allowed }, { label: "B", fill: OUTCOME_FILLS.denied }]} />,
+    <StackedBarChart
+      id="t"
+      unit="day"
+      buckets={buckets}
+      series={[
+        { label: "A", fill: OUTCOME_FILLS.allowed },
+        { label: "B", fill: OUTCOME_FILLS.denied },
+      ]}
+    />,
   );
 
   it("draws a segment per non-zero value, each filled with its series' pattern", () => {

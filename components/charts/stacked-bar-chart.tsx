@@ -40,7 +40,14 @@ export function StackedBarChart({
       <svg className="h-44 w-full overflow-visible">
         <PatternDefs prefix={id} fills={series.map((s) => s.fill)} />
         {axis.ticks.map((tick) => (
-          <line key={tick} x1="0" x2="100%" y1={`${y(tick)}%`} y2={`${y(tick)}%`} className={tick === 0 ? "stroke-zinc-400 dark:stroke-zinc-500" : "stroke-zinc-200 dark:stroke-zinc-800"} />
+          <line
+            key={tick}
+            x1="0"
+            x2="100%"
+            y1={`${y(tick)}%`}
+            y2={`${y(tick)}%`}
+            className={tick === 0 ? "stroke-zinc-400 dark:stroke-zinc-500" : "stroke-zinc-200 dark:stroke-zinc-800"}
+          />
         ))}
         {buckets.map((bucket, index) => (
           <g key={bucket.start.getTime()}>
@@ -102,7 +109,15 @@ function LinePanel({ label, values, slot }: { label: string; values: number[]; s
       <svg className="h-12 w-full overflow-visible">
         <line x1="0" x2="100%" y1="90%" y2="90%" className="stroke-zinc-200 dark:stroke-zinc-800" />
         {values.slice(1).map((value, index) => (
-          <line key={index} x1={x(index)} x2={x(index + 1)} y1={`${round(y(values[index]))}%`} y2={`${round(y(value))}%`} strokeWidth={1.5} className="stroke-sky-600 dark:stroke-sky-400" />
+          <line
+            key={index}
+            x1={x(index)}
+            x2={x(index + 1)}
+            y1={`${round(y(values[index]))}%`}
+            y2={`${round(y(value))}%`}
+            strokeWidth={1.5}
+            className="stroke-sky-600 dark:stroke-sky-400"
+          />
         ))}
         {values.map((value, index) => (
           <circle key={index} cx={x(index)} cy={`${round(y(value))}%`} r={2.5} className="fill-sky-600 dark:fill-sky-400" />

@@ -2,10 +2,7 @@
 // text inside cannot widen the page) with header and body cell styles.
 export function TableShell({ children, className = "", busy }: { children: React.ReactNode; className?: string; busy?: boolean }) {
   return (
-    <div
-      aria-busy={busy}
-      className={`relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
-    >
+    <div aria-busy={busy} className={`relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900 ${className}`}>
       <table className="w-full text-left text-sm">{children}</table>
     </div>
   );

@@ -9,9 +9,9 @@ describe("csvField", () => {
   });
 
   it("defuses spreadsheet formulas", () => {
-    expect(csvField("=HYPERLINK(\"x\")")).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField("+1")).toBe("\"'+1\"");
-    expect(csvField("@SUM(A1)")).toBe("\"'@SUM(A1)\"");
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField("+1")).toBe('"\'+1"');
+    expect(csvField("@SUM(A1)")).toBe('"\'@SUM(A1)"');
   });
 
   it("writes empty for null and JSON for objects", () => {
@@ -33,6 +33,8 @@ describe("auditCsvLine", () => {
       ipAddress: "127.0.0.1",
       userAgent: null,
     });
-    expect(line).toBe('7,2026-02-03T04:05:06.789Z,Ada <ada@example.test>,key.renamed,Key renamed,k1,skml_live_AbCd,"{""from"":""a\\nb"",""to"":""c""}",127.0.0.1,\r\n');
+    expect(line).toBe(
+      '7,2026-02-03T04:05:06.789Z,Ada <ada@example.test>,key.renamed,Key renamed,k1,skml_live_AbCd,"{""from"":""a\\nb"",""to"":""c""}",127.0.0.1,\r\n',
+    );
   });
 });

@@ -7,7 +7,11 @@ import { AUDIT_ACTIONS } from "./audit-actions";
 import { auditQuery, auditSearchParams, parseAuditQuery, type AuditQuery } from "./audit-query";
 
 const NAMES = ["page", "actor", "action", "key", "from", "to"] as const;
-const values = fc.oneof(fc.nat().map(String), fc.constantFrom(...AUDIT_ACTIONS, "2026-01-31", "2026-02-30", "0000-01-01", "9999-12-31", "c123"), fc.string({ maxLength: 70 }));
+const values = fc.oneof(
+  fc.nat().map(String),
+  fc.constantFrom(...AUDIT_ACTIONS, "2026-01-31", "2026-02-30", "0000-01-01", "9999-12-31", "c123"),
+  fc.string({ maxLength: 70 }),
+);
 
 function expectInDomain(query: AuditQuery) {
   expect(Number.isInteger(query.page) && query.page >= 1 && query.page <= 1_000_000).toBe(true);

@@ -3,7 +3,10 @@ import { isStorableText } from "@/lib/validation/stored-text";
 import { AUDIT_ACTIONS } from "./audit-actions";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 // The audit log's filters, read from the URL; values that do not fit are dropped.
 export const auditQuery = z.object({

@@ -56,7 +56,9 @@ describe("audit seals against a database superuser", () => {
         CREATE FUNCTION audit_event_hash(e "AuditEvent") RETURNS text AS $$
           SELECT CASE WHEN e."hash" IS NOT NULL AND e."hash" <> '' THEN e."hash" ELSE audit_event_hash_saved(e) END
         $$ LANGUAGE sql`);
-      await client.query(`UPDATE "AuditEvent" SET "actorLabel" = 'Olivia Owner', "details" = '{"email":"routine@example.test"}' WHERE "id" = $1`, [events[2].id]);
+      await client.query(`UPDATE "AuditEvent" SET "actorLabel" = 'Olivia Owner', "details" = '{"email":"routine@example.test"}' WHERE "id" = $1`, [
+        events[2].id,
+      ]);
     });
     try {
       expect(await chainAloneIntact(organization.id)).toBe(true);
@@ -97,7 +99,8 @@ describe("audit seals against a database superuser", () => {
 
   it("a seal cannot be written for an event that already has one, for an event that does not exist, or changed", async () => {
     const { organization, events } = await someEvents(2);
-    const seal = (sequence: number) => db().$executeRaw`INSERT INTO "AuditSeal" ("organizationId", "sequence", "mac") VALUES (${organization.id}, ${sequence}, ${FORGED_MAC})`;
+    const seal = (sequence: number) =>
+      db().$executeRaw`INSERT INTO "AuditSeal" ("organizationId", "sequence", "mac") VALUES (${organization.id}, ${sequence}, ${FORGED_MAC})`;
     await expect(seal(1)).rejects.toThrow(/AuditSeal_pkey|unique/i);
     await expect(seal(3)).rejects.toThrow(/foreign key/i);
     await expect(db().$executeRaw`UPDATE "AuditSeal" SET "mac" = ${FORGED_MAC} WHERE "organizationId" = ${organization.id}`).rejects.toThrow(/append-only/);
@@ -112,22 +115,39 @@ describe("audit seals against a database superuser", () => {
   it("an event appended through the database with a forged seal is named", async () => {
     const { organization } = await someEvents(3);
     // A plain INSERT: the chain trigger numbers and hashes it like any other.
-    await db().$executeRaw`INSERT INTO "AuditEvent" ("id", "organizationId", "actorLabel", "action") VALUES ('forged-event', ${organization.id}, 'OWNER', 'key.deleted')`;
+    await db()
+      .$executeRaw`INSERT INTO "AuditEvent" ("id", "organizationId", "actorLabel", "action") VALUES ('forged-event', ${organization.id}, 'OWNER', 'key.deleted')`;
     await db().$executeRaw`INSERT INTO "AuditSeal" ("organizationId", "sequence", "mac") VALUES (${organization.id}, 4, ${FORGED_MAC})`;
     expect(await chainAloneIntact(organization.id)).toBe(true);
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: "forged-event", sequence: 4, reason: expect.stringMatching(/does not match its seal/) });
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: "forged-event",
+      sequence: 4,
+      reason: expect.stringMatching(/does not match its seal/),
+    });
   });
 
   it("an event appended through the database without a seal is named", async () => {
     const { organization } = await someEvents(3);
-    await db().$executeRaw`INSERT INTO "AuditEvent" ("id", "organizationId", "actorLabel", "action") VALUES ('unsealed-event', ${organization.id}, 'OWNER', 'key.deleted')`;
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: "unsealed-event", sequence: 4, reason: expect.stringMatching(/Event #4 has no seal/) });
+    await db()
+      .$executeRaw`INSERT INTO "AuditEvent" ("id", "organizationId", "actorLabel", "action") VALUES ('unsealed-event', ${organization.id}, 'OWNER', 'key.deleted')`;
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: "unsealed-event",
+      sequence: 4,
+      reason: expect.stringMatching(/Event #4 has no seal/),
+    });
   });
 
   it("a superuser who removes a seal leaves its event named as unsealed", async () => {
     const { organization, events } = await someEvents(3);
     await asSuperuser((client) => client.query(`DELETE FROM "AuditSeal" WHERE "organizationId" = $1 AND "sequence" = 2`, [organization.id]));
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: events[1].id, sequence: 2, reason: expect.stringMatching(/has no seal/) });
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: events[1].id,
+      sequence: 2,
+      reason: expect.stringMatching(/has no seal/),
+    });
   });
 
   it("events cut from the end with their seals are caught by a head kept outside the database, even after new events", async () => {
@@ -152,7 +172,12 @@ describe("audit seals against a database superuser", () => {
   it("events cut from the end whose seals stay behind are named as missing", async () => {
     const { organization } = await someEvents(4);
     await asSuperuser((client) => client.query(`DELETE FROM "AuditEvent" WHERE "organizationId" = $1 AND "sequence" >= 3`, [organization.id]));
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: null, sequence: 3, reason: expect.stringMatching(/Event #3 is missing: its seal remains/) });
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: null,
+      sequence: 3,
+      reason: expect.stringMatching(/Event #3 is missing: its seal remains/),
+    });
   });
 
   it("verifying under another AUDIT_HMAC_SECRET names the first event", async () => {

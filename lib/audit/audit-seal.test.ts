@@ -29,18 +29,39 @@ describe("canonicalJson", () => {
 
 describe("auditSealMac", () => {
   it("is HMAC-SHA-256 in hex over the versioned, canonical content (changing it would call every stored seal forged)", () => {
-    const text = canonicalJson(["secret-keys/audit-seal/v2", "evt_1", "org_1", 7, "p".repeat(64), "a".repeat(64), "user_1", "Ada <ada@example.test>", "key.created", "key_1", "skml_live_abcd", { name: "Prod", scopes: ["DATASET"], expiresAt: null }, "203.0.113.7", "vitest", "2026-11-27T12:00:00.000Z"]);
+    const text = canonicalJson([
+      "secret-keys/audit-seal/v2",
+      "evt_1",
+      "org_1",
+      7,
+      "p".repeat(64),
+      "a".repeat(64),
+      "user_1",
+      "Ada <ada@example.test>",
+      "key.created",
+      "key_1",
+      "skml_live_abcd",
+      { name: "Prod", scopes: ["DATASET"], expiresAt: null },
+      "203.0.113.7",
+      "vitest",
+      "2026-11-27T12:00:00.000Z",
+    ]);
     expect(auditSealMac(SECRET, EVENT)).toBe(createHmac("sha256", SECRET).update(text).digest("hex"));
   });
 
   it.each(Object.keys(EVENT) as (keyof SealedEvent)[])("changes when %s changes", (field) => {
-    const changed: SealedEvent = { ...EVENT, [field]: field === "sequence" ? 8 : field === "createdAt" ? new Date(0) : field === "details" ? { name: "Other" } : "changed" };
+    const changed: SealedEvent = {
+      ...EVENT,
+      [field]: field === "sequence" ? 8 : field === "createdAt" ? new Date(0) : field === "details" ? { name: "Other" } : "changed",
+    };
     expect(auditSealMac(SECRET, changed)).not.toBe(auditSealMac(SECRET, EVENT));
   });
 
   it("changes with the secret, and keeps field boundaries", () => {
     expect(auditSealMac("another-secret", EVENT)).not.toBe(auditSealMac(SECRET, EVENT));
-    expect(auditSealMac(SECRET, { ...EVENT, organizationId: "org_1", sequence: 12 })).not.toBe(auditSealMac(SECRET, { ...EVENT, organizationId: "org_11", sequence: 2 }));
+    expect(auditSealMac(SECRET, { ...EVENT, organizationId: "org_1", sequence: 12 })).not.toBe(
+      auditSealMac(SECRET, { ...EVENT, organizationId: "org_11", sequence: 2 }),
+    );
   });
 });
 

@@ -35,7 +35,18 @@ function whereFor(organizationId: string, query: Omit<AuditQuery, "page">): Pris
 
 const shown = (row: AuditEventRow): AuditEventRow => ({ ...row, details: shownDetails(row.action, row.details) });
 
-const SELECT = { id: true, sequence: true, createdAt: true, actorLabel: true, action: true, keyId: true, keyPrefix: true, details: true, ipAddress: true, userAgent: true } as const;
+const SELECT = {
+  id: true,
+  sequence: true,
+  createdAt: true,
+  actorLabel: true,
+  action: true,
+  keyId: true,
+  keyPrefix: true,
+  details: true,
+  ipAddress: true,
+  userAgent: true,
+} as const;
 
 // One page of the organization's audit log, newest first.
 export async function listAuditEvents(organizationId: string, query: AuditQuery) {

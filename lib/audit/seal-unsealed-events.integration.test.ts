@@ -31,7 +31,11 @@ describe("sealing events written before audit seals existed", () => {
   it("seals an organization's old events once, trusting them as found", async () => {
     const { organization, events } = await organizationWithEvents(4);
     await unseal(organization.id);
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: events[0].id, reason: expect.stringMatching(/Event #1 has no seal/) });
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: events[0].id,
+      reason: expect.stringMatching(/Event #1 has no seal/),
+    });
 
     expect(await sealUnsealedEvents()).toEqual([{ organizationId: organization.id, sealed: 4 }]);
     expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: true, events: 4, head: { sequence: 4 } });
@@ -50,7 +54,12 @@ describe("sealing events written before audit seals existed", () => {
     const { organization, events } = await organizationWithEvents(3);
     await unseal(organization.id, 2, 2);
     expect(await sealUnsealedEvents()).toEqual([]);
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: events[1].id, sequence: 2, reason: expect.stringMatching(/has no seal/) });
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: events[1].id,
+      sequence: 2,
+      reason: expect.stringMatching(/has no seal/),
+    });
   });
 
   it("two instances starting together seal each old event once", async () => {

@@ -8,7 +8,6 @@ const SEAL_LOCK = 7_240_312;
 const BATCH = 5_000;
 const NO_SEAL_YET = 2_147_483_647;
 
-
 // Seals the events written before audit seals existed (the migration has no
 // key to do it). Trust on first use: whatever those events say when this
 // first runs is what gets sealed. Only events older than an organization's

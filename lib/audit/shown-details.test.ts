@@ -17,7 +17,10 @@ describe("webhookUrlForAudit", () => {
 describe("shownDetails", () => {
   it("trims the webhook URL of webhook events, including ones recorded with the whole URL", () => {
     expect(shownDetails("organization.webhook_set", { url: "https://hooks.example.com/t/SECRET" })).toEqual({ url: "https://hooks.example.com/…" });
-    expect(shownDetails("organization.webhook_removed", { url: "https://hooks.example.com/t/SECRET", other: 1 })).toEqual({ url: "https://hooks.example.com/…", other: 1 });
+    expect(shownDetails("organization.webhook_removed", { url: "https://hooks.example.com/t/SECRET", other: 1 })).toEqual({
+      url: "https://hooks.example.com/…",
+      other: 1,
+    });
   });
 
   it("leaves every other event as it is", () => {

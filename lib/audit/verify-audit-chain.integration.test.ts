@@ -55,7 +55,12 @@ describe("audit chain", () => {
     await keyEvents(actors.OWNER);
     const events = await db().auditEvent.findMany({ where: { organizationId: organization.id }, orderBy: { sequence: "asc" } });
     await tamper(`UPDATE "AuditEvent" SET "actorLabel" = 'nobody' WHERE "id" = $1`, [events[1].id]);
-    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: events[1].id, sequence: 2, reason: expect.stringMatching(/changed after it was written/) });
+    expect(await verifyAuditChain(organization.id)).toMatchObject({
+      ok: false,
+      brokenEventId: events[1].id,
+      sequence: 2,
+      reason: expect.stringMatching(/changed after it was written/),
+    });
   });
 
   it("notices a deleted event and a re-hashed forgery", async () => {
@@ -89,7 +94,10 @@ describe("audit chain", () => {
         db().$transaction((tx) => recordAuditEvent(tx, { actor: (i % 4 === 0 ? theirs : mine).actors.ADMIN, action: "member.added", details: { i } })),
       ),
     );
-    for (const [{ organization }, count] of [[mine, 75], [theirs, 25]] as const) {
+    for (const [{ organization }, count] of [
+      [mine, 75],
+      [theirs, 25],
+    ] as const) {
       const events = await db().auditEvent.findMany({ where: { organizationId: organization.id }, orderBy: { sequence: "asc" }, include: { seal: true } });
       expect(events.map((e) => e.sequence)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
       // Each seal belongs to the row the trigger numbered, not to a neighbour's.
@@ -97,7 +105,6 @@ describe("audit chain", () => {
       expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: true, events: count, head: { sequence: count } });
     }
   });
-
 
   it("lets owners, admins and security verify their own organization's chain only", async () => {
     const { actors } = await createOrganizationWithAllRoles();

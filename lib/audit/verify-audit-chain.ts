@@ -7,7 +7,6 @@ export type ChainVerdict =
   | { ok: true; events: number; head: { sequence: number; seal: string } | null }
   | { ok: false; events: number; brokenEventId: string | null; sequence: number; reason: string };
 
-
 const PAGE = 5_000;
 
 // Walks an organization's audit chain in order and names the first event
@@ -39,15 +38,26 @@ export async function verifyAuditChain(organizationId: string, options: { secret
     for (const row of rows) {
       const broken = (reason: string): ChainVerdict => ({ ok: false, events, brokenEventId: row.id, sequence: row.sequence, reason });
       if (row.sequence !== expectedSequence) {
-        return { ok: false, events, brokenEventId: null, sequence: expectedSequence, reason: `Event #${expectedSequence} is missing: the chain jumps to #${row.sequence}.` };
+        return {
+          ok: false,
+          events,
+          brokenEventId: null,
+          sequence: expectedSequence,
+          reason: `Event #${expectedSequence} is missing: the chain jumps to #${row.sequence}.`,
+        };
       }
       if (row.previousHash !== previousHash) return broken(`Event #${row.sequence} does not link to the event before it.`);
-      if (row.hash !== expectedHash.get(row.sequence)) return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
+      if (row.hash !== expectedHash.get(row.sequence))
+        return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
       if (!row.seal) {
-        return broken(`Event #${row.sequence} has no seal: it was written outside the app or its seal was removed (events from before audit seals are sealed when the panel starts).`);
+        return broken(
+          `Event #${row.sequence} has no seal: it was written outside the app or its seal was removed (events from before audit seals are sealed when the panel starts).`,
+        );
       }
       if (!auditSealMatches(secret, row, row.seal.mac)) {
-        return broken(`Event #${row.sequence} does not match its seal: it, or the chain before it, was rewritten in the database (or AUDIT_HMAC_SECRET is not the key that sealed it).`);
+        return broken(
+          `Event #${row.sequence} does not match its seal: it, or the chain before it, was rewritten in the database (or AUDIT_HMAC_SECRET is not the key that sealed it).`,
+        );
       }
       previousHash = row.hash;
       head = { sequence: row.sequence, seal: row.seal.mac };
@@ -62,7 +72,13 @@ export async function verifyAuditChain(organizationId: string, options: { secret
     WHERE "organizationId" = ${organizationId} AND "sequence" >= ${expectedSequence}
     HAVING count(*) > 0`;
   if (orphan) {
-    return { ok: false, events, brokenEventId: null, sequence: orphan.sequence, reason: `Event #${orphan.sequence} is missing: its seal remains, so events were cut from the end of the log.` };
+    return {
+      ok: false,
+      events,
+      brokenEventId: null,
+      sequence: orphan.sequence,
+      reason: `Event #${orphan.sequence} is missing: its seal remains, so events were cut from the end of the log.`,
+    };
   }
   return { ok: true, events, head };
 }

@@ -20,7 +20,9 @@ describe("the webhook URL through the audit log", () => {
     await db().$transaction((tx) =>
       recordAuditEvent(tx, { actor: actors.OWNER, action: "organization.webhook_set", details: { url: `https://hooks.example.com/old/${TOKEN}` } }),
     );
-    expect(JSON.stringify(await db().auditEvent.findMany({ where: { organizationId: organization.id, action: { not: "organization.webhook_set" } } }))).not.toContain(TOKEN);
+    expect(
+      JSON.stringify(await db().auditEvent.findMany({ where: { organizationId: organization.id, action: { not: "organization.webhook_set" } } })),
+    ).not.toContain(TOKEN);
 
     const page = await listAuditEvents(organization.id, auditQuery.parse({}));
     expect(page.rows.filter((row) => row.action.startsWith("organization.webhook"))).toHaveLength(3);

@@ -16,8 +16,7 @@ type RequestLike = { headers?: Record<string, string | string[] | undefined> };
 
 // A failed sign-in's audit event is written once the refusal is sent, so a
 // known email's refusal is not slower than an unknown one's.
-const afterResponse = (task: () => Promise<void>) =>
-  after(() => task().catch((error: unknown) => console.error("Recording a failed sign-in failed", error)));
+const afterResponse = (task: () => Promise<void>) => after(() => task().catch((error: unknown) => console.error("Recording a failed sign-in failed", error)));
 
 // The JWT carries only the id of a server-side AuthSession row. Every request
 // checks that row (lib/auth/current-member.ts), so signing out or revoking a

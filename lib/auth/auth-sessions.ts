@@ -5,11 +5,7 @@ import type { Actor } from "./actor";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-export async function createAuthSession(options: {
-  userId: string;
-  ipAddress?: string;
-  userAgent?: string;
-}): Promise<{ sessionId: string }> {
+export async function createAuthSession(options: { userId: string; ipAddress?: string; userAgent?: string }): Promise<{ sessionId: string }> {
   const sessionId = randomBytes(24).toString("base64url");
   await db().authSession.create({
     data: {

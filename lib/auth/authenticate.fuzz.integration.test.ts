@@ -21,13 +21,20 @@ const WRONG_PASSWORD_WRITES = ["SignInAttempt", "AuditEvent", "AuditSeal"];
 
 describe("sign-in, fuzzed", () => {
   it("authenticate signs in or refuses with an AppError; only a wrong password writes, and only its failure record", async () => {
-    const email = fc.oneof(fc.constantFrom(...emails), fc.constantFrom(...emails).map((e) => ` ${e.toUpperCase()} `), emailLike);
+    const email = fc.oneof(
+      fc.constantFrom(...emails),
+      fc.constantFrom(...emails).map((e) => ` ${e.toUpperCase()} `),
+      emailLike,
+    );
     const credentials = orAnything(fieldsOf({ email, password: fc.oneof(fc.constant(TEST_PASSWORD), passwordLike) }));
     const seen = { signedIn: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(credentials, fc.ipV4(), async (credentials, ipAddress) => {
         const before = await tableSnapshot();
-        const error = await authenticate({ credentials, ipAddress, userAgent: "fuzz" }).then(() => null, (e: unknown) => e);
+        const error = await authenticate({ credentials, ipAddress, userAgent: "fuzz" }).then(
+          () => null,
+          (e: unknown) => e,
+        );
         if (error === null) return void seen.signedIn++;
         seen.refused++;
         expect(error).toBeInstanceOf(AppError);

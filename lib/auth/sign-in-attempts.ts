@@ -9,12 +9,7 @@ export type ClaimedAttempt = { allowed: true; attemptId: bigint } | { allowed: f
 // rules allow, and no lock or connection is held while anyone waits. A
 // throttled attempt removes its row; the rows that stay are failures, or
 // attempts still being checked, which count as failures meanwhile.
-export async function claimSignInAttempt(options: {
-  email: string;
-  ipAddress: string;
-  fromKnownAddress: boolean;
-  now: Date;
-}): Promise<ClaimedAttempt> {
+export async function claimSignInAttempt(options: { email: string; ipAddress: string; fromKnownAddress: boolean; now: Date }): Promise<ClaimedAttempt> {
   const { email, ipAddress, fromKnownAddress, now } = options;
   const { id } = await db().signInAttempt.create({ data: { email, ipAddress, fromKnownAddress, createdAt: now }, select: { id: true } });
   const others = await db().signInAttempt.findMany({

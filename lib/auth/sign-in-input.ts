@@ -10,9 +10,6 @@ export const emailField = z
 
 export const signInInput = z.object({
   email: emailField,
-  password: z
-    .string({ error: "Enter your password." })
-    .min(1, "Enter your password.")
-    .max(256, "A password has at most 256 characters."),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256, "A password has at most 256 characters."),
 });
 export type SignInInput = z.infer<typeof signInInput>;

@@ -37,10 +37,7 @@ export function decideSignInThrottle(failures: FailureCounts, now: Date): Thrott
 export type CountedAttempt = { email: string; ipAddress: string; fromKnownAddress: boolean; createdAt: Date };
 
 // Splits the other attempts touching this email or address into the rules.
-export function countFailures(
-  attempts: CountedAttempt[],
-  current: { email: string; ipAddress: string; fromKnownAddress: boolean },
-): FailureCounts {
+export function countFailures(attempts: CountedAttempt[], current: { email: string; ipAddress: string; fromKnownAddress: boolean }): FailureCounts {
   const tally = (matches: (attempt: CountedAttempt) => boolean): Failures => {
     const matching = attempts.filter(matches);
     const latest = matching.reduce((max, a) => Math.max(max, a.createdAt.getTime()), -Infinity);

@@ -32,9 +32,7 @@ describe("racing the sign-in throttle", () => {
     const ipAddress = address();
     const now = new Date();
     const outcomes = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        outcomeOf(authenticate({ credentials: { email: members[0].email, password: `guess-${i}` }, ipAddress, now })),
-      ),
+      Array.from({ length: 40 }, (_, i) => outcomeOf(authenticate({ credentials: { email: members[0].email, password: `guess-${i}` }, ipAddress, now }))),
     );
     expect(vi.mocked(verifyPassword).mock.calls.length).toBeLessThanOrEqual(5);
     expect(outcomes.filter((o) => o === "UNAUTHENTICATED")).toHaveLength(vi.mocked(verifyPassword).mock.calls.length);

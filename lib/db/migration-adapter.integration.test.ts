@@ -4,7 +4,7 @@ import { migrationAdapterFactory } from "./migration-adapter";
 const query = (sql: string) => ({ sql, args: [], argTypes: [] });
 
 describe("migrationAdapterFactory", () => {
-  it("reads catalog columns of type name and \"char\"", async () => {
+  it('reads catalog columns of type name and "char"', async () => {
     const adapter = await migrationAdapterFactory(inject("databaseUrl")).connect();
     try {
       const result = await adapter.queryRaw(query("SELECT datname, datlocprovider FROM pg_database WHERE datname = current_database()"));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { poolConfigFromUrl, retypeCatalogFields } from "./migration-adapter";
 
 describe("retypeCatalogFields", () => {
-  it("reports name (19) and \"char\" (18) columns as text and leaves others alone", () => {
+  it('reports name (19) and "char" (18) columns as text and leaves others alone', () => {
     const fields = [{ dataTypeID: 19 }, { dataTypeID: 18 }, { dataTypeID: 23 }, { dataTypeID: 25 }];
     retypeCatalogFields(fields);
     expect(fields.map((f) => f.dataTypeID)).toEqual([25, 25, 23, 25]);

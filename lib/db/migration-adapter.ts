@@ -3,11 +3,7 @@
 // queries use the plain adapter (lib/db/client.ts).
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  Transaction,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import type { PoolConfig } from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 
@@ -52,8 +48,7 @@ function patchQueryable<T extends object>(queryable: T): T {
 function patchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   patchQueryable(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (level) =>
-    patchQueryable<Transaction>(await startTransaction(level));
+  adapter.startTransaction = async (level) => patchQueryable<Transaction>(await startTransaction(level));
   // The adapter splits scripts on ";", which breaks function bodies ($$ ... $$).
   // One simple-protocol query runs them whole, in one implicit transaction.
   const pool = (adapter as unknown as { underlyingDriver(): { query(sql: string): Promise<unknown> } }).underlyingDriver();

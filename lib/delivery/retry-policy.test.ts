@@ -13,7 +13,11 @@ describe("retry policy", () => {
   });
 
   it("retries a failure after the backoff until the last attempt", () => {
-    expect(afterAttempt({ attemptsBefore: 0, ok: false, now })).toMatchObject({ attempts: 1, status: "pending", nextAttemptAt: new Date(now.getTime() + 1000) });
+    expect(afterAttempt({ attemptsBefore: 0, ok: false, now })).toMatchObject({
+      attempts: 1,
+      status: "pending",
+      nextAttemptAt: new Date(now.getTime() + 1000),
+    });
     expect(afterAttempt({ attemptsBefore: 2, ok: false, now }).nextAttemptAt).toEqual(new Date(now.getTime() + 4000));
     expect(afterAttempt({ attemptsBefore: MAX_ATTEMPTS - 1, ok: false, now })).toMatchObject({ status: "failed", nextAttemptAt: null, deliveredAt: null });
   });

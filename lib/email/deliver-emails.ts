@@ -46,7 +46,10 @@ export async function processDueEmails(limit = 20): Promise<number> {
         const result = config ? await sendEmail(due, config) : { ok: false, error: "SMTP is no longer configured" };
         await tx.emailDelivery.update({
           where: { id: due.id },
-          data: { ...afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !config, now: new Date() }), lastError: result.ok ? null : result.error },
+          data: {
+            ...afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !config, now: new Date() }),
+            lastError: result.ok ? null : result.error,
+          },
         });
         return true;
       },

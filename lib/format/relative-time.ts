@@ -21,5 +21,8 @@ export function relativeTime(date: Date, now: Date): string {
 }
 
 export function exactUtc(date: Date): string {
-  return date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 }

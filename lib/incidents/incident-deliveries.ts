@@ -26,6 +26,14 @@ export async function listIncidentDeliveries(organizationId: string, incidentId:
       lastError: w.lastError,
       deliveredAt: w.deliveredAt,
     })),
-    ...emails.map((e) => ({ id: e.id, channel: "email" as const, target: e.toAddress, status: e.status, attempts: e.attempts, lastError: e.lastError, deliveredAt: e.deliveredAt })),
+    ...emails.map((e) => ({
+      id: e.id,
+      channel: "email" as const,
+      target: e.toAddress,
+      status: e.status,
+      attempts: e.attempts,
+      lastError: e.lastError,
+      deliveredAt: e.deliveredAt,
+    })),
   ];
 }

@@ -118,7 +118,13 @@ export async function updateAppsStep(options: { actor: Actor; incidentId: unknow
       const byClient = new Map(entries.map((e) => [`${e.ipAddress}\u0000${e.userAgent}`, e]));
       const checklist = clients.map((client) => {
         const entry = byClient.get(`${client.ipAddress}\u0000${client.userAgent}`);
-        return { ...client, firstSeenAt: client.firstSeenAt.toISOString(), lastSeenAt: client.lastSeenAt.toISOString(), updated: entry?.updated ?? false, note: entry?.note ?? "" };
+        return {
+          ...client,
+          firstSeenAt: client.firstSeenAt.toISOString(),
+          lastSeenAt: client.lastSeenAt.toISOString(),
+          updated: entry?.updated ?? false,
+          note: entry?.note ?? "",
+        };
       });
       const open = checklist.filter((item) => !item.updated && !item.note);
       if (open.length > 0) {
@@ -130,7 +136,10 @@ export async function updateAppsStep(options: { actor: Actor; incidentId: unknow
   });
 }
 
-const reviewDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.").refine((day) => !Number.isNaN(Date.parse(day)), "Choose a date.");
+const reviewDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.")
+  .refine((day) => !Number.isNaN(Date.parse(day)), "Choose a date.");
 export const reviewInput = z.object({ from: reviewDay, to: reviewDay, suspicious: z.number().int().min(0).max(1_000_000) });
 
 // Step 4: the lead confirms they reviewed the activity window (whole UTC

@@ -25,7 +25,9 @@ describe("incident summary", () => {
 
   it("writes Markdown in which a crafted key name cannot add rows", () => {
     const markdown = incidentSummaryMarkdown(incident);
-    expect(markdown).toContain("| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z | Key revoked at 2026\\-01\\-01 00:01:00 UTC\\. |");
+    expect(markdown).toContain(
+      "| 1 | Revoke the key now | Sam \\<sam@example\\.test\\> | 2026-01-01T00:01:00.000Z | Key revoked at 2026\\-01\\-01 00:01:00 UTC\\. |",
+    );
     expect(markdown.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(4);
     expect(markdown).not.toContain("\n| 9 |");
   });
@@ -33,7 +35,9 @@ describe("incident summary", () => {
   it("lists deliveries in both exports", () => {
     const withDeliveries = {
       ...incident,
-      deliveries: [{ channel: "email", target: "sam@example.test", status: "delivered", attempts: 2, deliveredAt: new Date("2026-01-01T00:05:00Z"), lastError: null }],
+      deliveries: [
+        { channel: "email", target: "sam@example.test", status: "delivered", attempts: 2, deliveredAt: new Date("2026-01-01T00:05:00Z"), lastError: null },
+      ],
     };
     expect(incidentSummaryJson(withDeliveries).deliveries).toEqual([
       { channel: "email", to: "sam@example.test", status: "delivered", attempts: 2, deliveredAt: "2026-01-01T00:05:00.000Z", lastError: null },

@@ -36,8 +36,7 @@ export function describeStep(step: string, details: unknown): string {
       return `Key revoked at ${utc(d.revokedAt)}${d.alreadyDeleted ? " (it had already been deleted)" : ""}.`;
     case "replace":
       return d.skipped ? `No replacement: ${String(d.reason)}` : `Replacement "${String(d.name)}" created (${String(d.replacementKeyId)}).`;
-    case "update_apps":
-    {
+    case "update_apps": {
       const clients = Number(d.clients ?? 0);
       const updated = Number(d.updated ?? 0);
       if (clients === 0) return "No client had used the key.";

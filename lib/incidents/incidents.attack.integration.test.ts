@@ -104,8 +104,15 @@ describe("a security lead cannot mint keys with the wizard", () => {
   });
 
   it.each([
-    ["deleted by an admin", async (org: Awaited<ReturnType<typeof orgWithKey>>) => void (await deleteKey({ actor: org.actors.ADMIN, input: { keyId: org.key.id } }))],
-    ["expired", async (org: Awaited<ReturnType<typeof orgWithKey>>) => void (await db().secretKey.update({ where: { id: org.key.id }, data: { expiresAt: new Date(Date.now() - 1_000) } }))],
+    [
+      "deleted by an admin",
+      async (org: Awaited<ReturnType<typeof orgWithKey>>) => void (await deleteKey({ actor: org.actors.ADMIN, input: { keyId: org.key.id } })),
+    ],
+    [
+      "expired",
+      async (org: Awaited<ReturnType<typeof orgWithKey>>) =>
+        void (await db().secretKey.update({ where: { id: org.key.id }, data: { expiresAt: new Date(Date.now() - 1_000) } })),
+    ],
   ])("an incident opened ahead of time gets no replacement for a key %s before the lead revoked it", async (_label, retire) => {
     const org = await orgWithKey();
     const lead = org.actors.SECURITY;
@@ -133,7 +140,10 @@ describe("a security lead cannot mint keys with the wizard", () => {
     const org = await createOrganizationWithAllRoles();
     await setGranularScopes({ actor: org.actors.OWNER, input: { enabled: true } });
     const narrow = () =>
-      createKey({ actor: org.actors.ADMIN, input: { name: `Dataset reader ${Math.random()}`, environment: "PRODUCTION", permission: "READ_ONLY", scopes: ["DATASET"], expiresInDays: "never" } });
+      createKey({
+        actor: org.actors.ADMIN,
+        input: { name: `Dataset reader ${Math.random()}`, environment: "PRODUCTION", permission: "READ_ONLY", scopes: ["DATASET"], expiresInDays: "never" },
+      });
     const [forIncident, forRotation] = [await narrow(), await narrow()];
     await setGranularScopes({ actor: org.actors.OWNER, input: { enabled: false } });
 

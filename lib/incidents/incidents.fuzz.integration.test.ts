@@ -24,7 +24,19 @@ const CLIENT = { ipAddress: "10.0.0.5", userAgent: "ci-runner/1" };
 async function liveKey(actor: Actor) {
   const { key } = await createKey({ actor, input: { name: `key ${++counter}`, environment: "CI_CD", permission: "READ_ONLY", expiresInDays: "never" } });
   const at = new Date(Date.now() - 60_000);
-  await db().keyActivity.create({ data: { keyId: key.id, organizationId: actor.organizationId, firstSeenAt: at, lastSeenAt: at, ...CLIENT, scope: "DATASET", action: "read", outcome: "ALLOWED", requestCount: 3 } });
+  await db().keyActivity.create({
+    data: {
+      keyId: key.id,
+      organizationId: actor.organizationId,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      ...CLIENT,
+      scope: "DATASET",
+      action: "read",
+      outcome: "ALLOWED",
+      requestCount: 3,
+    },
+  });
   return key.id;
 }
 
@@ -50,7 +62,11 @@ beforeAll(async () => {
   await setWebhookEndpoint({ actor: owner, input: { url: "https://hooks.example.com/secret-keys" } });
   const deleted = await liveKey(owner);
   await deleteKey({ actor: owner, input: { keyId: deleted } });
-  keyIds = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(await liveKey(owner), await liveKey(owner), deleted, await liveKey(other)) }, idLike, hostileString);
+  keyIds = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(await liveKey(owner), await liveKey(owner), deleted, await liveKey(other)) },
+    idLike,
+    hostileString,
+  );
   const incidents = [await incidentAt(other, 1)];
   // Two incidents waiting at each step, one finished.
   for (let done = 0; done < INCIDENT_STEPS.length; done++) incidents.push(await incidentAt(owner, done), await incidentAt(owner, done));
@@ -76,14 +92,29 @@ describe("compromise response, fuzzed", () => {
   });
 
   it("updateAppsStep", async () => {
-    const seenClient = fc.record({ ...Object.fromEntries(Object.entries(CLIENT).map(([k, v]) => [k, fc.constant(v)])), updated: fc.boolean(), note: fc.oneof(nameLike, hostileString) });
-    const input = orAnything(fc.oneof(updateAppsFields, fc.array(seenClient, { minLength: 1, maxLength: 2 }).map((entries) => ({ entries }))));
-    refusedAndAccepted(await fuzzRefusals(fc.tuple(orAnything(incidentIds), input), ([incidentId, input]) => updateAppsStep({ actor: owner, incidentId, input })));
+    const seenClient = fc.record({
+      ...Object.fromEntries(Object.entries(CLIENT).map(([k, v]) => [k, fc.constant(v)])),
+      updated: fc.boolean(),
+      note: fc.oneof(nameLike, hostileString),
+    });
+    const input = orAnything(
+      fc.oneof(
+        updateAppsFields,
+        fc.array(seenClient, { minLength: 1, maxLength: 2 }).map((entries) => ({ entries })),
+      ),
+    );
+    refusedAndAccepted(
+      await fuzzRefusals(fc.tuple(orAnything(incidentIds), input), ([incidentId, input]) => updateAppsStep({ actor: owner, incidentId, input })),
+    );
   });
 
   it("reviewStep and notifyStep", async () => {
-    refusedAndAccepted(await fuzzRefusals(fc.tuple(orAnything(incidentIds), orAnything(reviewFields)), ([incidentId, input]) => reviewStep({ actor: owner, incidentId, input })));
-    refusedAndAccepted(await fuzzRefusals(fc.tuple(orAnything(incidentIds), orAnything(notifyFields)), ([incidentId, input]) => notifyStep({ actor: owner, incidentId, input })));
+    refusedAndAccepted(
+      await fuzzRefusals(fc.tuple(orAnything(incidentIds), orAnything(reviewFields)), ([incidentId, input]) => reviewStep({ actor: owner, incidentId, input })),
+    );
+    refusedAndAccepted(
+      await fuzzRefusals(fc.tuple(orAnything(incidentIds), orAnything(notifyFields)), ([incidentId, input]) => notifyStep({ actor: owner, incidentId, input })),
+    );
   });
 
   it("latestIncidentForKey (the wizard, report and CSV pages) never fails on any key id in the URL", async () => {

@@ -15,7 +15,18 @@ async function setup() {
   });
   await db().keyActivity.createMany({
     data: [
-      { keyId: key.id, organizationId: fixture.organization.id, firstSeenAt: new Date(Date.now() - 3_600_000), lastSeenAt: new Date(Date.now() - 60_000), ipAddress: "10.0.0.5", userAgent: "ci-runner/1", scope: "DATASET", action: "read", outcome: "ALLOWED", requestCount: 40 },
+      {
+        keyId: key.id,
+        organizationId: fixture.organization.id,
+        firstSeenAt: new Date(Date.now() - 3_600_000),
+        lastSeenAt: new Date(Date.now() - 60_000),
+        ipAddress: "10.0.0.5",
+        userAgent: "ci-runner/1",
+        scope: "DATASET",
+        action: "read",
+        outcome: "ALLOWED",
+        requestCount: 40,
+      },
     ],
   });
   return { ...fixture, key };
@@ -73,9 +84,7 @@ describe("compromise response", () => {
     const actor = actors.OWNER;
     const { incidentId } = await openIncident({ actor, keyId: key.id });
     await Promise.all([revokeStep({ actor, incidentId }), revokeStep({ actor, incidentId })]);
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => replaceStep({ actor, incidentId, input: { name: "Only one replacement" } })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => replaceStep({ actor, incidentId, input: { name: "Only one replacement" } })));
     expect(results.filter((r) => !r.alreadyDone)).toHaveLength(1);
     expect(await db().secretKey.count({ where: { name: "Only one replacement" } })).toBe(1);
     expect(await replaceStep({ actor, incidentId, input: { name: "Only one replacement" } })).toEqual({ alreadyDone: true });

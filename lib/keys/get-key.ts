@@ -29,12 +29,14 @@ export async function getKeyWithHistory(
   if (!row) return null;
   const link = { id: true, displayPrefix: true, lastFour: true } as const;
   const [events, rotatedFrom, rotatedTo] = await Promise.all([
-    !options.withAuditHistory ? [] : db().auditEvent.findMany({
-      where: { organizationId, keyId },
-      orderBy: { createdAt: "desc" },
-      take: 200,
-      select: { id: true, action: true, actorLabel: true, details: true, ipAddress: true, createdAt: true },
-    }),
+    !options.withAuditHistory
+      ? []
+      : db().auditEvent.findMany({
+          where: { organizationId, keyId },
+          orderBy: { createdAt: "desc" },
+          take: 200,
+          select: { id: true, action: true, actorLabel: true, details: true, ipAddress: true, createdAt: true },
+        }),
     db().secretKey.findFirst({ where: { organizationId, rotatedToId: row.id }, select: link }),
     row.rotatedToId ? db().secretKey.findFirst({ where: { organizationId, id: row.rotatedToId }, select: link }) : null,
   ]);

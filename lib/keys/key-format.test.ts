@@ -50,17 +50,7 @@ describe("parseKey", () => {
   });
 
   it("rejects truncated, extended, padded and non-string input", () => {
-    for (const candidate of [
-      secret.slice(0, -1),
-      secret + "a",
-      ` ${secret}`,
-      secret.toUpperCase(),
-      "",
-      null,
-      42,
-      { key: secret },
-      "x".repeat(10_000),
-    ]) {
+    for (const candidate of [secret.slice(0, -1), secret + "a", ` ${secret}`, secret.toUpperCase(), "", null, 42, { key: secret }, "x".repeat(10_000)]) {
       expect(parseKey(candidate)).toBeNull();
     }
   });

@@ -22,7 +22,10 @@ export const DEFAULT_EXPIRY = Object.fromEntries(
 ) as Record<Environment, ExpiryChoice>;
 
 const actionsOf = <T extends readonly [string, ...string[]]>(actions: T) =>
-  z.array(z.enum(actions, { error: "Not an action of this scope." })).max(actions.length).optional();
+  z
+    .array(z.enum(actions, { error: "Not an action of this scope." }))
+    .max(actions.length)
+    .optional();
 
 const restrictedActions = z.object(
   {

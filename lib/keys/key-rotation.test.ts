@@ -20,7 +20,13 @@ describe("oldKeyExpiry", () => {
 });
 
 describe("sameSettingsAs", () => {
-  const key = { environment: "STAGING" as const, scopes: ["DATASET" as const], permission: "RESTRICTED" as const, restrictedActions: { DATASET: ["read"] }, rateLimitPerMinute: 600 };
+  const key = {
+    environment: "STAGING" as const,
+    scopes: ["DATASET" as const],
+    permission: "RESTRICTED" as const,
+    restrictedActions: { DATASET: ["read"] },
+    rateLimitPerMinute: 600,
+  };
 
   it("copies environment, scopes, permission, restricted actions and rate limit, with the policy's expiry", () => {
     expect(sameSettingsAs(key, "Staging")).toEqual({

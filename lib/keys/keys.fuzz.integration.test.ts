@@ -41,13 +41,19 @@ beforeAll(async () => {
 // or refuses with AppError/ZodError and no row changed.
 describe("key operations, fuzzed", () => {
   it("createKey", async () => {
-    const seen = await fuzzRefusals(orAnything(createKeyFields(fc.oneof(nameLike, fc.constantFrom("alpha", "ALPHA ", "rotated", "deleted")))), (input) => createKey({ actor: owner, input }), 150);
+    const seen = await fuzzRefusals(
+      orAnything(createKeyFields(fc.oneof(nameLike, fc.constantFrom("alpha", "ALPHA ", "rotated", "deleted")))),
+      (input) => createKey({ actor: owner, input }),
+      150,
+    );
     expect(seen.accepted).toBeGreaterThan(5);
     expect(seen.refused).toBeGreaterThan(5);
   });
 
   it("renameKey", async () => {
-    const seen = await fuzzRefusals(orAnything(fieldsOf({ keyId: keyIds, name: fc.oneof(nameLike, fc.constantFrom("beta", "Gamma")) })), (input) => renameKey({ actor: owner, input }));
+    const seen = await fuzzRefusals(orAnything(fieldsOf({ keyId: keyIds, name: fc.oneof(nameLike, fc.constantFrom("beta", "Gamma")) })), (input) =>
+      renameKey({ actor: owner, input }),
+    );
     expect(seen.accepted).toBeGreaterThan(5);
     expect(seen.refused).toBeGreaterThan(5);
   });
@@ -76,7 +82,11 @@ describe("key operations, fuzzed", () => {
 
   it("listKeys never fails on any URL parameters", async () => {
     const names = ["page", "pageSize", "sort", "dir", "q", "scope", "permission", "environment", "stale", "due"];
-    const values = fc.oneof(fc.nat().map(String), fc.constantFrom(...KEY_SORT_COLUMNS, "asc", "1", "DATASET", "FULL", "STAGING", "%", "_", "\\"), hostileString);
+    const values = fc.oneof(
+      fc.nat().map(String),
+      fc.constantFrom(...KEY_SORT_COLUMNS, "asc", "1", "DATASET", "FULL", "STAGING", "%", "_", "\\"),
+      hostileString,
+    );
     await fc.assert(
       fc.asyncProperty(searchParams(names, values), async (params) => {
         await listKeys(owner.organizationId, parseListKeysQuery(params));

@@ -42,7 +42,14 @@ describe("createKey", () => {
     expect(row.expiresAt!.getTime() - row.createdAt.getTime()).toBe(90 * 86_400_000);
 
     const [event] = await db().auditEvent.findMany({ where: { organizationId: organization.id } });
-    expect(event).toMatchObject({ action: "key.created", keyId: key.id, keyPrefix: row.displayPrefix, actorUserId: actors.OWNER.userId, ipAddress: "203.0.113.7", userAgent: "vitest" });
+    expect(event).toMatchObject({
+      action: "key.created",
+      keyId: key.id,
+      keyPrefix: row.displayPrefix,
+      actorUserId: actors.OWNER.userId,
+      ipAddress: "203.0.113.7",
+      userAgent: "vitest",
+    });
     expect(JSON.stringify(event)).not.toContain(secret);
   });
 

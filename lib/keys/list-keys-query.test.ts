@@ -8,8 +8,30 @@ describe("parseListKeysQuery", () => {
 
   it("reads every parameter", () => {
     expect(
-      parseListKeysQuery({ page: "3", pageSize: "50", sort: "lastUsedAt", dir: "asc", q: " prod ", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: "1", due: "1" }),
-    ).toEqual({ page: 3, pageSize: 50, sort: "lastUsedAt", dir: "asc", q: "prod", scope: "TRAINING", permission: "READ_ONLY", environment: "CI_CD", stale: true, due: true });
+      parseListKeysQuery({
+        page: "3",
+        pageSize: "50",
+        sort: "lastUsedAt",
+        dir: "asc",
+        q: " prod ",
+        scope: "TRAINING",
+        permission: "READ_ONLY",
+        environment: "CI_CD",
+        stale: "1",
+        due: "1",
+      }),
+    ).toEqual({
+      page: 3,
+      pageSize: 50,
+      sort: "lastUsedAt",
+      dir: "asc",
+      q: "prod",
+      scope: "TRAINING",
+      permission: "READ_ONLY",
+      environment: "CI_CD",
+      stale: true,
+      due: true,
+    });
   });
 
   it("falls back to defaults for values that do not fit", () => {

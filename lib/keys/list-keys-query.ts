@@ -12,7 +12,12 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // fit falls back to its default: a URL is not a form to correct.
 export const listKeysQuery = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
-  pageSize: z.preprocess(first, z.coerce.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n))).catch(25),
+  pageSize: z
+    .preprocess(
+      first,
+      z.coerce.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)),
+    )
+    .catch(25),
   sort: z.preprocess(first, z.enum(KEY_SORT_COLUMNS)).catch("createdAt"),
   dir: z.preprocess(first, z.enum(["asc", "desc"])).catch("desc"),
   q: z.preprocess(first, z.string().trim().max(100).refine(isStorableText)).catch(""),

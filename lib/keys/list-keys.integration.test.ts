@@ -17,7 +17,14 @@ beforeAll(async () => {
   organizationId = organization.id;
   await db().organization.update({ where: { id: organizationId }, data: { granularScopes: true } });
   const specs = [
-    { name: "alpha prod", environment: "PRODUCTION", permission: "FULL", scopes: ["DATASET", "TRAINING", "DEPLOYMENT"], createdDaysAgo: 200, lastUsedDaysAgo: 1 },
+    {
+      name: "alpha prod",
+      environment: "PRODUCTION",
+      permission: "FULL",
+      scopes: ["DATASET", "TRAINING", "DEPLOYMENT"],
+      createdDaysAgo: 200,
+      lastUsedDaysAgo: 1,
+    },
     { name: "beta staging", environment: "STAGING", permission: "READ_ONLY", scopes: ["DATASET"], createdDaysAgo: 150, lastUsedDaysAgo: 120 },
     { name: "gamma ci", environment: "CI_CD", permission: "LABELER_ONLY", scopes: ["DATASET"], createdDaysAgo: 30, lastUsedDaysAgo: null },
     { name: "delta dev", environment: "DEVELOPMENT", permission: "READ_ONLY", scopes: ["TRAINING"], createdDaysAgo: 3, lastUsedDaysAgo: null },
@@ -33,15 +40,17 @@ beforeAll(async () => {
       data: { createdAt: daysAgo(spec.createdDaysAgo), lastUsedAt: spec.lastUsedDaysAgo === null ? null : daysAgo(spec.lastUsedDaysAgo) },
     });
   }
-  const { key: deleted } = await createKey({ actor: actors.ADMIN, input: { name: "zeta deleted", environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });
+  const { key: deleted } = await createKey({
+    actor: actors.ADMIN,
+    input: { name: "zeta deleted", environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" },
+  });
   await deleteKey({ actor: actors.ADMIN, input: { keyId: deleted.id } });
   // Another organization's keys never show.
   const other = await createOrganizationWithAllRoles();
   await createKey({ actor: other.actors.OWNER, input: { name: "alpha prod", environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });
 });
 
-const names = async (params: Record<string, string>) =>
-  (await listKeys(organizationId, parseListKeysQuery(params), now)).rows.map((row) => row.name);
+const names = async (params: Record<string, string>) => (await listKeys(organizationId, parseListKeysQuery(params), now)).rows.map((row) => row.name);
 
 describe("listKeys", () => {
   it("lists live keys of the organization only, newest first", async () => {
@@ -77,7 +86,12 @@ describe("listKeys", () => {
     try {
       expect((await names({ due: "1" })).sort()).toEqual(["alpha prod", "delta dev"]);
       const all = (await listKeys(organizationId, parseListKeysQuery({}), now)).rows;
-      expect(all.filter((key) => rotationDue(key, now)).map((key) => key.name).sort()).toEqual(["alpha prod", "delta dev"]);
+      expect(
+        all
+          .filter((key) => rotationDue(key, now))
+          .map((key) => key.name)
+          .sort(),
+      ).toEqual(["alpha prod", "delta dev"]);
     } finally {
       await db().secretKey.update({ where: { id: delta.id }, data: { expiresAt: null } });
     }

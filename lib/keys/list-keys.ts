@@ -57,9 +57,7 @@ export async function listKeys(
   if (query.environment) conditions.push(Prisma.sql`k."environment"::text = ${query.environment}`);
   if (query.stale) {
     const { lastUsedBefore, createdBefore } = staleThresholds(now);
-    conditions.push(
-      Prisma.sql`(k."lastUsedAt" < ${lastUsedBefore} OR (k."lastUsedAt" IS NULL AND k."createdAt" < ${createdBefore}))`,
-    );
+    conditions.push(Prisma.sql`(k."lastUsedAt" < ${lastUsedBefore} OR (k."lastUsedAt" IS NULL AND k."createdAt" < ${createdBefore}))`);
   }
   if (query.due) conditions.push(rotationDueSql(now));
   const where = Prisma.join(conditions, " AND ");

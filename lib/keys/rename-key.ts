@@ -26,7 +26,12 @@ export async function renameKey(options: { actor: Actor; input: unknown }): Prom
         data: { name, liveName: name.toLowerCase() },
       });
       if (count === 0) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
-      await recordAuditEvent(tx, { actor: options.actor, action: "key.renamed", key: { id: key.id, displayPrefix: key.displayPrefix }, details: { from: key.name, to: name } });
+      await recordAuditEvent(tx, {
+        actor: options.actor,
+        action: "key.renamed",
+        key: { id: key.id, displayPrefix: key.displayPrefix },
+        details: { from: key.name, to: name },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTakenError(name);

@@ -41,7 +41,10 @@ describe("rotateKey", () => {
     expect((await verify(old.secret)).status).toBe(200);
     expect((await verify(rotated.secret)).status).toBe(200);
 
-    const events = await db().auditEvent.findMany({ where: { organizationId: organization.id, action: { in: ["key.rotated", "key.created"] } }, orderBy: { sequence: "asc" } });
+    const events = await db().auditEvent.findMany({
+      where: { organizationId: organization.id, action: { in: ["key.rotated", "key.created"] } },
+      orderBy: { sequence: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["key.created", "key.created", "key.rotated"]);
     expect(events[2]).toMatchObject({ keyId: old.key.id, details: { replacementKeyId: rotated.key.id, grace: "1h" } });
     expect(JSON.stringify(events)).not.toContain(rotated.secret);

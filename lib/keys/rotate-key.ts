@@ -36,7 +36,13 @@ export async function rotateKey(options: { actor: Actor; input: unknown; now?: D
       actor: options.actor,
       action: "key.rotated",
       key: old,
-      details: { name: old.name, replacementKeyId: created.key.id, replacementPrefix: created.key.displayPrefix, grace, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+      details: {
+        name: old.name,
+        replacementKeyId: created.key.id,
+        replacementPrefix: created.key.displayPrefix,
+        grace,
+        oldKeyExpiresAt: oldKeyExpiresAt.toISOString(),
+      },
     });
     await enqueueWebhook(tx, {
       organizationId,

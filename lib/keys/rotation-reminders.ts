@@ -23,7 +23,10 @@ export async function sendRotationReminders(now = new Date()): Promise<{ organiz
     const byOrganization = new Map<string, DueKey[]>();
     for (const key of due) byOrganization.set(key.organizationId, [...(byOrganization.get(key.organizationId) ?? []), key]);
     for (const [organizationId, keys] of byOrganization) {
-      const names = keys.slice(0, NAMES_SHOWN).map((key) => `“${key.name}”`).join(", ");
+      const names = keys
+        .slice(0, NAMES_SHOWN)
+        .map((key) => `“${key.name}”`)
+        .join(", ");
       const more = keys.length > NAMES_SHOWN ? ` and ${keys.length - NAMES_SHOWN} more` : "";
       await notifyMembers(tx, {
         organizationId,
@@ -41,7 +44,9 @@ export async function sendRotationReminders(now = new Date()): Promise<{ organiz
 // keeps them from doubling up).
 export function startRotationReminders(options: { intervalMs?: number; log?: (message: string) => void } = {}): { stop(): void } {
   const run = () =>
-    void sendRotationReminders().catch((error: unknown) => options.log?.(`Rotation reminders failed: ${error instanceof Error ? error.message : String(error)}`));
+    void sendRotationReminders().catch((error: unknown) =>
+      options.log?.(`Rotation reminders failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   const first = setTimeout(run, 30_000);
   const timer = setInterval(run, options.intervalMs ?? 3_600_000);
   first.unref();

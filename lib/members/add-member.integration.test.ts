@@ -49,7 +49,9 @@ describe("addMember", () => {
     const before = await account();
 
     const stranger = await createOrganizationWithAllRoles();
-    const error = await addMember({ actor: stranger.actors.OWNER, input: { ...data, name: "Taken over", password: "the stranger's password" } }).catch((e: unknown) => e);
+    const error = await addMember({ actor: stranger.actors.OWNER, input: { ...data, name: "Taken over", password: "the stranger's password" } }).catch(
+      (e: unknown) => e,
+    );
     expect((error as AppError).code).toBe("CONFLICT");
     expect(await account()).toEqual(before);
 

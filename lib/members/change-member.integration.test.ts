@@ -68,7 +68,9 @@ describe("changing a member's role", () => {
     const mine = await createOrganizationWithAllRoles();
     const theirs = await createOrganizationWithAllRoles();
     const foreign = await membershipOf(theirs.organization.id, theirs.actors.MEMBER.userId);
-    await expect(changeMemberRole({ actor: mine.actors.OWNER, input: { membershipId: foreign.id, role: "OWNER" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeMemberRole({ actor: mine.actors.OWNER, input: { membershipId: foreign.id, role: "OWNER" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(removeMember({ actor: mine.actors.OWNER, input: { membershipId: foreign.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await membershipOf(theirs.organization.id, theirs.actors.MEMBER.userId)).role).toBe("MEMBER");
     const target = await membershipOf(mine.organization.id, mine.actors.MEMBER.userId);
@@ -76,7 +78,9 @@ describe("changing a member's role", () => {
       await expect(changeMemberRole({ actor: mine.actors.OWNER, input })).rejects.toThrow();
     }
     expect((await membershipOf(mine.organization.id, mine.actors.MEMBER.userId)).role).toBe("MEMBER");
-    expect(await db().auditEvent.count({ where: { organizationId: { in: [mine.organization.id, theirs.organization.id] }, action: "member.role_changed" } })).toBe(0);
+    expect(
+      await db().auditEvent.count({ where: { organizationId: { in: [mine.organization.id, theirs.organization.id] }, action: "member.role_changed" } }),
+    ).toBe(0);
   });
 });
 
@@ -92,14 +96,19 @@ describe("removing a member", () => {
     await removeMember({ actor: actors.OWNER, input: { membershipId: target.id } });
     expect(await db().membership.count({ where: { userId: admin.userId } })).toBe(0);
     expect((await db().authSession.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
-    await expect(authenticate({ credentials: { email: admin.email, password: TEST_PASSWORD }, ipAddress: "198.51.100.2" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(authenticate({ credentials: { email: admin.email, password: TEST_PASSWORD }, ipAddress: "198.51.100.2" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "member.removed" } })).toBe(1);
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
 
     await addMember({ actor: actors.OWNER, input: { name: "Back Again", email: admin.email, role: "MEMBER", password: "a new first password" } });
     const back = await membershipOf(organization.id, admin.userId);
     expect(back.role).toBe("MEMBER");
-    await expect(authenticate({ credentials: { email: admin.email, password: "a new first password" }, ipAddress: "198.51.100.2" })).resolves.toMatchObject({ id: admin.userId, name: "Back Again" });
+    await expect(authenticate({ credentials: { email: admin.email, password: "a new first password" }, ipAddress: "198.51.100.2" })).resolves.toMatchObject({
+      id: admin.userId,
+      name: "Back Again",
+    });
   });
 
   it("refuses to remove yourself or the last owner", async () => {

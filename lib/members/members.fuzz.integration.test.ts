@@ -22,7 +22,8 @@ beforeAll(async () => {
   await useFreshDatabase();
   const fixture = await createOrganizationWithAllRoles();
   owner = fixture.actors.OWNER;
-  for (const role of ASSIGNABLE_ROLES) await addMember({ actor: owner, input: { name: `Extra ${role}`, email: uniqueEmail("extra"), role, password: "a long first password" } });
+  for (const role of ASSIGNABLE_ROLES)
+    await addMember({ actor: owner, input: { name: `Extra ${role}`, email: uniqueEmail("extra"), role, password: "a long first password" } });
   const ours = await db().membership.findMany({ where: { organizationId: owner.organizationId } });
   const theirs = await db().membership.findFirstOrThrow({ where: { organizationId: (await createOrganizationWithAllRoles()).organization.id } });
   existingEmail = fixture.members[1].email;
@@ -36,7 +37,10 @@ const both = (seen: { accepted: number; refused: number }) => expect(Math.min(se
 
 describe("members, fuzzed", () => {
   it("addMember", async () => {
-    const input = fc.oneof(addMemberFields, addMemberFields.map((fields) => ({ ...fields, email: existingEmail })));
+    const input = fc.oneof(
+      addMemberFields,
+      addMemberFields.map((fields) => ({ ...fields, email: existingEmail })),
+    );
     both(await fuzzRefusals(orAnything(input), (input) => addMember({ actor: owner, input })));
   });
 

@@ -33,14 +33,14 @@ const normalize = (text: string | undefined): string | null => {
 // The client's address: the one the last trusted proxy saw. X-Forwarded-For
 // is read from the right, because each proxy appends the address it saw and
 // anything to the left of the trusted ones was written by the client itself.
-export function forwardedClientAddress(
-  request: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined },
-  trust: ProxyTrust,
-): string {
+export function forwardedClientAddress(request: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined }, trust: ProxyTrust): string {
   const peer = normalize(request.socketAddress) ?? request.socketAddress ?? "unknown";
   if (trust.kind === "none") return peer;
   const header = Array.isArray(request.forwardedFor) ? request.forwardedFor.join(",") : (request.forwardedFor ?? "");
-  const hops = header.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const hops = header
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (trust.kind === "hops") {
     if (trust.hops === 0 || hops.length === 0) return peer;
     const index = Math.max(0, hops.length - trust.hops);

@@ -11,7 +11,10 @@ const fakeDns: Record<string, ResolvedAddress[]> = {
   "rebind.test": [PUBLIC_V4, { address: "127.0.0.1", family: 4 }],
   "mixed-v6.test": [PUBLIC_V4, { address: "::ffff:10.0.0.1", family: 6 }],
   "metadata.test": [{ address: "169.254.169.254", family: 4 }],
-  "internal.test": [{ address: "10.1.2.3", family: 4 }, { address: "fd12::1", family: 6 }],
+  "internal.test": [
+    { address: "10.1.2.3", family: 4 },
+    { address: "fd12::1", family: 6 },
+  ],
 };
 const asked: { hostname: string; family?: number | string }[] = [];
 const fakeResolver: Resolver = async (hostname, options) => {
@@ -71,6 +74,9 @@ describe("guardedLookup", () => {
     asked.length = 0;
     expect((await lookUp(lookup, "missing.test", true)).error).toMatchObject({ code: "ENOTFOUND" });
     await new Promise<void>((resolve) => lookup("public.test", { family: 6 }, () => resolve()));
-    expect(asked).toEqual([{ hostname: "missing.test", family: 0 }, { hostname: "public.test", family: 6 }]);
+    expect(asked).toEqual([
+      { hostname: "missing.test", family: 0 },
+      { hostname: "public.test", family: 6 },
+    ]);
   });
 });

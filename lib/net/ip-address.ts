@@ -49,7 +49,10 @@ function parseIPv6(text: string): IpAddress | null {
   if (!head || !tail) return null;
   if (compressed ? head.length + tail.length > 7 : head.length !== 8) return null;
   const words = [...head, ...Array(8 - head.length - tail.length).fill(0), ...tail];
-  return ipv6(words.reduce((value, word) => (value << 16n) + BigInt(word), 0n), zone);
+  return ipv6(
+    words.reduce((value, word) => (value << 16n) + BigInt(word), 0n),
+    zone,
+  );
 }
 
 // The 16-bit words of one side of "::"; only the address's last group may

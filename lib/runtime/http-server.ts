@@ -21,7 +21,10 @@ function refuseForeignRequest(request: http.IncomingMessage, response: http.Serv
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  const refusal = checkPanelRequest({ method: request.method, target: request.url, host: header("host"), origin: header("origin"), fetchSite: header("sec-fetch-site") }, hosts);
+  const refusal = checkPanelRequest(
+    { method: request.method, target: request.url, host: header("host"), origin: header("origin"), fetchSite: header("sec-fetch-site") },
+    hosts,
+  );
   if (!refusal) return false;
   response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
   response.end(refusal.message);
@@ -43,26 +46,29 @@ export async function startHttpServer(options: {
   const app = next({ dev: false, dir: PROJECT_ROOT, hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createLimitedServer((request, response) => {
-    if (options.verifier.handles(request.url)) return options.verifier.handle(request, response);
-    if (refuseForeignRequest(request, response, options.panelHosts)) return;
-    // A fresh nonce per response; Next reads it from the request's policy
-    // header and puts it on its own scripts.
-    const nonce = randomBytes(16).toString("base64");
-    for (const [name, value] of securityHeaders(nonce, options.panelHosts.https)) response.setHeader(name, value);
-    request.headers["content-security-policy"] = response.getHeader("content-security-policy") as string;
-    delete request.headers["content-security-policy-report-only"];
-    request.headers[CLIENT_ADDRESS_HEADER] = options.clientAddress(request);
-    handle(request, response).catch((error: unknown) => {
-      console.error("Request failed", error);
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  }, {
-    ...DEFAULT_LIMITS,
-    maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections,
-    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_LIMITS.maxConnectionsPerAddress,
-  });
+  const server = createLimitedServer(
+    (request, response) => {
+      if (options.verifier.handles(request.url)) return options.verifier.handle(request, response);
+      if (refuseForeignRequest(request, response, options.panelHosts)) return;
+      // A fresh nonce per response; Next reads it from the request's policy
+      // header and puts it on its own scripts.
+      const nonce = randomBytes(16).toString("base64");
+      for (const [name, value] of securityHeaders(nonce, options.panelHosts.https)) response.setHeader(name, value);
+      request.headers["content-security-policy"] = response.getHeader("content-security-policy") as string;
+      delete request.headers["content-security-policy-report-only"];
+      request.headers[CLIENT_ADDRESS_HEADER] = options.clientAddress(request);
+      handle(request, response).catch((error: unknown) => {
+        console.error("Request failed", error);
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+    },
+    {
+      ...DEFAULT_LIMITS,
+      maxConnections: options.maxConnections ?? DEFAULT_LIMITS.maxConnections,
+      maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_LIMITS.maxConnectionsPerAddress,
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);

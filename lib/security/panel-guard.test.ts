@@ -51,7 +51,9 @@ describe("checkPanelRequest", () => {
   });
 
   it("refuses a foreign Host even when Origin agrees with it (the rebinding page's own origin)", () => {
-    expect(checkPanelRequest(request({ method: "POST", host: "rebind.attacker.test:3000", origin: "http://rebind.attacker.test:3000" }), local)).toMatchObject({ status: 421 });
+    expect(checkPanelRequest(request({ method: "POST", host: "rebind.attacker.test:3000", origin: "http://rebind.attacker.test:3000" }), local)).toMatchObject({
+      status: 421,
+    });
   });
 
   it.each([

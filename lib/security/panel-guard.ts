@@ -26,7 +26,10 @@ export function panelHosts(options: { publicUrl: string | undefined; port: numbe
       if (options.port === 80) hosts.add(name);
     }
   }
-  for (const host of (options.extraHosts ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)) {
+  for (const host of (options.extraHosts ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean)) {
     if (!/^[a-z0-9.\-[\]:]+$/.test(host)) throw new Error(`ALLOWED_HOSTS: "${host}" is not a host name (with an optional :port).`);
     hosts.add(host);
   }

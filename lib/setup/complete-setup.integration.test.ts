@@ -100,9 +100,7 @@ describe("completeSetup under a race", () => {
   });
 
   it("lets exactly one of several simultaneous setups through", async () => {
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, i) => withToken({ ...valid, email: `racer${i}@example.test` })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => withToken({ ...valid, email: `racer${i}@example.test` })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const result of results) {
       if (result.status === "rejected") expect((result.reason as AppError).code).toBe("SETUP_COMPLETE");

@@ -21,7 +21,9 @@ beforeAll(async () => {
 describe("first-run setup, fuzzed", () => {
   it("completeSetup on an untouched installation: set up once, every other input refused with no row written", async () => {
     const token = fc.oneof({ weight: 3, arbitrary: fc.constant(setupToken) }, fc.constant(setupToken.toUpperCase()), hostileValue);
-    const seen = await fuzzRefusals(fc.tuple(orAnything(setupFields), token), ([input, setupToken]) => completeSetup(input, { setupToken, ipAddress: "127.0.0.1", userAgent: "fuzz" }));
+    const seen = await fuzzRefusals(fc.tuple(orAnything(setupFields), token), ([input, setupToken]) =>
+      completeSetup(input, { setupToken, ipAddress: "127.0.0.1", userAgent: "fuzz" }),
+    );
     expect(seen.accepted).toBe(1);
     expect(await db().user.count()).toBe(1);
   });

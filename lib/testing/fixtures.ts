@@ -78,7 +78,15 @@ export async function createIncidentFixture(actor: Actor, keyId: string, done: I
 // A webhook delivery of the organization that failed every attempt.
 export async function createFailedDeliveryFixture(organizationId: string) {
   return db().webhookDelivery.create({
-    data: { organizationId, event: "incident.opened", payload: { event: "incident.opened" }, status: "failed", attempts: 6, lastError: "HTTP 500", nextAttemptAt: null },
+    data: {
+      organizationId,
+      event: "incident.opened",
+      payload: { event: "incident.opened" },
+      status: "failed",
+      attempts: 6,
+      lastError: "HTTP 500",
+      nextAttemptAt: null,
+    },
   });
 }
 

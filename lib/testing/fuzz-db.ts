@@ -17,7 +17,10 @@ export async function tableSnapshot(): Promise<Record<string, string>> {
     const tables = await db().$queryRaw<{ name: string }[]>`
       SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`;
     sql = tables
-      .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS rows, coalesce(sum(hashtextextended(t::text, 0)::numeric), 0)::text AS digest FROM "${name}" t`)
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS name, count(*)::int AS rows, coalesce(sum(hashtextextended(t::text, 0)::numeric), 0)::text AS digest FROM "${name}" t`,
+      )
       .join(" UNION ALL ");
     snapshotQueries.set(url, sql);
   }

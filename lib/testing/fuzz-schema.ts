@@ -60,7 +60,8 @@ export const nameLike = fc.oneof(
 export const emailLike = fc.oneof(
   { weight: 4, arbitrary: fc.stringMatching(/^[a-z0-9]{1,12}(\.[a-z0-9+_-]{1,8})?@[a-z0-9]{1,10}\.(test|com)$/) },
   fc.emailAddress(),
-  fc.emailAddress().map((email) => ` ${email.toUpperCase()} `), fc.string({ maxLength: 20 }).map((local) => `${local}@example.test`),
+  fc.emailAddress().map((email) => ` ${email.toUpperCase()} `),
+  fc.string({ maxLength: 20 }).map((local) => `${local}@example.test`),
 );
 export const passwordLike = fc.oneof(fc.string({ minLength: 10, maxLength: 260 }), fc.string({ unit: "binary", minLength: 10, maxLength: 260 }));
 

@@ -18,9 +18,36 @@ const char = (min: number, max: number) => fc.integer({ min, max }).map((code) =
 export const INHERITED_NAMES = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "__defineGetter__"];
 
 const ODD_STRINGS = [
-  "", " ", "\t", "\u0000", "a\u0000b", "\ud800", "\udfff", "x\ud83d", "\u2028", "\u202e", "\ufeff", "\u00a0", "𝕏",
-  "null", "undefined", "NaN", "-1", "0", "1e309", "[]", "{}", "%00", "' OR '1'='1", "../../etc/passwd",
-  "<script>alert(1)</script>", "${7*7}", "\r\nX-Injected: 1", "DATASET", "dataset", "OWNER",
+  "",
+  " ",
+  "\t",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "\udfff",
+  "x\ud83d",
+  "\u2028",
+  "\u202e",
+  "\ufeff",
+  "\u00a0",
+  "𝕏",
+  "null",
+  "undefined",
+  "NaN",
+  "-1",
+  "0",
+  "1e309",
+  "[]",
+  "{}",
+  "%00",
+  "' OR '1'='1",
+  "../../etc/passwd",
+  "<script>alert(1)</script>",
+  "${7*7}",
+  "\r\nX-Injected: 1",
+  "DATASET",
+  "dataset",
+  "OWNER",
 ];
 // Lengths just around the limits the schemas set (ids, names, emails, notes, messages).
 const NEAR_LIMITS = [1, 2, 44, 45, 46, 63, 64, 65, 99, 100, 101, 253, 254, 255, 256, 257, 499, 500, 501, 1999, 2000, 2001, 8_193, 100_000];
@@ -41,21 +68,27 @@ const hostileNumber = fc.oneof(
 );
 
 // Objects built fresh each time: a test must never see another's mutation.
-const hostileObject = fc.constantFrom(
-  () => JSON.parse('{"__proto__":{"polluted":"yes"}}'),
-  () => JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
-  () => ({ toString: 1, valueOf: "x" }),
-  () => ({ toString: () => { throw new Error("toString called"); } }),
-  () => Object.create(null),
-  () => new Date(NaN),
-  () => new Date(8.64e15),
-  () => [],
-  () => [[]],
-  () => new Map([["__proto__", 1]]),
-  () => new Set(["a"]),
-  () => new Uint8Array([0, 255]),
-  () => Symbol("s"),
-).map((make) => make() as unknown);
+const hostileObject = fc
+  .constantFrom(
+    () => JSON.parse('{"__proto__":{"polluted":"yes"}}'),
+    () => JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
+    () => ({ toString: 1, valueOf: "x" }),
+    () => ({
+      toString: () => {
+        throw new Error("toString called");
+      },
+    }),
+    () => Object.create(null),
+    () => new Date(NaN),
+    () => new Date(8.64e15),
+    () => [],
+    () => [[]],
+    () => new Map([["__proto__", 1]]),
+    () => new Set(["a"]),
+    () => new Uint8Array([0, 255]),
+    () => Symbol("s"),
+  )
+  .map((make) => make() as unknown);
 
 const deepArray = fc.integer({ min: 1, max: 2_000 }).map((depth) => {
   let value: unknown = "x";
@@ -64,8 +97,17 @@ const deepArray = fc.integer({ min: 1, max: 2_000 }).map((depth) => {
 });
 
 const anythingAtAll = fc.anything({
-  withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true,
-  withBoxedValues: true, withTypedArray: true, withSparseArray: true, stringUnit: "binary", maxDepth: 3,
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withBoxedValues: true,
+  withTypedArray: true,
+  withSparseArray: true,
+  stringUnit: "binary",
+  maxDepth: 3,
 });
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(

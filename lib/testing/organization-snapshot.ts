@@ -4,23 +4,47 @@ import { db } from "@/lib/db/client";
 // changed nothing and that an allowed one changed what it should.
 const PROBES = {
   keys: (organizationId: string) =>
-    db().secretKey.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, name: true, deletedAt: true, rotatedAt: true, expiresAt: true } }),
+    db().secretKey.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, deletedAt: true, rotatedAt: true, expiresAt: true },
+    }),
   incidents: (organizationId: string) =>
     db().incident.findMany({
       where: { organizationId },
       orderBy: { id: "asc" },
-      select: { id: true, status: true, revokedAt: true, replacementKeyId: true, appChecklist: true, notifyMessage: true, steps: { select: { step: true }, orderBy: { step: "asc" } } },
+      select: {
+        id: true,
+        status: true,
+        revokedAt: true,
+        replacementKeyId: true,
+        appChecklist: true,
+        notifyMessage: true,
+        steps: { select: { step: true }, orderBy: { step: "asc" } },
+      },
     }),
   members: (organizationId: string) =>
-    db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } } }),
+    db().membership.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } },
+    }),
   // People the organization removed: their accounts stay for its history.
   formerMembers: async (organizationId: string) => {
     const removed = await db().auditEvent.findMany({ where: { organizationId, action: "member.removed" }, select: { details: true } });
     const emails = removed.map((event) => (event.details as { email: string }).email);
-    return db().user.findMany({ where: { email: { in: emails } }, orderBy: { id: "asc" }, select: { id: true, name: true, passwordHash: true, memberships: { select: { organizationId: true } } } });
+    return db().user.findMany({
+      where: { email: { in: emails } },
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, passwordHash: true, memberships: { select: { organizationId: true } } },
+    });
   },
   sessions: (organizationId: string) =>
-    db().authSession.findMany({ where: { revokedAt: null, user: { memberships: { some: { organizationId } } } }, orderBy: { id: "asc" }, select: { id: true } }),
+    db().authSession.findMany({
+      where: { revokedAt: null, user: { memberships: { some: { organizationId } } } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    }),
   notifications: (organizationId: string) =>
     db().notification.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, readAt: true } }),
   settings: (organizationId: string) => db().organization.findUnique({ where: { id: organizationId }, select: { name: true, granularScopes: true } }),

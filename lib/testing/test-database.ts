@@ -22,9 +22,7 @@ async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promis
 // A new, empty-of-data database copied from the migrated template.
 export async function createDatabase(adminUrl: string, template?: string): Promise<{ name: string; url: string }> {
   const name = `${PREFIX}${randomBytes(6).toString("hex")}`;
-  await withAdmin(adminUrl, (client) =>
-    client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`),
-  );
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
   return { name, url: databaseUrl(adminUrl, name) };
 }
 
@@ -36,10 +34,7 @@ export async function dropDatabases(adminUrl: string, names: string[]): Promise<
 
 export async function listTestDatabases(adminUrl: string): Promise<string[]> {
   return withAdmin(adminUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${PREFIX}%`],
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`]);
     return rows.map((row) => row.datname);
   });
 }

@@ -7,7 +7,9 @@
 export function niceAxis(max: number, most = 5): { max: number; ticks: number[] } {
   const top = Math.max(max, 1);
   const power = 10 ** Math.floor(Math.log10(top / most));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= 1 && Number.isInteger(candidate) && Math.ceil(top / candidate) <= most) ?? 10 * power;
+  const step =
+    [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= 1 && Number.isInteger(candidate) && Math.ceil(top / candidate) <= most) ??
+    10 * power;
   const count = Math.ceil(top / step);
   return { max: count * step, ticks: Array.from({ length: count + 1 }, (_, index) => index * step) };
 }

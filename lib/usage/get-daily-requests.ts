@@ -5,7 +5,15 @@ import { usageWindow } from "./usage-window";
 // Requests per UTC day over the last 7 days (today last) for each of the
 // given keys of the organization, in one query for a whole page of keys.
 // A key of another organization gets zeros.
-export async function getDailyRequests({ organizationId, keyIds, now = new Date() }: { organizationId: string; keyIds: string[]; now?: Date }): Promise<Record<string, number[]>> {
+export async function getDailyRequests({
+  organizationId,
+  keyIds,
+  now = new Date(),
+}: {
+  organizationId: string;
+  keyIds: string[];
+  now?: Date;
+}): Promise<Record<string, number[]>> {
   const ids = [...new Set(keyIds)];
   if (ids.length === 0) return {};
   const window = usageWindow("7d", now);

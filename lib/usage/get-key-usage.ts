@@ -11,7 +11,17 @@ type Row = KeyUsageBucket & { windowClients: number; windowOverflow: boolean };
 // One key's requests per hour or UTC day by outcome, with distinct clients
 // per bucket and over the whole window (distinct counts do not add up, so
 // the window's is counted too), every bucket listed, in one query.
-export async function getKeyUsage({ organizationId, keyId, range, now = new Date() }: { organizationId: string; keyId: string; range: UsageRange; now?: Date }): Promise<KeyUsage> {
+export async function getKeyUsage({
+  organizationId,
+  keyId,
+  range,
+  now = new Date(),
+}: {
+  organizationId: string;
+  keyId: string;
+  range: UsageRange;
+  now?: Date;
+}): Promise<KeyUsage> {
   const window = usageWindow(range, now);
   const rows = await db().$queryRaw<Row[]>`
     WITH activity AS (

@@ -17,7 +17,9 @@ export type OrganizationUsage = {
 
 // One column per environment (names from the fixed list, never from input).
 const PER_ENVIRONMENT = Prisma.join(
-  ENVIRONMENTS.map((environment) => Prisma.sql`coalesce(sum(u."requests") FILTER (WHERE u."environment" = ${environment}), 0)::float8 AS ${Prisma.raw(`"${environment}"`)}`),
+  ENVIRONMENTS.map(
+    (environment) => Prisma.sql`coalesce(sum(u."requests") FILTER (WHERE u."environment" = ${environment}), 0)::float8 AS ${Prisma.raw(`"${environment}"`)}`,
+  ),
   ", ",
 );
 
@@ -25,7 +27,15 @@ const PER_ENVIRONMENT = Prisma.join(
 // included: their traffic happened), and the window's totals by outcome,
 // distinct clients and keys used. Activity is summed per key first, so only
 // those few sums meet the keys table.
-export async function getOrganizationUsage({ organizationId, range, now = new Date() }: { organizationId: string; range: UsageRange; now?: Date }): Promise<OrganizationUsage> {
+export async function getOrganizationUsage({
+  organizationId,
+  range,
+  now = new Date(),
+}: {
+  organizationId: string;
+  range: UsageRange;
+  now?: Date;
+}): Promise<OrganizationUsage> {
   const window = usageWindow(range, now);
   const inScope = Prisma.sql`a."organizationId" = ${organizationId} AND ${inWindowSql(window)}`;
   const [buckets, [totals]] = await Promise.all([

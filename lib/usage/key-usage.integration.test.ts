@@ -94,7 +94,13 @@ describe("getKeyUsage", () => {
   it("cuts UTC days for 7 and 30 days, leaving out what came before", async () => {
     const week = await getKeyUsage({ organizationId, keyId, range: "7d", now });
     expect(week.buckets.map((bucket) => bucket.start.toISOString().slice(0, 10))).toEqual([
-      "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27",
+      "2026-11-21",
+      "2026-11-22",
+      "2026-11-23",
+      "2026-11-24",
+      "2026-11-25",
+      "2026-11-26",
+      "2026-11-27",
     ]);
     expect(week.buckets.map((bucket) => bucket.allowed)).toEqual([0, 7, 0, 0, 0, 1_005, 64]);
     const month = await getKeyUsage({ organizationId, keyId, range: "30d", now });

@@ -19,7 +19,17 @@ export type TopKey = OutcomeCounts & {
 
 // The organization's keys with the most requests in the window (deleted
 // ones too), busiest first; distinct clients are counted for those only.
-export async function listTopKeys({ organizationId, range, now = new Date(), limit = 10 }: { organizationId: string; range: UsageRange; now?: Date; limit?: number }): Promise<TopKey[]> {
+export async function listTopKeys({
+  organizationId,
+  range,
+  now = new Date(),
+  limit = 10,
+}: {
+  organizationId: string;
+  range: UsageRange;
+  now?: Date;
+  limit?: number;
+}): Promise<TopKey[]> {
   const window = usageWindow(range, now);
   const inScope = Prisma.sql`a."organizationId" = ${organizationId} AND ${inWindowSql(window)}`;
   const rows = await db().$queryRaw<TopKey[]>`

@@ -14,7 +14,11 @@ import { listTopKeys } from "./list-top-keys";
 const now = new Date("2026-11-27T14:35:00.000Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
-async function record(keyId: string, organizationId: string, rows: { at: string; outcome?: "ALLOWED" | "DENIED" | "REVOKED" | "RATE_LIMITED"; count: number; ip?: string }[]) {
+async function record(
+  keyId: string,
+  organizationId: string,
+  rows: { at: string; outcome?: "ALLOWED" | "DENIED" | "REVOKED" | "RATE_LIMITED"; count: number; ip?: string }[],
+) {
   await db().keyActivity.createMany({
     data: rows.map((row) => ({
       keyId,
@@ -58,7 +62,10 @@ beforeAll(async () => {
     { at: "2026-11-20T23:59:59.999Z", count: 5_000 },
   ]);
   await record(keys.ci, organizationId, [{ at: "2026-11-26T03:00:00Z", count: 30, outcome: "RATE_LIMITED" }]);
-  await record(keys.gone, organizationId, [{ at: "2026-11-24T10:00:00Z", count: 60 }, { at: "2026-11-24T11:00:00Z", count: 10, outcome: "REVOKED" }]);
+  await record(keys.gone, organizationId, [
+    { at: "2026-11-24T10:00:00Z", count: 60 },
+    { at: "2026-11-24T11:00:00Z", count: 10, outcome: "REVOKED" },
+  ]);
   await deleteKey({ actor: admin, input: { keyId: keys.gone } });
   // The other organization's much busier traffic never shows.
   const theirs = await newKey(other.actors.OWNER, "their prod", "PRODUCTION");

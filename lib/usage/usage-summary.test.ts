@@ -23,7 +23,12 @@ describe("peakBucket", () => {
 
 describe("sumOutcomes", () => {
   it("adds each outcome", () => {
-    expect(sumOutcomes([{ allowed: 1, denied: 2, revoked: 3, rateLimited: 4 }, { allowed: 10, denied: 0, revoked: 0, rateLimited: 1 }])).toEqual({
+    expect(
+      sumOutcomes([
+        { allowed: 1, denied: 2, revoked: 3, rateLimited: 4 },
+        { allowed: 10, denied: 0, revoked: 0, rateLimited: 1 },
+      ]),
+    ).toEqual({
       allowed: 11,
       denied: 2,
       revoked: 3,

@@ -18,7 +18,17 @@ export function sumOutcomes(buckets: OutcomeCounts[]): OutcomeCounts {
 
 // The chart in one sentence, for everyone who does not see it: totals per
 // outcome, distinct clients and the busiest bucket.
-export function describeUsage({ window, buckets, clients, clientsOverflow }: { window: UsageWindow; buckets: SummaryBucket[]; clients: number; clientsOverflow: boolean }): string {
+export function describeUsage({
+  window,
+  buckets,
+  clients,
+  clientsOverflow,
+}: {
+  window: UsageWindow;
+  buckets: SummaryBucket[];
+  clients: number;
+  clientsOverflow: boolean;
+}): string {
   const totals = sumOutcomes(buckets);
   const total = requestTotal(totals);
   const period = `the last ${RANGE_LABELS[window.range]}`;

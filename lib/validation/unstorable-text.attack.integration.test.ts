@@ -31,7 +31,8 @@ let incidentId: string;
 beforeAll(async () => {
   await useFreshDatabase();
   owner = (await createOrganizationWithAllRoles()).actors.OWNER;
-  const newKey = async (name: string) => (await createKey({ actor: owner, input: { name, environment: "DEVELOPMENT", permission: "FULL", expiresInDays: "never" } })).key.id;
+  const newKey = async (name: string) =>
+    (await createKey({ actor: owner, input: { name, environment: "DEVELOPMENT", permission: "FULL", expiresInDays: "never" } })).key.id;
   keyId = await newKey("target");
   ({ incidentId } = await openIncident({ actor: owner, keyId: await newKey("leaked") }));
   await revokeStep({ actor: owner, incidentId });
@@ -41,7 +42,7 @@ beforeAll(async () => {
 });
 
 const cases: [string, () => Promise<unknown>][] = [
-  ["rename to a name ending in a lone surrogate (\"0\\ud800\")", () => renameKey({ actor: owner, input: { keyId, name: "0\ud800" } })],
+  ['rename to a name ending in a lone surrogate ("0\\ud800")', () => renameKey({ actor: owner, input: { keyId, name: "0\ud800" } })],
   ["rotate a key id holding a NUL byte", () => rotateKey({ actor: owner, input: { keyId: "\u0000", grace: "now" } })],
   ["delete a key id holding a NUL byte", () => deleteKey({ actor: owner, input: { keyId: "a\u0000b" } })],
   ["bulk-delete a key id holding a NUL byte", () => deleteKeys({ actor: owner, input: { keyIds: ["\u0000"] } })],
@@ -50,7 +51,10 @@ const cases: [string, () => Promise<unknown>][] = [
   ["name a replacement with a lone surrogate", () => replaceStep({ actor: owner, incidentId, input: { name: "a\ud800" } })],
   ["notify the team with a NUL byte in the message", () => notifyStep({ actor: owner, incidentId, input: { message: "rotate\u0000now" } })],
   ["notify the team with a lone surrogate in the message", () => notifyStep({ actor: owner, incidentId, input: { message: "x\ud83d" } })],
-  ["add a member named with a lone surrogate", () => addMember({ actor: owner, input: { name: "A\ud800", email: "new@example.test", role: "MEMBER", password: "a long first password" } })],
+  [
+    "add a member named with a lone surrogate",
+    () => addMember({ actor: owner, input: { name: "A\ud800", email: "new@example.test", role: "MEMBER", password: "a long first password" } }),
+  ],
   ["set a webhook URL holding a NUL byte", () => setWebhookEndpoint({ actor: owner, input: { url: "https://example.com/\u0000" } })],
   ["retry a delivery id holding a NUL byte", () => retryWebhookDelivery({ actor: owner, input: { deliveryId: "\u0000" } })],
 ];
@@ -58,7 +62,10 @@ const cases: [string, () => Promise<unknown>][] = [
 describe("text a query cannot carry", () => {
   it.each(cases)("%s: refused as invalid input, no row written", async (_attack, call) => {
     const before = await tableSnapshot();
-    const error = await call().then(() => null, (e: unknown) => e);
+    const error = await call().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).not.toBeNull();
     expect(toActionError(error).code).toBe("INVALID_INPUT");
     expect(await tableSnapshot()).toEqual(before);

@@ -18,7 +18,11 @@ const record = (id: string): KeyRecord => ({
 function setup(options: { maxEntries?: number } = {}) {
   let now = 1_000_000;
   const calls: string[] = [];
-  const db = new Map<string, KeyRecord>([["h1", record("k1")], ["h2", record("k2")], ["h3", record("k3")]]);
+  const db = new Map<string, KeyRecord>([
+    ["h1", record("k1")],
+    ["h2", record("k2")],
+    ["h3", record("k3")],
+  ]);
   let down = false;
   const cache = new KeyCache(
     async (hash) => {

@@ -9,9 +9,7 @@ export const REFRESH_AFTER_MS = 3_000;
 
 type Entry = { record: KeyRecord | null; confirmedAt: number };
 
-export type Lookup =
-  | { status: "hit"; record: KeyRecord | null }
-  | { status: "unavailable" };
+export type Lookup = { status: "hit"; record: KeyRecord | null } | { status: "unavailable" };
 
 // Key records by hash, least recently used first out; unknown hashes are
 // cached too (as null). Lookups for the same hash share one database call.

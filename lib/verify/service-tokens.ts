@@ -10,7 +10,10 @@ export type ServiceTokens = { readonly configured: boolean; matches(presented: s
 // pose as the real app. They prove who they are with one of these tokens
 // (VERIFY_SERVICE_TOKENS, comma-separated), compared in constant time.
 export function parseServiceTokens(raw: string | undefined): ServiceTokens {
-  const tokens = (raw ?? "").split(",").map((token) => token.trim()).filter(Boolean);
+  const tokens = (raw ?? "")
+    .split(",")
+    .map((token) => token.trim())
+    .filter(Boolean);
   const short = tokens.find((token) => token.length < MIN_LENGTH);
   if (short !== undefined) throw new Error(`VERIFY_SERVICE_TOKENS: every token must have at least ${MIN_LENGTH} characters.`);
   const digests = tokens.map(digest);

@@ -38,7 +38,17 @@ async function keyUsedTimes(times: number) {
   });
   const at = Date.now();
   for (let i = 0; i < times; i++) {
-    recorder.record({ keyId: key.id, organizationId: fixture.organization.id, at: at + i, ipAddress: "10.0.0.9", viaAddress: null, userAgent: "sdk/1", scope: "DATASET", action: "read", outcome: "ALLOWED" });
+    recorder.record({
+      keyId: key.id,
+      organizationId: fixture.organization.id,
+      at: at + i,
+      ipAddress: "10.0.0.9",
+      viaAddress: null,
+      userAgent: "sdk/1",
+      scope: "DATASET",
+      action: "read",
+      outcome: "ALLOWED",
+    });
   }
   return key;
 }

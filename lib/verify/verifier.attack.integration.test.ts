@@ -29,7 +29,12 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 
 beforeAll(async () => {
   fixture = await createOrganizationWithAllRoles();
-  server = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, flushIntervalMs: 200, serviceTokens: SERVICE_TOKEN, log: (line) => logged.push(line) });
+  server = await startVerifyServer({
+    databaseUrl: process.env.DATABASE_URL!,
+    flushIntervalMs: 200,
+    serviceTokens: SERVICE_TOKEN,
+    log: (line) => logged.push(line),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -62,11 +67,17 @@ describe("one odd request cannot blind usage recording", () => {
     await verifyCall(server.url, { key: kept.secret, scope: "dataset", action: "read" });
     await db().$executeRaw`DELETE FROM "SecretKey" WHERE "id" = ${doomed.key.id}`;
     await server.verifier.flush();
-    await waitFor(() => db().keyActivity.count({ where: { keyId: kept.key.id } }), (n) => n === 1);
+    await waitFor(
+      () => db().keyActivity.count({ where: { keyId: kept.key.id } }),
+      (n) => n === 1,
+    );
     expect(await db().keyActivity.count({ where: { keyId: kept.key.id } })).toBe(1);
     // Whichever way the flush windows fell, nothing is stuck: later usage is written.
     await verifyCall(server.url, { key: kept.secret, scope: "training", action: "read" });
-    await waitFor(() => db().keyActivity.count({ where: { keyId: kept.key.id } }), (n) => n === 2);
+    await waitFor(
+      () => db().keyActivity.count({ where: { keyId: kept.key.id } }),
+      (n) => n === 2,
+    );
     expect(await db().keyActivity.count({ where: { keyId: kept.key.id } })).toBe(2);
   });
 });
@@ -96,7 +107,11 @@ describe("flooding", () => {
     for (let batch = 0; batch < 30; batch++) {
       await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          fetch(`${server.url}/api/v1/keys/verify`, { method: "POST", headers: { "content-type": "application/json", "user-agent": `flood/${batch * 100 + i}` }, body }),
+          fetch(`${server.url}/api/v1/keys/verify`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "user-agent": `flood/${batch * 100 + i}` },
+            body,
+          }),
         ),
       );
     }
@@ -120,7 +135,13 @@ describe("flooding", () => {
     const port = Number(new URL(server.url).port);
     // Announced too large: refused before a byte of the body.
     const announced = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/v1/keys/verify", headers: { "content-type": "application/json", "content-length": String(50_000_000) } });
+      const request = http.request({
+        port,
+        host: "127.0.0.1",
+        method: "POST",
+        path: "/api/v1/keys/verify",
+        headers: { "content-type": "application/json", "content-length": String(50_000_000) },
+      });
       request.on("response", (response) => resolve(response.statusCode ?? 0));
       request.on("error", reject);
       request.flushHeaders();
@@ -128,7 +149,13 @@ describe("flooding", () => {
     expect(announced).toBe(413);
     // Streamed without a length, and never ending: answered once past the limit.
     const streamed = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/v1/keys/verify", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } });
+      const request = http.request({
+        port,
+        host: "127.0.0.1",
+        method: "POST",
+        path: "/api/v1/keys/verify",
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+      });
       request.on("response", (response) => resolve(response.statusCode ?? 0));
       request.on("error", reject);
       request.write("x".repeat(9_000));
@@ -195,7 +222,11 @@ describe("the end client a caller reports", () => {
 
   it("is recorded from a service with a token, with the service's own address beside it", async () => {
     const { key, secret } = await newKey();
-    const answer = await verifyCall(server.url, { key: secret, scope: "dataset", action: "read", client }, { "x-service-token": SERVICE_TOKEN, "x-test-address": "10.9.8.7" });
+    const answer = await verifyCall(
+      server.url,
+      { key: secret, scope: "dataset", action: "read", client },
+      { "x-service-token": SERVICE_TOKEN, "x-test-address": "10.9.8.7" },
+    );
     expect(answer.status).toBe(200);
     await server.verifier.flush();
     const [row] = await db().keyActivity.findMany({ where: { keyId: key.id } });

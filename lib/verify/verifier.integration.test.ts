@@ -85,7 +85,13 @@ describe("POST /api/v1/keys/verify", () => {
 
   it("refuses a body of the wrong shape with 400, a wrong method with 405, a huge body with 413", async () => {
     const { secret } = await newKey();
-    for (const body of ["not json", "[]", { key: secret }, { key: secret, scope: "dataset", action: "read", extra: 1 }, { key: 1, scope: "dataset", action: "read" }]) {
+    for (const body of [
+      "not json",
+      "[]",
+      { key: secret },
+      { key: secret, scope: "dataset", action: "read", extra: 1 },
+      { key: 1, scope: "dataset", action: "read" },
+    ]) {
       const answer = await verifyCall(a.url, body);
       expect(answer.status).toBe(400);
       expect(answer.json.error).toBe("invalid_request");

@@ -100,12 +100,7 @@ function answerFor(record: KeyRecord, allowed: boolean): Prepared {
 // cost more in a process where Next keeps async context tracking on. A body
 // over the limit is answered (413) as soon as the limit is passed, without
 // reading the rest.
-function readBody(
-  request: http.IncomingMessage,
-  done: (text: string) => void,
-  tooLarge: () => void,
-  fail: (error: unknown) => void,
-): void {
+function readBody(request: http.IncomingMessage, done: (text: string) => void, tooLarge: () => void, fail: (error: unknown) => void): void {
   if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -242,35 +237,40 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const token = request.headers[SERVICE_TOKEN_HEADER];
     const service = token !== undefined && serviceTokens.matches(Array.isArray(token) ? token[0] : token);
     if (token !== undefined && !service) return send(response, 403, { error: "forbidden", message: "The service token is not valid." });
-    readBody(request, (text) => {
-      const parsed = parseVerifyBody(text);
-      if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
-      const { key, scope, action, client } = parsed.request;
-      if (client && !service) {
-        return send(response, 403, {
-          error: "forbidden",
-          message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
+    readBody(
+      request,
+      (text) => {
+        const parsed = parseVerifyBody(text);
+        if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
+        const { key, scope, action, client } = parsed.request;
+        if (client && !service) {
+          return send(response, 403, {
+            error: "forbidden",
+            message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
+          });
+        }
+        const limitKey = client?.ipAddress ? `client ${client.ipAddress}` : address;
+        resolveKey(key, limitKey, response, (record) => {
+          const now = Date.now();
+          const live = isLive(record, now);
+          const limited = live && keyRateLimited(record, now, response);
+          const allowed = live && !limited && isAllowed(record, scope, action);
+          usage.record({
+            keyId: record.id,
+            organizationId: record.organizationId,
+            at: now,
+            ...endClient(request, address, client),
+            scope,
+            action,
+            outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
+          });
+          if (!live) return refuse(limitKey, response);
+          if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
         });
-      }
-      const limitKey = client?.ipAddress ? `client ${client.ipAddress}` : address;
-      resolveKey(key, limitKey, response, (record) => {
-        const now = Date.now();
-        const live = isLive(record, now);
-        const limited = live && keyRateLimited(record, now, response);
-        const allowed = live && !limited && isAllowed(record, scope, action);
-        usage.record({
-          keyId: record.id,
-          organizationId: record.organizationId,
-          at: now,
-          ...endClient(request, address, client),
-          scope,
-          action,
-          outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
-        });
-        if (!live) return refuse(limitKey, response);
-        if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
-      });
-    }, tooLarge(response), failed(response));
+      },
+      tooLarge(response),
+      failed(response),
+    );
   }
 
   function whoami(request: http.IncomingMessage, response: http.ServerResponse) {

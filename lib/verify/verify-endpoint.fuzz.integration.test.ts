@@ -19,7 +19,12 @@ const newKey = () =>
 
 beforeAll(async () => {
   fixture = await createOrganizationWithAllRoles();
-  server = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, flushIntervalMs: 60_000, serviceTokens: SERVICE_TOKEN, log: (line) => logged.push(line) });
+  server = await startVerifyServer({
+    databaseUrl: process.env.DATABASE_URL!,
+    flushIntervalMs: 60_000,
+    serviceTokens: SERVICE_TOKEN,
+    log: (line) => logged.push(line),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -35,9 +40,16 @@ describe("POST /api/v1/keys/verify, fuzzed", () => {
       anyBodyText,
       fc.uint8Array({ maxLength: 400 }),
       // Around the 8 KiB limit, in bytes: multi-byte characters count for more.
-      fc.tuple(fc.constantFrom("a", "é", "𝕏"), fc.integer({ min: 2_000, max: 9_000 })).map(([c, n]) => JSON.stringify({ key: secret, scope: "dataset", action: "read", client: { userAgent: c.repeat(n) } })),
+      fc
+        .tuple(fc.constantFrom("a", "é", "𝕏"), fc.integer({ min: 2_000, max: 9_000 }))
+        .map(([c, n]) => JSON.stringify({ key: secret, scope: "dataset", action: "read", client: { userAgent: c.repeat(n) } })),
     );
-    const headers = fc.constantFrom<Record<string, string>>({}, { "x-service-token": SERVICE_TOKEN }, { "x-service-token": "not-the-token" }, { "content-type": "text/plain" });
+    const headers = fc.constantFrom<Record<string, string>>(
+      {},
+      { "x-service-token": SERVICE_TOKEN },
+      { "x-service-token": "not-the-token" },
+      { "content-type": "text/plain" },
+    );
     let recorded = 0;
 
     await fc.assert(

@@ -43,12 +43,18 @@ describe("parseVerifyBody, fuzzed", () => {
   const prototypesBefore = prototypeSnapshot();
 
   it("never throws on any body text (bytes, JSON, deep nesting), and accepts only the documented fields and values", () => {
-    fc.assert(fc.property(anyBodyText, (text) => check(text)), fuzzOptions(300));
+    fc.assert(
+      fc.property(anyBodyText, (text) => check(text)),
+      fuzzOptions(300),
+    );
   });
 
   it("never throws on objects of the real field names with hostile values, duplicate keys and __proto__ members", () => {
     accepted = 0;
-    fc.assert(fc.property(verifyBody(), (text) => check(text)), fuzzOptions(300));
+    fc.assert(
+      fc.property(verifyBody(), (text) => check(text)),
+      fuzzOptions(300),
+    );
     // The generator reaches past the refusals, into accepted bodies.
     expect(accepted).toBeGreaterThan(30);
   });

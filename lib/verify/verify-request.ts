@@ -26,30 +26,36 @@ export function parseVerifyBody(text: string): ParsedBody {
   try {
     body = JSON.parse(text);
   } catch {
-    return fail("The body must be JSON: {\"key\": \"...\", \"scope\": \"dataset|training|deployment\", \"action\": \"read|write|annotate\"}.");
+    return fail('The body must be JSON: {"key": "...", "scope": "dataset|training|deployment", "action": "read|write|annotate"}.');
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) return fail("The body must be a JSON object.");
   const fields = body as Record<string, unknown>;
   const unknown = Object.keys(fields).filter((name) => !ALLOWED_FIELDS.has(name));
-  if (unknown.length > 0) return fail(`Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.slice(0, 5).map((n) => JSON.stringify(n.slice(0, 40))).join(", ")}.`);
-  if (typeof fields.key !== "string" || fields.key.length === 0) return fail("\"key\" must be a non-empty string.");
+  if (unknown.length > 0)
+    return fail(
+      `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown
+        .slice(0, 5)
+        .map((n) => JSON.stringify(n.slice(0, 40)))
+        .join(", ")}.`,
+    );
+  if (typeof fields.key !== "string" || fields.key.length === 0) return fail('"key" must be a non-empty string.');
   const scope = typeof fields.scope === "string" ? API_SCOPES.get(fields.scope) : undefined;
-  if (!scope) return fail("\"scope\" must be one of \"dataset\", \"training\", \"deployment\".");
+  if (!scope) return fail('"scope" must be one of "dataset", "training", "deployment".');
   if (typeof fields.action !== "string" || !API_ACTIONS.has(fields.action)) {
-    return fail("\"action\" must be one of \"read\", \"write\", \"annotate\".");
+    return fail('"action" must be one of "read", "write", "annotate".');
   }
   const request: VerifyRequest = { key: fields.key, scope, action: fields.action as Action };
   if (fields.client !== undefined) {
     const client = fields.client as Record<string, unknown>;
-    if (typeof client !== "object" || client === null || Array.isArray(client)) return fail("\"client\" must be an object.");
+    if (typeof client !== "object" || client === null || Array.isArray(client)) return fail('"client" must be an object.');
     const unknownClient = Object.keys(client).filter((name) => !CLIENT_FIELDS.has(name));
     if (unknownClient.length > 0) return fail(`Unknown field in "client": ${JSON.stringify(unknownClient[0].slice(0, 40))}.`);
     const { ipAddress, userAgent } = client;
     if (ipAddress !== undefined && (typeof ipAddress !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(ipAddress))) {
-      return fail("\"client.ipAddress\" must be an IPv4 or IPv6 address.");
+      return fail('"client.ipAddress" must be an IPv4 or IPv6 address.');
     }
     if (userAgent !== undefined && (typeof userAgent !== "string" || userAgent.length > 500 || CONTROL_CHARACTERS.test(userAgent))) {
-      return fail("\"client.userAgent\" must be a string of at most 500 characters, without control characters.");
+      return fail('"client.userAgent" must be a string of at most 500 characters, without control characters.');
     }
     request.client = { ipAddress: ipAddress as string | undefined, userAgent: userAgent as string | undefined };
   }

@@ -50,13 +50,10 @@ describe("postWebhook", () => {
     expect(got("/rebound")).toBe(0);
   });
 
-  it.each(["127.0.0.1", "0x7f.1", "2130706433", "[::1]", "[::ffff:127.0.0.1]"])(
-    "refuses the literal %s before connecting, without a lookup",
-    async (host) => {
-      expect(await post(`http://${host}:${port}/literal`, { resolve: noDns })).toEqual({ kind: "refused" });
-      expect(got("/literal")).toBe(0);
-    },
-  );
+  it.each(["127.0.0.1", "0x7f.1", "2130706433", "[::1]", "[::ffff:127.0.0.1]"])("refuses the literal %s before connecting, without a lookup", async (host) => {
+    expect(await post(`http://${host}:${port}/literal`, { resolve: noDns })).toEqual({ kind: "refused" });
+    expect(got("/literal")).toBe(0);
+  });
 
   it("sends to loopback when private destinations are allowed, headers and body intact", async () => {
     expect(await post(`http://hooks.example.test:${port}/allowed`, { resolve: toLoopback, allowPrivate: true })).toEqual({ kind: "answered", status: 200 });

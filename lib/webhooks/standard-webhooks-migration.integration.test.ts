@@ -22,12 +22,18 @@ describe("the Standard Webhooks migration", () => {
   it("marks endpoints saved before it legacy, new ones not, and gives each queued delivery its own message id", async () => {
     await client.query(`ALTER TABLE "WebhookEndpoint" DROP COLUMN "legacySignature"`);
     await client.query(`ALTER TABLE "WebhookDelivery" DROP COLUMN "messageId"`);
-    await client.query(`INSERT INTO "WebhookEndpoint" ("id", "organizationId", "url", "secret") VALUES ('we_old', 'org_old', 'https://hooks.example.test/', 'whsec_old')`);
-    await client.query(`INSERT INTO "WebhookDelivery" ("id", "organizationId", "event", "payload") VALUES ('wd_1', 'org_old', 'incident.opened', '{}'), ('wd_2', 'org_old', 'incident.closed', '{}')`);
+    await client.query(
+      `INSERT INTO "WebhookEndpoint" ("id", "organizationId", "url", "secret") VALUES ('we_old', 'org_old', 'https://hooks.example.test/', 'whsec_old')`,
+    );
+    await client.query(
+      `INSERT INTO "WebhookDelivery" ("id", "organizationId", "event", "payload") VALUES ('wd_1', 'org_old', 'incident.opened', '{}'), ('wd_2', 'org_old', 'incident.closed', '{}')`,
+    );
 
     await client.query(fs.readFileSync(MIGRATION, "utf8"));
 
-    await client.query(`INSERT INTO "WebhookEndpoint" ("id", "organizationId", "url", "secret") VALUES ('we_new', 'org_new', 'https://hooks.example.test/', 'whsec_new')`);
+    await client.query(
+      `INSERT INTO "WebhookEndpoint" ("id", "organizationId", "url", "secret") VALUES ('we_new', 'org_new', 'https://hooks.example.test/', 'whsec_new')`,
+    );
     await client.query(`INSERT INTO "WebhookDelivery" ("id", "organizationId", "event", "payload") VALUES ('wd_3', 'org_new', 'incident.opened', '{}')`);
     const endpoints = await client.query(`SELECT "id", "legacySignature" FROM "WebhookEndpoint" ORDER BY "id"`);
     expect(endpoints.rows).toEqual([

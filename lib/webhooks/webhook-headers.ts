@@ -6,7 +6,13 @@ import { signWebhook } from "./webhook-signature";
 // webhook-signature. An endpoint saved before we signed that way also gets
 // the two headers its receiver checks, so upgrading the panel breaks no
 // receiver; saving the URL again makes a new secret and drops them.
-export function webhookHeaders(options: { secret: string; legacySignature: boolean; messageId: string; timestamp: number; body: string }): Record<string, string> {
+export function webhookHeaders(options: {
+  secret: string;
+  legacySignature: boolean;
+  messageId: string;
+  timestamp: number;
+  body: string;
+}): Record<string, string> {
   const { secret, messageId, timestamp, body } = options;
   return {
     "content-type": "application/json",

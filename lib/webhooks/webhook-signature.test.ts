@@ -37,7 +37,11 @@ describe("newWebhookSecret", () => {
     for (let i = 0; i < 100; i++) {
       const secret = newWebhookSecret();
       const timestamp = Math.floor(Date.now() / 1000);
-      const headers = { "webhook-id": `msg_${i}`, "webhook-timestamp": String(timestamp), "webhook-signature": signWebhook({ secret, messageId: `msg_${i}`, timestamp, body: `{"n":${i}}` }) };
+      const headers = {
+        "webhook-id": `msg_${i}`,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signWebhook({ secret, messageId: `msg_${i}`, timestamp, body: `{"n":${i}}` }),
+      };
       expect(new Webhook(secret).verify(`{"n":${i}}`, headers)).toEqual({ n: i });
     }
   });

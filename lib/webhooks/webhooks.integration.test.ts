@@ -134,12 +134,17 @@ describe("incident webhooks", () => {
     expect(await setWebhookEvents({ actor: actors.OWNER, input: { events: ["key.deleted", "key.created", "key.rotated"] } })).toEqual({
       events: ["key.created", "key.rotated", "key.deleted"],
     });
-    const { key, secret } = await createKey({ actor: actors.OWNER, input: { name: "Watched", environment: "STAGING", permission: "READ_ONLY", expiresInDays: "never" } });
+    const { key, secret } = await createKey({
+      actor: actors.OWNER,
+      input: { name: "Watched", environment: "STAGING", permission: "READ_ONLY", expiresInDays: "never" },
+    });
     const rotated = await rotateKey({ actor: actors.OWNER, input: { keyId: key.id, grace: "now" } });
     await deleteKey({ actor: actors.OWNER, input: { keyId: rotated.key.id } });
     const queued = await db().webhookDelivery.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "asc" } });
     expect(queued.map((d) => d.event)).toEqual(["key.created", "key.created", "key.rotated", "key.deleted"]);
-    expect(queued[0].payload).toMatchObject({ data: { key: { id: key.id, name: "Watched", prefix: key.displayPrefix, environment: "staging" }, permission: "read_only" } });
+    expect(queued[0].payload).toMatchObject({
+      data: { key: { id: key.id, name: "Watched", prefix: key.displayPrefix, environment: "staging" }, permission: "read_only" },
+    });
     expect(queued[2].payload).toMatchObject({ data: { key: { id: key.id }, replacement: { id: rotated.key.id } } });
     const payloads = JSON.stringify(queued.map((d) => d.payload));
     expect(payloads).not.toContain(secret);
@@ -166,13 +171,18 @@ describe("incident webhooks", () => {
     const { organization, actors } = await createOrganizationWithAllRoles();
     await expect(removeWebhookEndpoint({ actor: actors.OWNER })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setWebhookEndpoint({ actor: actors.OWNER, input: { url } });
-    await db().webhookDelivery.create({ data: { organizationId: organization.id, event: "incident.closed", payload: {}, nextAttemptAt: new Date(Date.now() + 60_000) } });
+    await db().webhookDelivery.create({
+      data: { organizationId: organization.id, event: "incident.closed", payload: {}, nextAttemptAt: new Date(Date.now() + 60_000) },
+    });
     for (const role of ["ADMIN", "SECURITY", "MEMBER"] as const) {
       await expect(removeWebhookEndpoint({ actor: actors[role] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await removeWebhookEndpoint({ actor: actors.OWNER });
     expect(await db().webhookEndpoint.count({ where: { organizationId: organization.id } })).toBe(0);
-    expect(await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({ status: "failed", lastError: "webhook removed" });
+    expect(await db().webhookDelivery.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({
+      status: "failed",
+      lastError: "webhook removed",
+    });
     expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "organization.webhook_removed" } })).toBe(1);
   });
 
@@ -181,7 +191,15 @@ describe("incident webhooks", () => {
     const other = await createOrganizationWithAllRoles();
     const { secret } = await setWebhookEndpoint({ actor: actors.OWNER, input: { url } });
     const failed = await db().webhookDelivery.create({
-      data: { organizationId: organization.id, event: "incident.closed", payload: { event: "incident.closed" }, status: "failed", attempts: 6, nextAttemptAt: null, lastError: "HTTP 500" },
+      data: {
+        organizationId: organization.id,
+        event: "incident.closed",
+        payload: { event: "incident.closed" },
+        status: "failed",
+        attempts: 6,
+        nextAttemptAt: null,
+        lastError: "HTTP 500",
+      },
     });
     await expect(retryWebhookDelivery({ actor: actors.SECURITY, input: { deliveryId: failed.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(retryWebhookDelivery({ actor: other.actors.OWNER, input: { deliveryId: failed.id } })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -192,7 +210,11 @@ describe("incident webhooks", () => {
     await retryWebhookDelivery({ actor: actors.OWNER, input: { deliveryId: failed.id } });
     expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "pending", attempts: 0, lastError: null });
     await processDueWebhooks();
-    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "delivered", attempts: 1, messageId: failed.messageId });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      messageId: failed.messageId,
+    });
     // Sent again, it is still the same message to the receiver.
     expect(last().headers["webhook-id"]).toBe(failed.messageId);
     expect(new Webhook(secret).verify(last().body, last().headers)).toEqual({ event: "incident.closed" });

@@ -13,7 +13,12 @@ const DAY_MS = 86_400_000;
 async function seed(): Promise<string> {
   const organization = await db().organization.create({ data: { name: "Bench org", granularScopes: true } });
   const user = await db().user.create({
-    data: { email: `bench-${randomBytes(4).toString("hex")}@example.test`, name: "Bench User", passwordHash: "x", memberships: { create: { organizationId: organization.id, role: "OWNER" } } },
+    data: {
+      email: `bench-${randomBytes(4).toString("hex")}@example.test`,
+      name: "Bench User",
+      passwordHash: "x",
+      memberships: { create: { organizationId: organization.id, role: "OWNER" } },
+    },
   });
   const now = Date.now();
   for (let start = 0; start < KEY_COUNT; start += 1000) {

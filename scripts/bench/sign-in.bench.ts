@@ -15,7 +15,12 @@ export async function benchSignIn(): Promise<Record<string, Timing>> {
   const organization = await db().organization.create({ data: { name: "Bench sign-in org" } });
   const email = `bench-${randomBytes(4).toString("hex")}@example.test`;
   await db().user.create({
-    data: { email, name: "Bench User", passwordHash: await hashPassword("the real one"), memberships: { create: { organizationId: organization.id, role: "OWNER" } } },
+    data: {
+      email,
+      name: "Bench User",
+      passwordHash: await hashPassword("the real one"),
+      memberships: { create: { organizationId: organization.id, role: "OWNER" } },
+    },
   });
   const start = Date.now() - 2 * RUNS * 3 * STEP_MS;
   let attempt = 0;

@@ -35,13 +35,17 @@ async function load(url: string, bodies: string[], duration = DURATION_SECONDS):
 async function actorForBench(): Promise<Actor> {
   const organization = await db().organization.create({ data: { name: "Verify bench" } });
   const user = await db().user.create({
-    data: { email: `verify-bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "x", memberships: { create: { organizationId: organization.id, role: "OWNER" } } },
+    data: {
+      email: `verify-bench-${Date.now()}@example.test`,
+      name: "Bench",
+      passwordHash: "x",
+      memberships: { create: { organizationId: organization.id, role: "OWNER" } },
+    },
   });
   return { userId: user.id, organizationId: organization.id, role: "OWNER", label: "bench", ipAddress: null, userAgent: null };
 }
 
-const newKey = (actor: Actor, name: string) =>
-  createKey({ actor, input: { name, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });
+const newKey = (actor: Actor, name: string) => createKey({ actor, input: { name, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });
 
 async function post(url: string, key: string): Promise<number> {
   const response = await fetch(`${url}/api/v1/keys/verify`, {

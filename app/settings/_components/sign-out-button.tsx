@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
-    <Button className="whitespace-nowrap"
+    <Button
+      className="whitespace-nowrap"
       variant="secondary"
       disabled={pending}
       onClick={() => {

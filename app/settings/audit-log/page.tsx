@@ -29,10 +29,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parseAuditQuery(await searchParams);
-  const [{ rows, total, page, pageCount }, members] = await Promise.all([
-    listAuditEvents(member.organizationId, query),
-    listMembers(member.organizationId),
-  ]);
+  const [{ rows, total, page, pageCount }, members] = await Promise.all([listAuditEvents(member.organizationId, query), listMembers(member.organizationId)]);
   const { page: _page, ...filters } = query;
   const exportHref = `/settings/audit-log/export?${auditSearchParams(filters)}`;
   const pageHref = (target: number) => `/settings/audit-log?${auditSearchParams({ ...filters, page: target })}`;
@@ -50,7 +47,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <select name="actor" defaultValue={query.actor ?? ""} className={fieldClass}>
             <option value="">Anyone</option>
             {members.map((m) => (
-              <option key={m.id} value={m.userId}>{m.name}</option>
+              <option key={m.id} value={m.userId}>
+                {m.name}
+              </option>
             ))}
           </select>
         </label>
@@ -59,7 +58,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <select name="action" defaultValue={query.action ?? ""} className={fieldClass}>
             <option value="">Any</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>{AUDIT_ACTION_LABELS[action]}</option>
+              <option key={action} value={action}>
+                {AUDIT_ACTION_LABELS[action]}
+              </option>
             ))}
           </select>
         </label>
@@ -75,9 +76,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           To (UTC)
           <input type="date" name="to" defaultValue={query.to ?? ""} className={fieldClass} />
         </label>
-        <button type="submit" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-500">Apply</button>
-        <Link href="/settings/audit-log" className="px-2 py-2 text-sm text-zinc-600 hover:underline dark:text-zinc-400">Clear</Link>
-        <a href={exportHref} className="ml-auto rounded-md border border-zinc-300 px-3.5 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800" download>
+        <button type="submit" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+          Apply
+        </button>
+        <Link href="/settings/audit-log" className="px-2 py-2 text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+          Clear
+        </Link>
+        <a
+          href={exportHref}
+          className="ml-auto rounded-md border border-zinc-300 px-3.5 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          download
+        >
           Export CSV
         </a>
       </form>
@@ -93,26 +102,44 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td className={`${CELL_CLASS} tabular-nums text-zinc-500 dark:text-zinc-400`}>{event.sequence}</td>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(event.createdAt)}</td>
                 <td className={CELL_CLASS}>{event.actorLabel}</td>
-                <td className={CELL_CLASS}><AuditEventText action={event.action} details={event.details} /></td>
+                <td className={CELL_CLASS}>
+                  <AuditEventText action={event.action} details={event.details} />
+                </td>
                 <td className={CELL_CLASS}>
                   {event.keyId ? (
-                    <Link href={`/settings/secret-keys/${event.keyId}`} className="font-mono text-xs hover:underline">{event.keyPrefix}…</Link>
+                    <Link href={`/settings/secret-keys/${event.keyId}`} className="font-mono text-xs hover:underline">
+                      {event.keyPrefix}…
+                    </Link>
                   ) : (
                     "—"
                   )}
                 </td>
-                <td className={`${CELL_CLASS} whitespace-nowrap`} title={event.userAgent ?? undefined}>{event.ipAddress ?? "—"}</td>
+                <td className={`${CELL_CLASS} whitespace-nowrap`} title={event.userAgent ?? undefined}>
+                  {event.ipAddress ?? "—"}
+                </td>
               </tr>
             ))}
           </tbody>
         </TableShell>
       )}
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
-        <p>{total.toLocaleString("en")} event{total === 1 ? "" : "s"}</p>
+        <p>
+          {total.toLocaleString("en")} event{total === 1 ? "" : "s"}
+        </p>
         <div className="flex items-center gap-2">
-          {page > 1 && <Link href={pageHref(page - 1)} className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">Newer</Link>}
-          <span>Page {page} of {pageCount}</span>
-          {page < pageCount && <Link href={pageHref(page + 1)} className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">Older</Link>}
+          {page > 1 && (
+            <Link href={pageHref(page - 1)} className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">
+              Newer
+            </Link>
+          )}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount && (
+            <Link href={pageHref(page + 1)} className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">
+              Older
+            </Link>
+          )}
         </div>
       </nav>
     </>

@@ -30,16 +30,29 @@ export default async function IncidentsPage() {
         <EmptyState title="No incidents">When a key leaks, choose “Report compromised” in its menu.</EmptyState>
       ) : (
         <TableShell>
-          <TableHead columns={[{ label: "Key" }, { label: "Status" }, { label: "Progress" }, { label: "Opened (UTC)" }, { label: "Closed (UTC)" }, { label: <span className="sr-only">Report</span> }]} />
+          <TableHead
+            columns={[
+              { label: "Key" },
+              { label: "Status" },
+              { label: "Progress" },
+              { label: "Opened (UTC)" },
+              { label: "Closed (UTC)" },
+              { label: <span className="sr-only">Report</span> },
+            ]}
+          />
           <tbody>
             {incidents.map((incident) => (
               <tr key={incident.id} className={ROW_CLASS}>
                 <td className={CELL_CLASS}>
-                  <Link href={`/settings/secret-keys/${incident.keyId}/compromised`} className="font-medium hover:underline">{incident.keyName}</Link>
+                  <Link href={`/settings/secret-keys/${incident.keyId}/compromised`} className="font-medium hover:underline">
+                    {incident.keyName}
+                  </Link>
                   <span className="block font-mono text-xs text-zinc-500 dark:text-zinc-400">{incident.keyPrefix}…</span>
                 </td>
                 <td className={CELL_CLASS}>{incident.status === "OPEN" ? <Badge tone="red">Open</Badge> : <Badge tone="green">Closed</Badge>}</td>
-                <td className={CELL_CLASS}>{incident._count.steps} of {INCIDENT_STEPS.length} steps</td>
+                <td className={CELL_CLASS}>
+                  {incident._count.steps} of {INCIDENT_STEPS.length} steps
+                </td>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(incident.openedAt)}</td>
                 <td className={`${CELL_CLASS} whitespace-nowrap`}>{incident.closedAt ? exactUtc(incident.closedAt) : "—"}</td>
                 <td className={CELL_CLASS}>

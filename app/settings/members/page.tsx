@@ -35,7 +35,9 @@ export default async function MembersPage() {
                   ROLE_LABELS[row.role]
                 )}
               </td>
-              <td className={CELL_CLASS}><LocalTime date={row.joinedAt} /></td>
+              <td className={CELL_CLASS}>
+                <LocalTime date={row.joinedAt} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -50,7 +52,13 @@ export default async function MembersPage() {
                 <td className={CELL_CLASS}>{OPERATION_LABELS[operation]}</td>
                 {ASSIGNABLE_ROLES.map((role) => (
                   <td key={role} className={`${CELL_CLASS} text-center`}>
-                    {can(role, operation) ? <span aria-label="yes">✓</span> : <span aria-label="no" className="text-zinc-400">—</span>}
+                    {can(role, operation) ? (
+                      <span aria-label="yes">✓</span>
+                    ) : (
+                      <span aria-label="no" className="text-zinc-400">
+                        —
+                      </span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -59,8 +67,13 @@ export default async function MembersPage() {
         </TableShell>
       </details>
       {canManage && (
-        <section aria-labelledby="add-member-heading" className="mt-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-          <h2 id="add-member-heading" className="mb-4 font-semibold">Add a member</h2>
+        <section
+          aria-labelledby="add-member-heading"
+          className="mt-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="add-member-heading" className="mb-4 font-semibold">
+            Add a member
+          </h2>
           <AddMemberForm />
         </section>
       )}

@@ -16,19 +16,34 @@ export default async function NotificationsPage() {
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
     <>
-      <PageHeader title="Notifications" description="Keys created, deleted or compromised in your organization, and incidents closed." actions={<MarkAllReadButton disabled={unread === 0} />} />
+      <PageHeader
+        title="Notifications"
+        description="Keys created, deleted or compromised in your organization, and incidents closed."
+        actions={<MarkAllReadButton disabled={unread === 0} />}
+      />
       {notifications.length === 0 ? (
         <EmptyState title="Nothing yet" />
       ) : (
         <ul className="flex flex-col gap-2" aria-label="Notifications">
           {notifications.map((n) => (
-            <li key={n.id} className={`rounded-xl border p-4 ${n.readAt ? "border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" : "border-indigo-300 bg-indigo-50 dark:border-indigo-800 dark:bg-indigo-950"}`}>
+            <li
+              key={n.id}
+              className={`rounded-xl border p-4 ${n.readAt ? "border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" : "border-indigo-300 bg-indigo-50 dark:border-indigo-800 dark:bg-indigo-950"}`}
+            >
               <p className="flex flex-wrap items-baseline justify-between gap-2">
                 <span className="font-medium">
                   {!n.readAt && <span className="sr-only">Unread: </span>}
-                  {n.link ? <Link href={n.link} className="hover:underline">{n.title}</Link> : n.title}
+                  {n.link ? (
+                    <Link href={n.link} className="hover:underline">
+                      {n.title}
+                    </Link>
+                  ) : (
+                    n.title
+                  )}
                 </span>
-                <span className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime date={n.createdAt} now={now} /></span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                  <RelativeTime date={n.createdAt} now={now} />
+                </span>
               </p>
               <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{n.body}</p>
             </li>

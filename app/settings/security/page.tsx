@@ -34,15 +34,21 @@ export default async function SecurityPage() {
     <>
       <PageHeader title="Security" description="Organization-wide key settings, and where your account is signed in." />
       <section aria-labelledby="keys-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="keys-heading" className="mb-4 font-semibold">Secret keys</h2>
+        <h2 id="keys-heading" className="mb-4 font-semibold">
+          Secret keys
+        </h2>
         <GranularScopesToggle enabled={organization.granularScopes} canManage={canManage} />
       </section>
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="webhook-heading" className="mb-4 font-semibold">Incident webhook</h2>
+        <h2 id="webhook-heading" className="mb-4 font-semibold">
+          Incident webhook
+        </h2>
         {canManage ? (
           <WebhookSettings url={webhook?.url ?? null} legacySignature={webhook?.legacySignature ?? false} allowPrivate={webhookAllowsPrivate()} />
         ) : (
-          <p className="text-sm">{webhook ? "Incident events go to the organization's webhook." : "No webhook is configured."} Only an owner can see or change it.</p>
+          <p className="text-sm">
+            {webhook ? "Incident events go to the organization's webhook." : "No webhook is configured."} Only an owner can see or change it.
+          </p>
         )}
         {webhook && canManage && <WebhookEvents key={webhook.url} events={webhook.events} />}
         {canManage && <WebhookReceiverHelp />}
@@ -62,11 +68,15 @@ export default async function SecurityPage() {
         )}
       </section>
       <section aria-labelledby="email-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="email-heading" className="mb-4 font-semibold">Incident email</h2>
+        <h2 id="email-heading" className="mb-4 font-semibold">
+          Incident email
+        </h2>
         <EmailSettings smtp={smtp ? (canManage ? { host: smtp.host, from: smtp.from } : { host: null, from: null }) : null} canManage={canManage} />
       </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="sessions-heading" className="mb-4 font-semibold">Your sessions</h2>
+        <h2 id="sessions-heading" className="mb-4 font-semibold">
+          Your sessions
+        </h2>
         <ul className="mb-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {sessions.map((session) => (
             <li key={session.id} className="flex flex-wrap justify-between gap-2 py-2">

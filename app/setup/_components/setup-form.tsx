@@ -52,7 +52,15 @@ export function SetupForm({ setupToken }: { setupToken: string }) {
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <FormAlert message={message} />
-      <TextField label="Organization name" name="organizationName" autoComplete="organization" maxChars={100} singleLine errors={fieldErrors.organizationName} required />
+      <TextField
+        label="Organization name"
+        name="organizationName"
+        autoComplete="organization"
+        maxChars={100}
+        singleLine
+        errors={fieldErrors.organizationName}
+        required
+      />
       <TextField label="Your name" name="name" autoComplete="name" maxChars={100} singleLine errors={fieldErrors.name} required />
       <TextField label="Email" name="email" type="email" autoComplete="email" errors={fieldErrors.email} required />
       <TextField

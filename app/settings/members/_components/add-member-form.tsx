@@ -43,21 +43,43 @@ export function AddMemberForm() {
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2"><FormAlert message={message} /></div>
+      <div className="sm:col-span-2">
+        <FormAlert message={message} />
+      </div>
       <TextField label="Name" name="name" maxChars={100} singleLine errors={fieldErrors.name} />
       <TextField label="Email" name="email" type="email" errors={fieldErrors.email} />
       <div className="flex flex-col gap-1.5">
-        <label htmlFor="member-role" className="text-sm font-medium">Role</label>
-        <select id="member-role" name="role" defaultValue="MEMBER" className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        <label htmlFor="member-role" className="text-sm font-medium">
+          Role
+        </label>
+        <select
+          id="member-role"
+          name="role"
+          defaultValue="MEMBER"
+          className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
           {ASSIGNABLE_ROLES.map((role) => (
-            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
           ))}
         </select>
       </div>
-      <TextField label="First password" name="password" type="password" autoComplete="new-password" errors={fieldErrors.password} hint="At least 12 characters." />
+      <TextField
+        label="First password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        errors={fieldErrors.password}
+        hint="At least 12 characters."
+      />
       <div className="flex items-center gap-3 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add member"}</Button>
-        <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">{notice}</p>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Adding…" : "Add member"}
+        </Button>
+        <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {notice}
+        </p>
       </div>
     </form>
   );

@@ -45,22 +45,34 @@ export function MemberControls({ member }: { member: Row }) {
         className={selectClass}
       >
         {ASSIGNABLE_ROLES.map((role) => (
-          <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
         ))}
       </select>
       {!member.isYou && (
-        <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)} aria-label={`Remove ${member.name}`}>Remove</Button>
+        <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)} aria-label={`Remove ${member.name}`}>
+          Remove
+        </Button>
       )}
-      <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">{status}</p>
-      {error && <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">{error}</p>}
+      <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
       <Dialog open={confirming} onClose={() => setConfirming(false)} title={`Remove ${member.name}?`}>
         <FormAlert message={removeError} />
         <p className="text-sm">
-          {member.email} loses access at once: every browser they are signed in on is signed out. Keys they created keep working;
-          the audit log keeps their name.
+          {member.email} loses access at once: every browser they are signed in on is signed out. Keys they created keep working; the audit log keeps their
+          name.
         </p>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
           <Button
             variant="danger"
             disabled={pending}

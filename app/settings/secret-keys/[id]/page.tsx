@@ -65,11 +65,15 @@ export default async function KeyDetailPage({
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/settings/secret-keys" className="text-indigo-600 hover:underline dark:text-indigo-400">Secret Keys</Link>
+        <Link href="/settings/secret-keys" className="text-indigo-600 hover:underline dark:text-indigo-400">
+          Secret Keys
+        </Link>
       </nav>
       <header className="mb-6 flex flex-wrap items-start gap-4">
         <div className="mr-auto">
-          <h1 className="flex items-center gap-3 text-2xl font-semibold">{key.name} {status}</h1>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold">
+            {key.name} {status}
+          </h1>
           <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
         </div>
         {can(member.role, "incidents.run") && (
@@ -91,11 +95,20 @@ export default async function KeyDetailPage({
         )}
       </header>
 
-      <section aria-labelledby="settings-heading" className="mb-8 rounded-xl border border-zinc-200 bg-white px-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="settings-heading" className="sr-only">Settings</h2>
+      <section
+        aria-labelledby="settings-heading"
+        className="mb-8 rounded-xl border border-zinc-200 bg-white px-4 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <h2 id="settings-heading" className="sr-only">
+          Settings
+        </h2>
         <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          <Row label="Environment"><EnvironmentBadge environment={key.environment} /></Row>
-          <Row label="Access scope"><ScopeList scopes={key.scopes} /></Row>
+          <Row label="Environment">
+            <EnvironmentBadge environment={key.environment} />
+          </Row>
+          <Row label="Access scope">
+            <ScopeList scopes={key.scopes} />
+          </Row>
           <Row label="Permission">
             <p className="font-medium">{PERMISSION_LABELS[key.permission]}</p>
             <p className="text-zinc-600 dark:text-zinc-400">{PERMISSION_DESCRIPTIONS[key.permission]}</p>
@@ -110,9 +123,19 @@ export default async function KeyDetailPage({
           <Row label="Created">
             <span title={exactUtc(key.createdAt)}>{exactUtc(key.createdAt)}</span> by {key.createdByName ?? "a removed user"}
           </Row>
-          <Row label="Last used"><RelativeTime date={key.lastUsedAt} now={now} /></Row>
+          <Row label="Last used">
+            <RelativeTime date={key.lastUsedAt} now={now} />
+          </Row>
           <Row label="Rate limit">{key.rateLimitPerMinute ? `${key.rateLimitPerMinute.toLocaleString("en")} requests per minute` : "No limit"}</Row>
-          <Row label="Expires">{key.expiresAt ? <><RelativeTime date={key.expiresAt} now={now} /> ({exactUtc(key.expiresAt)})</> : "Never"}</Row>
+          <Row label="Expires">
+            {key.expiresAt ? (
+              <>
+                <RelativeTime date={key.expiresAt} now={now} /> ({exactUtc(key.expiresAt)})
+              </>
+            ) : (
+              "Never"
+            )}
+          </Row>
           {key.deletedAt && <Row label="Deleted">{exactUtc(key.deletedAt)}</Row>}
           {key.rotatedAt && rotatedTo && (
             <Row label="Rotated">
@@ -136,7 +159,9 @@ export default async function KeyDetailPage({
       <KeyUsageChart keyId={key.id} usage={usage} retentionDays={retentionDays} />
 
       <section aria-labelledby="activity-heading" className="mb-8">
-        <h2 id="activity-heading" className="mb-1 text-lg font-semibold">Recent activity</h2>
+        <h2 id="activity-heading" className="mb-1 text-lg font-semibold">
+          Recent activity
+        </h2>
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
           Requests that used this key, grouped by client, kept {retentionDays} days. New requests appear within a few seconds.
         </p>
@@ -144,22 +169,26 @@ export default async function KeyDetailPage({
       </section>
 
       {canReadAudit && (
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold">History</h2>
-        <TableShell>
-          <TableHead columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "By" }, { label: "From" }]} />
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id} className={ROW_CLASS}>
-                <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(event.createdAt)}</td>
-                <td className={CELL_CLASS}><AuditEventText action={event.action} details={event.details} /></td>
-                <td className={CELL_CLASS}>{event.actorLabel}</td>
-                <td className={CELL_CLASS}>{event.ipAddress ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </TableShell>
-      </section>
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+            History
+          </h2>
+          <TableShell>
+            <TableHead columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "By" }, { label: "From" }]} />
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id} className={ROW_CLASS}>
+                  <td className={`${CELL_CLASS} whitespace-nowrap`}>{exactUtc(event.createdAt)}</td>
+                  <td className={CELL_CLASS}>
+                    <AuditEventText action={event.action} details={event.details} />
+                  </td>
+                  <td className={CELL_CLASS}>{event.actorLabel}</td>
+                  <td className={CELL_CLASS}>{event.ipAddress ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableShell>
+        </section>
       )}
     </>
   );

@@ -11,15 +11,20 @@ export function ColumnsMenu({ visibility, onChange }: { visibility: VisibilitySt
     <details className="relative hidden md:block" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer list-none rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700">Columns</summary>
       {open && (
-      <fieldset className="absolute right-0 z-20 mt-1 flex w-48 flex-col gap-1 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        <legend className="sr-only">Columns to show</legend>
-        {(Object.keys(OPTIONAL_COLUMNS) as OptionalColumn[]).map((id) => (
-          <label key={id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={visibility[id] !== false} onChange={(event) => onChange(id, event.target.checked)} className="size-4 accent-indigo-600" />
-            {OPTIONAL_COLUMNS[id]}
-          </label>
-        ))}
-      </fieldset>
+        <fieldset className="absolute right-0 z-20 mt-1 flex w-48 flex-col gap-1 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <legend className="sr-only">Columns to show</legend>
+          {(Object.keys(OPTIONAL_COLUMNS) as OptionalColumn[]).map((id) => (
+            <label key={id} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={visibility[id] !== false}
+                onChange={(event) => onChange(id, event.target.checked)}
+                className="size-4 accent-indigo-600"
+              />
+              {OPTIONAL_COLUMNS[id]}
+            </label>
+          ))}
+        </fieldset>
       )}
     </details>
   );

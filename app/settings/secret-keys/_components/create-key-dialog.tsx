@@ -108,7 +108,13 @@ export function CreateKeyDialog({
   }
 
   return (
-    <Dialog open={open} onClose={close} title="Create secret key" description="Use one key per app and environment, so you can rotate or revoke each on its own." wide>
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Create secret key"
+      description="Use one key per app and environment, so you can rotate or revoke each on its own."
+      wide
+    >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormAlert message={message} />
         <TextField
@@ -116,7 +122,8 @@ export function CreateKeyDialog({
           name="name"
           value={name}
           onChange={(event) => setName(event.target.value)}
-          maxChars={100} singleLine
+          maxChars={100}
+          singleLine
           placeholder="e.g. Training pipeline (production)"
           errors={fieldErrors.name}
         />
@@ -125,7 +132,10 @@ export function CreateKeyDialog({
           <legend className="mb-1.5 text-sm font-medium">Environment</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {ENVIRONMENTS.map((value) => (
-              <label key={value} className="flex items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950">
+              <label
+                key={value}
+                className="flex items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950"
+              >
                 <input
                   type="radio"
                   name="environment"
@@ -141,7 +151,9 @@ export function CreateKeyDialog({
               </label>
             ))}
           </div>
-          <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">{fieldErrors.environment?.[0]}</p>
+          <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
+            {fieldErrors.environment?.[0]}
+          </p>
         </fieldset>
 
         <fieldset>
@@ -153,7 +165,9 @@ export function CreateKeyDialog({
                   <input
                     type="checkbox"
                     checked={scopes.includes(scope)}
-                    onChange={(event) => setScopes(event.target.checked ? SCOPES.filter((s) => s === scope || scopes.includes(s)) : scopes.filter((s) => s !== scope))}
+                    onChange={(event) =>
+                      setScopes(event.target.checked ? SCOPES.filter((s) => s === scope || scopes.includes(s)) : scopes.filter((s) => s !== scope))
+                    }
                     className="size-4 accent-indigo-600"
                   />
                   <span className="font-medium">{SCOPE_LABELS[scope]}</span>
@@ -166,15 +180,27 @@ export function CreateKeyDialog({
               This key will reach all scopes: Dataset, Training and Deployment. An owner can turn on per-scope keys in Security settings.
             </p>
           )}
-          <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">{fieldErrors.scopes?.[0]}</p>
+          <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
+            {fieldErrors.scopes?.[0]}
+          </p>
         </fieldset>
 
         <fieldset>
           <legend className="mb-1.5 text-sm font-medium">Permission</legend>
           <div className="flex flex-col gap-2">
             {PERMISSION_LEVELS.map((level) => (
-              <label key={level} className="flex items-start gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950">
-                <input type="radio" name="permission" value={level} checked={permission === level} onChange={() => setPermission(level)} className="mt-0.5 accent-indigo-600" />
+              <label
+                key={level}
+                className="flex items-start gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950"
+              >
+                <input
+                  type="radio"
+                  name="permission"
+                  value={level}
+                  checked={permission === level}
+                  onChange={() => setPermission(level)}
+                  className="mt-0.5 accent-indigo-600"
+                />
                 <span>
                   <span className="font-medium">{PERMISSION_LABELS[level]}</span>
                   <span className="block text-zinc-600 dark:text-zinc-400">{PERMISSION_DESCRIPTIONS[level]}</span>
@@ -189,7 +215,9 @@ export function CreateKeyDialog({
         )}
 
         <div className="flex flex-col gap-1.5">
-          <label htmlFor="key-expiry" className="text-sm font-medium">Expires</label>
+          <label htmlFor="key-expiry" className="text-sm font-medium">
+            Expires
+          </label>
           <select
             id="key-expiry"
             value={expiry}
@@ -200,7 +228,9 @@ export function CreateKeyDialog({
             className={selectClass}
           >
             {EXPIRY_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>{EXPIRY_LABELS[choice]}</option>
+              <option key={choice} value={choice}>
+                {EXPIRY_LABELS[choice]}
+              </option>
             ))}
           </select>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Rotate production and CI/CD keys every 90 days, staging every 180.</p>
@@ -218,8 +248,12 @@ export function CreateKeyDialog({
         />
 
         <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close} disabled={pending}>Cancel</Button>
-          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
+          <Button variant="secondary" onClick={close} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create key"}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -49,10 +49,17 @@ export function DeleteKeysDialog({
       <FormAlert message={message} />
       {single ? (
         <p className="text-sm">
-          Last used: <strong><RelativeTime date={single.lastUsedAt} now={now} never="never" /></strong>.
+          Last used:{" "}
+          <strong>
+            <RelativeTime date={single.lastUsedAt} now={now} never="never" />
+          </strong>
+          .
         </p>
       ) : (
-        <ul className="max-h-64 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-700" aria-label="Keys to delete">
+        <ul
+          className="max-h-64 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-700"
+          aria-label="Keys to delete"
+        >
           {targets?.map((key) => (
             <li key={key.id} className="flex justify-between gap-3 px-3 py-2">
               <span className="min-w-0 truncate font-medium">{key.name}</span>
@@ -64,11 +71,13 @@ export function DeleteKeysDialog({
         </ul>
       )}
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Every app using {single ? "this key" : "these keys"} stops working immediately. This cannot be undone; the {single ? "key stays" : "keys stay"} in
-        the audit log.
+        Every app using {single ? "this key" : "these keys"} stops working immediately. This cannot be undone; the {single ? "key stays" : "keys stay"} in the
+        audit log.
       </p>
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={close} disabled={pending}>Cancel</Button>
+        <Button variant="secondary" onClick={close} disabled={pending}>
+          Cancel
+        </Button>
         <Button variant="danger" disabled={pending || !targets} onClick={confirm}>
           {pending ? "Deleting…" : single ? "Delete key" : `Delete ${count} keys`}
         </Button>

@@ -45,8 +45,12 @@ export function KeyCards({
                 />
               )}
               <div className="min-w-0 flex-1">
-                <Link href={`/settings/secret-keys/${key.id}`} className="font-medium break-words hover:underline">{key.name}</Link>
-                <div><MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} /></div>
+                <Link href={`/settings/secret-keys/${key.id}`} className="font-medium break-words hover:underline">
+                  {key.name}
+                </Link>
+                <div>
+                  <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
+                </div>
               </div>
               <KeyRowMenu keyName={key.name} items={rowMenuItems(key, meta)} />
             </div>
@@ -61,11 +65,15 @@ export function KeyCards({
             <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
               <div>
                 <dt className="text-zinc-500 dark:text-zinc-400">Permission</dt>
-                <dd><PermissionText permission={key.permission} /></dd>
+                <dd>
+                  <PermissionText permission={key.permission} />
+                </dd>
               </div>
               <div>
                 <dt className="text-zinc-500 dark:text-zinc-400">Created</dt>
-                <dd><RelativeTime date={key.createdAt} now={meta.now} /></dd>
+                <dd>
+                  <RelativeTime date={key.createdAt} now={meta.now} />
+                </dd>
               </div>
               <div>
                 <dt className="text-zinc-500 dark:text-zinc-400">Last used</dt>

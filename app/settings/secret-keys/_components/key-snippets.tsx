@@ -70,7 +70,9 @@ export function KeySnippets({ secret, origin }: { secret: string; origin: string
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${current.id}`} className="flex flex-col gap-1">
         <p className="text-xs text-zinc-600 dark:text-zinc-400">{current.hint}</p>
         <div className="relative">
-          <pre data-testid="key-snippet" className="rounded-md bg-zinc-900 p-3 pr-16 font-mono text-xs break-all whitespace-pre-wrap text-zinc-100">{code}</pre>
+          <pre data-testid="key-snippet" className="rounded-md bg-zinc-900 p-3 pr-16 font-mono text-xs break-all whitespace-pre-wrap text-zinc-100">
+            {code}
+          </pre>
           <button
             type="button"
             aria-label={`Copy the ${current.label} snippet`}

@@ -26,18 +26,26 @@ export function KeysPagination({
       <div className="flex items-center gap-2">
         <label htmlFor="keys-page-size">Rows</label>
         <select
-            id="keys-page-size"
-            value={query.pageSize}
-            onChange={(event) => update({ pageSize: Number(event.target.value) })}
-            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>{size}</option>
-            ))}
-          </select>
-        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 })}>Previous</Button>
-        <span>Page {page} of {pageCount}</span>
-        <Button variant="secondary" disabled={page >= pageCount} onClick={() => update({ page: page + 1 })}>Next</Button>
+          id="keys-page-size"
+          value={query.pageSize}
+          onChange={(event) => update({ pageSize: Number(event.target.value) })}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 })}>
+          Previous
+        </Button>
+        <span>
+          Page {page} of {pageCount}
+        </span>
+        <Button variant="secondary" disabled={page >= pageCount} onClick={() => update({ page: page + 1 })}>
+          Next
+        </Button>
       </div>
     </nav>
   );

@@ -61,51 +61,53 @@ export function KeysTable({
 
   return (
     <TableShell busy={pending} className={`transition-opacity ${pending ? "opacity-60" : ""}`}>
-        <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    className="px-4 py-3 font-medium whitespace-nowrap"
-                  >
-                    {header.column.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true" className="text-xs">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              aria-selected={selection ? row.getIsSelected() : undefined}
-              className={`${ROW_CLASS} hover:bg-zinc-50 aria-selected:bg-indigo-50/60 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-indigo-950/40`}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={`${CELL_CLASS} align-top`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+      <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  className="px-4 py-3 font-medium whitespace-nowrap"
+                >
+                  {header.column.getCanSort() ? (
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                    >
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <span aria-hidden="true" className="text-xs">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    flexRender(header.column.columnDef.header, header.getContext())
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr
+            key={row.id}
+            aria-selected={selection ? row.getIsSelected() : undefined}
+            className={`${ROW_CLASS} hover:bg-zinc-50 aria-selected:bg-indigo-50/60 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-indigo-950/40`}
+          >
+            {row.getVisibleCells().map((cell) => (
+              <td key={cell.id} className={`${CELL_CLASS} align-top`}>
+                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
     </TableShell>
   );
 }

@@ -37,7 +37,9 @@ function FilterSelect<T extends string>({
       <select id={id} value={value ?? ""} onChange={(event) => onChange((event.target.value || undefined) as T | undefined)} className={selectClass}>
         <option value="">All</option>
         {options.map((option) => (
-          <option key={option} value={option}>{labels[option]}</option>
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
         ))}
       </select>
     </div>
@@ -82,13 +84,31 @@ export function KeysToolbar({
         />
       </div>
       <FilterSelect label="Scope" value={query.scope} options={SCOPES} labels={SCOPE_LABELS} onChange={(scope) => update({ scope })} />
-      <FilterSelect label="Permission" value={query.permission} options={PERMISSION_LEVELS} labels={PERMISSION_LABELS} onChange={(permission) => update({ permission })} />
-      <FilterSelect label="Environment" value={query.environment} options={ENVIRONMENTS} labels={ENVIRONMENT_LABELS} onChange={(environment) => update({ environment })} />
-      <label className="flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700" title="Not used for 90 days, or never used and older than 7 days">
+      <FilterSelect
+        label="Permission"
+        value={query.permission}
+        options={PERMISSION_LEVELS}
+        labels={PERMISSION_LABELS}
+        onChange={(permission) => update({ permission })}
+      />
+      <FilterSelect
+        label="Environment"
+        value={query.environment}
+        options={ENVIRONMENTS}
+        labels={ENVIRONMENT_LABELS}
+        onChange={(environment) => update({ environment })}
+      />
+      <label
+        className="flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700"
+        title="Not used for 90 days, or never used and older than 7 days"
+      >
         <input type="checkbox" checked={query.stale} onChange={(event) => update({ stale: event.target.checked })} className="size-4 accent-indigo-600" />
         Stale only
       </label>
-      <label className="flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700" title="Older than the rotation policy (90 days production and CI/CD, 180 staging), or expiring within 14 days">
+      <label
+        className="flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700"
+        title="Older than the rotation policy (90 days production and CI/CD, 180 staging), or expiring within 14 days"
+      >
         <input type="checkbox" checked={query.due} onChange={(event) => update({ due: event.target.checked })} className="size-4 accent-indigo-600" />
         Rotation due
       </label>
@@ -109,7 +129,9 @@ export function KeysToolbar({
           className={selectClass}
         >
           {PHONE_SORTS.map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </div>

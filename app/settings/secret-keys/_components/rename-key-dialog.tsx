@@ -10,15 +10,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { renameKeyInput } from "@/lib/keys/key-input";
 import { renameKeyAction } from "../actions";
 
-export function RenameKeyDialog({
-  target,
-  onClose,
-  onRenamed,
-}: {
-  target: { id: string; name: string } | null;
-  onClose: () => void;
-  onRenamed: () => void;
-}) {
+export function RenameKeyDialog({ target, onClose, onRenamed }: { target: { id: string; name: string } | null; onClose: () => void; onRenamed: () => void }) {
   const [name, setName] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
@@ -53,10 +45,22 @@ export function RenameKeyDialog({
     <Dialog open={target !== null} onClose={onClose} title="Rename key" description="The secret stays the same; only the name you see changes.">
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormAlert message={message} />
-        <TextField label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} maxChars={100} singleLine errors={fieldErrors.name} />
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxChars={100}
+          singleLine
+          errors={fieldErrors.name}
+        />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
         </div>
       </form>
     </Dialog>

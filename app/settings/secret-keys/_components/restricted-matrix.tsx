@@ -28,16 +28,22 @@ export function RestrictedMatrix({
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-zinc-500 dark:text-zinc-400">
-            <th scope="col" className="py-1 font-medium">Scope</th>
+            <th scope="col" className="py-1 font-medium">
+              Scope
+            </th>
             {ACTIONS.map((action) => (
-              <th key={action} scope="col" className="py-1 text-center font-medium">{ACTION_LABELS[action]}</th>
+              <th key={action} scope="col" className="py-1 text-center font-medium">
+                {ACTION_LABELS[action]}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {scopes.map((scope) => (
             <tr key={scope} className="border-t border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className="py-2 text-left font-normal">{SCOPE_LABELS[scope]}</th>
+              <th scope="row" className="py-2 text-left font-normal">
+                {SCOPE_LABELS[scope]}
+              </th>
               {ACTIONS.map((action) => {
                 const supported = (SCOPE_ACTIONS[scope] as readonly Action[]).includes(action);
                 return (
@@ -51,7 +57,9 @@ export function RestrictedMatrix({
                         className="size-4 accent-indigo-600"
                       />
                     ) : (
-                      <span className="text-zinc-400" aria-label={`${ACTION_LABELS[action]} does not apply to ${SCOPE_LABELS[scope]}`}>—</span>
+                      <span className="text-zinc-400" aria-label={`${ACTION_LABELS[action]} does not apply to ${SCOPE_LABELS[scope]}`}>
+                        —
+                      </span>
                     )}
                   </td>
                 );
@@ -60,7 +68,9 @@ export function RestrictedMatrix({
           ))}
         </tbody>
       </table>
-      <p aria-live="polite" className="mt-1 text-sm text-red-600 dark:text-red-400">{error}</p>
+      <p aria-live="polite" className="mt-1 text-sm text-red-600 dark:text-red-400">
+        {error}
+      </p>
     </fieldset>
   );
 }

@@ -53,7 +53,10 @@ export function RotateKeyDialog({
         <legend className="mb-1.5 text-sm font-medium">The current secret stops working</legend>
         <div className="grid grid-cols-2 gap-2">
           {ROTATION_GRACE_PERIODS.map((value) => (
-            <label key={value} className="flex items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950">
+            <label
+              key={value}
+              className="flex items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 dark:border-zinc-700 dark:has-checked:bg-indigo-950"
+            >
               <input type="radio" name="grace" value={value} checked={grace === value} onChange={() => setGrace(value)} className="accent-indigo-600" />
               {ROTATION_GRACE_LABELS[value]}
             </label>
@@ -64,8 +67,12 @@ export function RotateKeyDialog({
         )}
       </fieldset>
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
-        <Button onClick={rotate} disabled={pending}>{pending ? "Rotating…" : "Rotate key"}</Button>
+        <Button variant="secondary" onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+        <Button onClick={rotate} disabled={pending}>
+          {pending ? "Rotating…" : "Rotate key"}
+        </Button>
       </div>
     </Dialog>
   );

@@ -78,7 +78,9 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   return (
     <>
       <div className="mb-4 flex items-center justify-between gap-3">
-        <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">{notice}</p>
+        <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {notice}
+        </p>
         {props.organizationHasKeys && createButton}
       </div>
 
@@ -88,17 +90,33 @@ export function SecretKeysView(props: SecretKeysViewProps) {
             <ColumnsMenu visibility={columnVisibility} onChange={setColumnVisible} />
           </KeysToolbar>
           {selectedKeys.length > 0 && (
-            <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-900 dark:bg-indigo-950">
+            <div
+              role="region"
+              aria-label="Selection"
+              className="mb-3 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-900 dark:bg-indigo-950"
+            >
               <span className="font-medium">{selectedKeys.length} selected</span>
-              <Button variant="danger" onClick={() => setDeleting(selectedKeys)}>Delete selected</Button>
-              <Button variant="ghost" onClick={() => setRowSelection({})}>Clear selection</Button>
+              <Button variant="danger" onClick={() => setDeleting(selectedKeys)}>
+                Delete selected
+              </Button>
+              <Button variant="ghost" onClick={() => setRowSelection({})}>
+                Clear selection
+              </Button>
             </div>
           )}
           {props.rows.length > 0 ? (
             <>
               {wide !== false && (
                 <div className="hidden md:block">
-                  <KeysTable rows={props.rows} query={query} pending={pending} update={update} selection={selection} meta={meta} columnVisibility={columnVisibility} />
+                  <KeysTable
+                    rows={props.rows}
+                    query={query}
+                    pending={pending}
+                    update={update}
+                    selection={selection}
+                    meta={meta}
+                    columnVisibility={columnVisibility}
+                  />
                 </div>
               )}
               {wide !== true && (

@@ -12,8 +12,8 @@ export function EmailSettings({ smtp, canManage }: { smtp: { host: string | null
   if (!smtp) {
     return (
       <p className="text-sm">
-        Email is off: the team is notified in the app and by webhook only. To add email, set <code>SMTP_URL</code> and <code>SMTP_FROM</code> on the
-        server and restart it.
+        Email is off: the team is notified in the app and by webhook only. To add email, set <code>SMTP_URL</code> and <code>SMTP_FROM</code> on the server and
+        restart it.
       </p>
     );
   }

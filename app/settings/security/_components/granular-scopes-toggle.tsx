@@ -34,7 +34,9 @@ export function GranularScopesToggle({ enabled, canManage }: { enabled: boolean;
           {!canManage && <span className="block text-zinc-500 dark:text-zinc-400">Only an owner can change this.</span>}
         </span>
       </label>
-      <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">{message}</p>
+      <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
+        {message}
+      </p>
     </div>
   );
 }

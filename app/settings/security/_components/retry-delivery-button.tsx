@@ -23,7 +23,11 @@ export function RetryDeliveryButton({ deliveryId, event }: { deliveryId: string;
       >
         {pending ? "Retrying…" : "Retry"}
       </Button>
-      {error && <span role="alert" className="text-xs text-red-700 dark:text-red-300">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -21,7 +21,9 @@ export function RevokeSessionsButton({ disabled }: { disabled: boolean }) {
       >
         Sign out other sessions
       </Button>
-      <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">{status}</p>
+      <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+        {status}
+      </p>
     </div>
   );
 }

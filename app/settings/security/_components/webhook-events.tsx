@@ -40,8 +40,12 @@ export function WebhookEvents({ events }: { events: string[] }) {
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>Save events</Button>
-        <p role="status" className="text-sm">{saved}</p>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Save events
+        </Button>
+        <p role="status" className="text-sm">
+          {saved}
+        </p>
       </div>
     </form>
   );

@@ -12,7 +12,12 @@ export function WebhookReceiverHelp() {
       <summary className="cursor-pointer font-medium">How to verify deliveries</summary>
       <div className="mt-2 flex flex-col gap-2">
         <p>
-          Deliveries follow <a className="underline" href="https://www.standardwebhooks.com/" rel="noreferrer" target="_blank">Standard Webhooks</a>: the headers <code>webhook-id</code>, <code>webhook-timestamp</code> and <code>webhook-signature</code> sign each JSON body (<code>type</code>, <code>timestamp</code>, <code>data</code>). Its libraries verify them in Node, Python, Go, Ruby, PHP, Java and other languages. In Node:
+          Deliveries follow{" "}
+          <a className="underline" href="https://www.standardwebhooks.com/" rel="noreferrer" target="_blank">
+            Standard Webhooks
+          </a>
+          : the headers <code>webhook-id</code>, <code>webhook-timestamp</code> and <code>webhook-signature</code> sign each JSON body (<code>type</code>,{" "}
+          <code>timestamp</code>, <code>data</code>). Its libraries verify them in Node, Python, Go, Ruby, PHP, Java and other languages. In Node:
         </p>
         <pre className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{NODE_RECEIVER}</pre>
       </div>

@@ -72,32 +72,62 @@ export function WebhookSettings({ url, legacySignature, allowPrivate }: { url: s
     <>
       <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3">
         <FormAlert message={message} />
-        <TextField label="Webhook URL" name="url" type="url" defaultValue={url ?? ""} placeholder="https://hooks.example.com/secret-keys" errors={fieldErrors.url} hint={`Receives signed JSON for incident events${url ? " (choose others below)" : "; once it is saved you can choose further events, such as key changes, for a SIEM"}. ${allowPrivate ? "This server also sends to loopback and private addresses." : "Public addresses only: loopback and private ones are refused."}`} />
+        <TextField
+          label="Webhook URL"
+          name="url"
+          type="url"
+          defaultValue={url ?? ""}
+          placeholder="https://hooks.example.com/secret-keys"
+          errors={fieldErrors.url}
+          hint={`Receives signed JSON for incident events${url ? " (choose others below)" : "; once it is saved you can choose further events, such as key changes, for a SIEM"}. ${allowPrivate ? "This server also sends to loopback and private addresses." : "Public addresses only: loopback and private ones are refused."}`}
+        />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>{url ? "Save and make a new secret" : "Save"}</Button>
-          {url && <Button variant="secondary" disabled={pending} onClick={sendTest}>Send test event</Button>}
-          {url && <Button variant="ghost" disabled={pending} onClick={() => setConfirmingRemoval(true)}>Remove webhook</Button>}
-          <p role="status" className="text-sm">{testResult}</p>
+          <Button type="submit" disabled={pending}>
+            {url ? "Save and make a new secret" : "Save"}
+          </Button>
+          {url && (
+            <Button variant="secondary" disabled={pending} onClick={sendTest}>
+              Send test event
+            </Button>
+          )}
+          {url && (
+            <Button variant="ghost" disabled={pending} onClick={() => setConfirmingRemoval(true)}>
+              Remove webhook
+            </Button>
+          )}
+          <p role="status" className="text-sm">
+            {testResult}
+          </p>
         </div>
         {secret ? (
           <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
             <p className="font-medium">Signing secret (shown once):</p>
-            <code className="block break-all" data-testid="webhook-secret">{secret}</code>
+            <code className="block break-all" data-testid="webhook-secret">
+              {secret}
+            </code>
             <p className="mt-1">Give it to your receiver; it verifies every delivery with a Standard Webhooks library (see below).</p>
           </div>
         ) : (
           legacySignature && (
             <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950">
-              This webhook&apos;s secret is from before Standard Webhooks, so its deliveries also carry the old <code>x-secret-keys-timestamp</code> and <code>x-secret-keys-signature</code> headers. Save the URL again for a new secret and the Standard Webhooks headers alone.
+              This webhook&apos;s secret is from before Standard Webhooks, so its deliveries also carry the old <code>x-secret-keys-timestamp</code> and{" "}
+              <code>x-secret-keys-signature</code> headers. Save the URL again for a new secret and the Standard Webhooks headers alone.
             </p>
           )
         )}
       </form>
       <Dialog open={confirmingRemoval} onClose={() => setConfirmingRemoval(false)} title="Remove the webhook?">
-        <p className="text-sm">Incident events stop going to <code className="break-all">{url}</code>; deliveries still waiting are dropped. You can set a URL again later (with a new secret).</p>
+        <p className="text-sm">
+          Incident events stop going to <code className="break-all">{url}</code>; deliveries still waiting are dropped. You can set a URL again later (with a
+          new secret).
+        </p>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirmingRemoval(false)}>Cancel</Button>
-          <Button variant="danger" disabled={pending} onClick={remove}>Remove webhook</Button>
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirmingRemoval(false)}>
+            Cancel
+          </Button>
+          <Button variant="danger" disabled={pending} onClick={remove}>
+            Remove webhook
+          </Button>
         </div>
       </Dialog>
     </>

@@ -19,7 +19,9 @@ export function EnvironmentChart({ usage, retentionDays }: { usage: Organization
   const busiest = buckets.reduce((best, bucket) => (daySum(bucket) > daySum(best) ? bucket : best), buckets[0]);
   return (
     <section aria-labelledby="environments-heading" className="mb-8">
-      <h2 id="environments-heading" className="mb-3 text-lg font-semibold">Requests per environment</h2>
+      <h2 id="environments-heading" className="mb-3 text-lg font-semibold">
+        Requests per environment
+      </h2>
       {total === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           No requests with your keys in the last {period}.{note && ` ${note}`}
@@ -33,7 +35,11 @@ export function EnvironmentChart({ usage, retentionDays }: { usage: Organization
           </figcaption>
           <ChartLegend
             id="environments"
-            items={ENVIRONMENTS.map((environment) => ({ label: ENVIRONMENT_LABELS[environment], fill: ENVIRONMENT_FILLS[environment], value: count(totals[environment]) }))}
+            items={ENVIRONMENTS.map((environment) => ({
+              label: ENVIRONMENT_LABELS[environment],
+              fill: ENVIRONMENT_FILLS[environment],
+              value: count(totals[environment]),
+            }))}
           />
           <div className="mt-4">
             <StackedBarChart

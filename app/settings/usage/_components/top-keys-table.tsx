@@ -12,7 +12,9 @@ const count = (value: number) => value.toLocaleString("en");
 export function TopKeysTable({ keys, range }: { keys: TopKey[]; range: UsageRange }) {
   return (
     <section aria-labelledby="top-keys-heading" className="mb-8">
-      <h2 id="top-keys-heading" className="mb-3 text-lg font-semibold">Top keys by requests</h2>
+      <h2 id="top-keys-heading" className="mb-3 text-lg font-semibold">
+        Top keys by requests
+      </h2>
       {keys.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           No key was used in the last {RANGE_LABELS[range]}.
@@ -43,7 +45,9 @@ export function TopKeysTable({ keys, range }: { keys: TopKey[]; range: UsageRang
                     </span>
                     <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
                   </td>
-                  <td className={CELL_CLASS}><EnvironmentBadge environment={key.environment} /></td>
+                  <td className={CELL_CLASS}>
+                    <EnvironmentBadge environment={key.environment} />
+                  </td>
                   <td className={`${CELL_CLASS} text-right font-medium tabular-nums`}>{count(key.requests)}</td>
                   <td className={`${CELL_CLASS} text-right whitespace-nowrap tabular-nums`}>
                     {count(key.denied)} <span className="text-zinc-500 dark:text-zinc-400">({share(key.denied, key.requests)})</span>

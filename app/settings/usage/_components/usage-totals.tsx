@@ -21,11 +21,21 @@ export function UsageTotals({ usage }: { usage: OrganizationUsage }) {
   const refused = outcomes.revoked + outcomes.rateLimited;
   return (
     <section aria-labelledby="totals-heading" className="mb-8">
-      <h2 id="totals-heading" className="sr-only">Totals over the last {RANGE_LABELS[usage.window.range]}</h2>
+      <h2 id="totals-heading" className="sr-only">
+        Totals over the last {RANGE_LABELS[usage.window.range]}
+      </h2>
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
-        <Figure label="Requests" value={total.toLocaleString("en")} detail={`in the last ${RANGE_LABELS[usage.window.range]}, ${plural(outcomes.allowed, "allowed", "allowed")}`} />
+        <Figure
+          label="Requests"
+          value={total.toLocaleString("en")}
+          detail={`in the last ${RANGE_LABELS[usage.window.range]}, ${plural(outcomes.allowed, "allowed", "allowed")}`}
+        />
         <Figure label="Denied share" value={share(outcomes.denied, total)} detail={`${plural(outcomes.denied, "request")} outside the key's permission`} />
-        <Figure label="Refused share" value={share(refused, total)} detail={`${outcomes.revoked.toLocaleString("en")} revoked, ${outcomes.rateLimited.toLocaleString("en")} rate limited`} />
+        <Figure
+          label="Refused share"
+          value={share(refused, total)}
+          detail={`${outcomes.revoked.toLocaleString("en")} revoked, ${outcomes.rateLimited.toLocaleString("en")} rate limited`}
+        />
         <Figure
           label="Clients"
           value={`${usage.clients.toLocaleString("en")}${usage.clientsOverflow ? "+" : ""}`}

@@ -14,7 +14,11 @@ const OUTCOMES = {
 
 export function KeyActivityTable({ rows, retentionDays }: { rows: KeyActivityRow[]; retentionDays: number }) {
   if (rows.length === 0) {
-    return <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No requests with this key in the last {retentionDays} days.</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+        No requests with this key in the last {retentionDays} days.
+      </p>
+    );
   }
   return (
     <TableShell>
@@ -31,11 +35,17 @@ export function KeyActivityTable({ rows, retentionDays }: { rows: KeyActivityRow
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} className={ROW_CLASS}>
-            <td className={`${CELL_CLASS} whitespace-nowrap`} title={`First seen ${exactUtc(row.firstSeenAt)}`}>{exactUtc(row.lastSeenAt)}</td>
+            <td className={`${CELL_CLASS} whitespace-nowrap`} title={`First seen ${exactUtc(row.firstSeenAt)}`}>
+              {exactUtc(row.lastSeenAt)}
+            </td>
             <td className={`${CELL_CLASS} font-mono text-xs`}>{activitySource(row)}</td>
-            <td className={`${CELL_CLASS} max-w-64 truncate`} title={row.userAgent ?? undefined}>{row.userAgent ?? "—"}</td>
+            <td className={`${CELL_CLASS} max-w-64 truncate`} title={row.userAgent ?? undefined}>
+              {row.userAgent ?? "—"}
+            </td>
             <td className={`${CELL_CLASS} whitespace-nowrap`}>{row.scope ? `${SCOPE_LABELS[row.scope as Scope]} · ${row.action}` : row.action}</td>
-            <td className={CELL_CLASS}><Badge tone={OUTCOMES[row.outcome].tone}>{OUTCOMES[row.outcome].label}</Badge></td>
+            <td className={CELL_CLASS}>
+              <Badge tone={OUTCOMES[row.outcome].tone}>{OUTCOMES[row.outcome].label}</Badge>
+            </td>
             <td className={`${CELL_CLASS} text-right tabular-nums`}>{row.requestCount.toLocaleString("en")}</td>
           </tr>
         ))}

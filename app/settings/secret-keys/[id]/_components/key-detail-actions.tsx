@@ -19,9 +19,21 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
   if (!canRename && !canDelete && !canRotate) return null;
   return (
     <div className="flex gap-2">
-      {canRotate && <Button variant="secondary" onClick={() => setRotating(true)}>Rotate</Button>}
-      {canRename && <Button variant="secondary" onClick={() => setRenaming(true)}>Rename</Button>}
-      {canDelete && <Button variant="danger" onClick={() => setDeleting(true)}>Delete</Button>}
+      {canRotate && (
+        <Button variant="secondary" onClick={() => setRotating(true)}>
+          Rotate
+        </Button>
+      )}
+      {canRename && (
+        <Button variant="secondary" onClick={() => setRenaming(true)}>
+          Rename
+        </Button>
+      )}
+      {canDelete && (
+        <Button variant="danger" onClick={() => setDeleting(true)}>
+          Delete
+        </Button>
+      )}
       <RotateKeyDialog
         target={rotating ? keyInfo : null}
         onClose={() => setRotating(false)}

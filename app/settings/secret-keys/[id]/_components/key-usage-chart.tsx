@@ -21,10 +21,16 @@ export function KeyUsageChart({ keyId, usage, retentionDays }: { keyId: string; 
   return (
     <section aria-labelledby="usage-heading" className="mb-8">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <h2 id="usage-heading" className="text-lg font-semibold">Usage</h2>
+        <h2 id="usage-heading" className="text-lg font-semibold">
+          Usage
+        </h2>
         <SegmentedLinks
           label="Usage period"
-          options={USAGE_RANGES.map((range) => ({ href: `/settings/secret-keys/${keyId}?range=${range}`, label: RANGE_LABELS[range], current: range === window.range }))}
+          options={USAGE_RANGES.map((range) => ({
+            href: `/settings/secret-keys/${keyId}?range=${range}`,
+            label: RANGE_LABELS[range],
+            current: range === window.range,
+          }))}
         />
       </div>
       {requestTotal(totals) === 0 ? (
@@ -37,7 +43,10 @@ export function KeyUsageChart({ keyId, usage, retentionDays }: { keyId: string; 
             {describeUsage({ window, buckets, clients: usage.clients, clientsOverflow: usage.clientsOverflow })}
             {note && ` ${note}`}
           </figcaption>
-          <ChartLegend id="key-usage" items={OUTCOME_SERIES.map((outcome) => ({ label: OUTCOME_LABELS[outcome], fill: OUTCOME_FILLS[outcome], value: count(totals[outcome]) }))} />
+          <ChartLegend
+            id="key-usage"
+            items={OUTCOME_SERIES.map((outcome) => ({ label: OUTCOME_LABELS[outcome], fill: OUTCOME_FILLS[outcome], value: count(totals[outcome]) }))}
+          />
           <div className="mt-4">
             <StackedBarChart
               id="key-usage"
@@ -53,7 +62,11 @@ export function KeyUsageChart({ keyId, usage, retentionDays }: { keyId: string; 
             headers={[bucketName, ...OUTCOME_SERIES.map((outcome) => OUTCOME_LABELS[outcome]), "Total", "Distinct clients"]}
             rows={buckets.map((bucket) => ({
               label: bucketSpan(bucket.start, window.unit),
-              cells: [...OUTCOME_SERIES.map((outcome) => count(bucket[outcome])), count(requestTotal(bucket)), `${count(bucket.clients)}${bucket.clientsOverflow ? "+" : ""}`],
+              cells: [
+                ...OUTCOME_SERIES.map((outcome) => count(bucket[outcome])),
+                count(requestTotal(bucket)),
+                `${count(bucket.clients)}${bucket.clientsOverflow ? "+" : ""}`,
+              ],
             }))}
           />
         </figure>

@@ -41,14 +41,21 @@ export default async function CompromisedKeyPage({
   const header = (
     <header className="mb-6">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/settings/secret-keys/${key.id}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{key.name}</Link>
+        <Link href={`/settings/secret-keys/${key.id}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+          {key.name}
+        </Link>
       </nav>
       <h1 className="text-2xl font-semibold">Respond to a compromised key</h1>
       <MaskedKey displayPrefix={key.displayPrefix} lastFour={key.lastFour} />
     </header>
   );
   if (!can(member.role, "incidents.run")) {
-    return <>{header}<EmptyState title="Not available to your role">Owners and security leads run the compromise response. Tell one of them now.</EmptyState></>;
+    return (
+      <>
+        {header}
+        <EmptyState title="Not available to your role">Owners and security leads run the compromise response. Tell one of them now.</EmptyState>
+      </>
+    );
   }
   const incident = await latestIncidentForKey(member.organizationId, key.id);
   const live = !key.deletedAt && !(key.expiresAt && key.expiresAt <= new Date());
@@ -57,9 +64,12 @@ export default async function CompromisedKeyPage({
       <>
         {header}
         <EmptyState title="This key no longer works">
-          It was {key.deletedAt ? `deleted ${exactUtc(key.deletedAt)}` : `expired ${exactUtc(key.expiresAt!)}`}, so there is nothing to revoke or replace.
-          Its recent activity is on the <Link href={`/settings/secret-keys/${key.id}`} className="underline">key&apos;s page</Link>; if it leaked, look there
-          for requests from addresses you do not know.
+          It was {key.deletedAt ? `deleted ${exactUtc(key.deletedAt)}` : `expired ${exactUtc(key.expiresAt!)}`}, so there is nothing to revoke or replace. Its
+          recent activity is on the{" "}
+          <Link href={`/settings/secret-keys/${key.id}`} className="underline">
+            key&apos;s page
+          </Link>
+          ; if it leaked, look there for requests from addresses you do not know.
         </EmptyState>
       </>
     );
@@ -70,8 +80,8 @@ export default async function CompromisedKeyPage({
         {header}
         <section className="rounded-xl border border-red-300 bg-red-50 p-5 dark:border-red-900 dark:bg-red-950">
           <p className="mb-3 text-sm">
-            The wizard revokes the key, creates a replacement, walks you through updating the apps that used it and reviewing its activity,
-            notifies the team, and records every step for the audit.
+            The wizard revokes the key, creates a replacement, walks you through updating the apps that used it and reviewing its activity, notifies the team,
+            and records every step for the audit.
           </p>
           <StartIncidentButton keyId={key.id} />
         </section>
@@ -92,10 +102,19 @@ export default async function CompromisedKeyPage({
     <>
       {header}
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        Incident opened {exactUtc(incident.openedAt)}. {incident.status === "CLOSED" ? `Closed ${exactUtc(incident.closedAt!)}.` : "Each step is recorded with who did it and when."}{" "}
-        <Link href={`${base}/report`} className="underline">Report (printable)</Link> ·{" "}
-        <a href={`${base}/summary?format=md`} className="underline">Markdown</a> ·{" "}
-        <a href={`${base}/summary?format=json`} className="underline">JSON</a>
+        Incident opened {exactUtc(incident.openedAt)}.{" "}
+        {incident.status === "CLOSED" ? `Closed ${exactUtc(incident.closedAt!)}.` : "Each step is recorded with who did it and when."}{" "}
+        <Link href={`${base}/report`} className="underline">
+          Report (printable)
+        </Link>{" "}
+        ·{" "}
+        <a href={`${base}/summary?format=md`} className="underline">
+          Markdown
+        </a>{" "}
+        ·{" "}
+        <a href={`${base}/summary?format=json`} className="underline">
+          JSON
+        </a>
       </p>
       <IncidentWizard
         incidentId={incident.id}

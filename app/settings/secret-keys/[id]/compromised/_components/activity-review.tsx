@@ -34,24 +34,48 @@ export function ActivityReview({
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Activity window">
         <label className="flex flex-col gap-1 font-medium">
           From (UTC)
-          <input type="date" name="from" defaultValue={from} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={from}
+            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
+          />
         </label>
         <label className="flex flex-col gap-1 font-medium">
           To (UTC)
-          <input type="date" name="to" defaultValue={to} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={to}
+            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-900"
+          />
         </label>
-        <Button type="submit" variant="secondary">Show</Button>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={onlySuspicious} onChange={(e) => setOnlySuspicious(e.target.checked)} className="size-4 accent-indigo-600" />
           Suspicious only ({suspicious.length})
         </label>
-        <a href={exportHref} download className="ml-auto underline">Export CSV</a>
+        <a href={exportHref} download className="ml-auto underline">
+          Export CSV
+        </a>
       </form>
       {shown.length === 0 ? (
         <p className="text-sm">No requests in this window.</p>
       ) : (
         <TableShell>
-          <TableHead columns={[{ label: "Last seen (UTC)" }, { label: "Address" }, { label: "User agent" }, { label: "Request" }, { label: "Outcome" }, { label: "Requests" }, { label: "Flags" }]} />
+          <TableHead
+            columns={[
+              { label: "Last seen (UTC)" },
+              { label: "Address" },
+              { label: "User agent" },
+              { label: "Request" },
+              { label: "Outcome" },
+              { label: "Requests" },
+              { label: "Flags" },
+            ]}
+          />
           <tbody>
             {shown.map((row) => (
               <tr key={row.id} className={ROW_CLASS}>
@@ -64,7 +88,9 @@ export function ActivityReview({
                 <td className={CELL_CLASS}>
                   <span className="flex flex-wrap gap-1">
                     {row.suspicious.map((flag) => (
-                      <Badge key={flag} tone="red">{flag}</Badge>
+                      <Badge key={flag} tone="red">
+                        {flag}
+                      </Badge>
                     ))}
                   </span>
                 </td>
@@ -73,7 +99,11 @@ export function ActivityReview({
           </tbody>
         </TableShell>
       )}
-      <div><Button disabled={pending} onClick={() => onReviewed(suspicious.length)}>Mark activity reviewed</Button></div>
+      <div>
+        <Button disabled={pending} onClick={() => onReviewed(suspicious.length)}>
+          Mark activity reviewed
+        </Button>
+      </div>
     </>
   );
 }

@@ -22,7 +22,9 @@ export function AppChecklist({ clients, pending, onSubmit }: { clients: Checklis
         <ul className="flex flex-col gap-2" aria-label="Clients that used the key">
           {clients.map((client, index) => (
             <li key={`${client.ipAddress}-${client.userAgent}`} className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-700">
-              <p className="font-mono text-xs">{activitySource(client)} · {client.userAgent ?? "no user agent"}</p>
+              <p className="font-mono text-xs">
+                {activitySource(client)} · {client.userAgent ?? "no user agent"}
+              </p>
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {count(client.requests, "request", "requests")}, first {exactUtc(client.firstSeenAt)}, last {exactUtc(client.lastSeenAt)}
               </p>
@@ -31,7 +33,10 @@ export function AppChecklist({ clients, pending, onSubmit }: { clients: Checklis
                   <input
                     type="checkbox"
                     aria-label={`${activitySource(client)} (${client.userAgent ?? "no user agent"}) updated to the replacement`}
-                    checked={entries[index].updated} onChange={(e) => set(index, { updated: e.target.checked })} className="size-4 accent-indigo-600" />
+                    checked={entries[index].updated}
+                    onChange={(e) => set(index, { updated: e.target.checked })}
+                    className="size-4 accent-indigo-600"
+                  />
                   Updated to the replacement
                 </label>
                 <input
@@ -48,7 +53,9 @@ export function AppChecklist({ clients, pending, onSubmit }: { clients: Checklis
         </ul>
       )}
       <div className="flex items-center gap-3">
-        <Button disabled={pending || left > 0} onClick={() => onSubmit(entries.map((e) => ({ ...e, note: e.note.trim() })))}>Confirm apps updated</Button>
+        <Button disabled={pending || left > 0} onClick={() => onSubmit(entries.map((e) => ({ ...e, note: e.note.trim() })))}>
+          Confirm apps updated
+        </Button>
         {left > 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{left} left to tick off or note.</p>}
       </div>
     </>

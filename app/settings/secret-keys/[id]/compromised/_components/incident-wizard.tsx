@@ -93,48 +93,78 @@ export function IncidentWizard(props: WizardProps) {
     revoke: (
       <>
         <p className="text-sm">Delete the key now. Every app instance refuses it within a second.</p>
-        <div><Button variant="danger" disabled={pending} onClick={() => run(() => revokeAction(props.incidentId))}>Revoke now</Button></div>
+        <div>
+          <Button variant="danger" disabled={pending} onClick={() => run(() => revokeAction(props.incidentId))}>
+            Revoke now
+          </Button>
+        </div>
       </>
     ),
-    replace: props.noReplacement && !props.successor ? (
-      <>
-        <p className="text-sm">{props.noReplacement}</p>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Note (recorded)
-          <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
-        </label>
-        <div><Button disabled={pending || !skipReason.trim()} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>Continue without a new key</Button></div>
-      </>
-    ) : props.successor ? (
-      <>
-        <p className="text-sm">
-          This key was rotated before it was reported, so its successor{" "}
-          <Link href={`/settings/secret-keys/${props.successor.id}`} className="font-mono underline">{props.successor.label}</Link> already replaces it.
-          If the same leak can reach the successor, report it compromised too.
-        </p>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Note (recorded)
-          <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
-        </label>
-        <div><Button disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>Continue without a new key</Button></div>
-      </>
-    ) : (
-      <>
-        <p className="text-sm">A new key with the same environment, scopes and permission. Its secret is shown once.</p>
-        <TextField label="Name of the replacement" name="replacementName" value={replacementName} onChange={(e) => setReplacementName(e.target.value)} maxChars={100} singleLine />
-        <div><Button disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { name: replacementName }))}>Create replacement</Button></div>
-        <details className="text-sm">
-          <summary className="cursor-pointer">No replacement needed?</summary>
-          <div className="mt-2 flex flex-col gap-2">
-            <label className="flex flex-col gap-1 font-medium">
-              Reason (recorded)
-              <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
-            </label>
-            <div><Button variant="secondary" disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>Skip this step</Button></div>
+    replace:
+      props.noReplacement && !props.successor ? (
+        <>
+          <p className="text-sm">{props.noReplacement}</p>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            Note (recorded)
+            <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
+          </label>
+          <div>
+            <Button disabled={pending || !skipReason.trim()} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>
+              Continue without a new key
+            </Button>
           </div>
-        </details>
-      </>
-    ),
+        </>
+      ) : props.successor ? (
+        <>
+          <p className="text-sm">
+            This key was rotated before it was reported, so its successor{" "}
+            <Link href={`/settings/secret-keys/${props.successor.id}`} className="font-mono underline">
+              {props.successor.label}
+            </Link>{" "}
+            already replaces it. If the same leak can reach the successor, report it compromised too.
+          </p>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            Note (recorded)
+            <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
+          </label>
+          <div>
+            <Button disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>
+              Continue without a new key
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="text-sm">A new key with the same environment, scopes and permission. Its secret is shown once.</p>
+          <TextField
+            label="Name of the replacement"
+            name="replacementName"
+            value={replacementName}
+            onChange={(e) => setReplacementName(e.target.value)}
+            maxChars={100}
+            singleLine
+          />
+          <div>
+            <Button disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { name: replacementName }))}>
+              Create replacement
+            </Button>
+          </div>
+          <details className="text-sm">
+            <summary className="cursor-pointer">No replacement needed?</summary>
+            <div className="mt-2 flex flex-col gap-2">
+              <label className="flex flex-col gap-1 font-medium">
+                Reason (recorded)
+                <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} maxLength={500} className={inputClass} />
+              </label>
+              <div>
+                <Button variant="secondary" disabled={pending} onClick={() => run(() => replaceAction(props.incidentId, { skipReason }))}>
+                  Skip this step
+                </Button>
+              </div>
+            </div>
+          </details>
+        </>
+      ),
     update_apps: <AppChecklist clients={props.clients} pending={pending} onSubmit={(entries) => run(() => updateAppsAction(props.incidentId, { entries }))} />,
     review: (
       <ActivityReview
@@ -154,13 +184,21 @@ export function IncidentWizard(props: WizardProps) {
           <li>{props.channels.emailEnabled ? "An email to every member." : "No email: SMTP is not configured on this server (SMTP_URL)."}</li>
           <li>{props.channels.webhook ? `A signed webhook to ${props.channels.webhook}.` : "No webhook: none is set in Security settings."}</li>
         </ul>
-        <div><Button disabled={pending} onClick={() => run(() => notifyAction(props.incidentId, { message: notifyMessage }))}>Notify {props.memberCount === 1 ? "1 member" : `${props.memberCount} members`}</Button></div>
+        <div>
+          <Button disabled={pending} onClick={() => run(() => notifyAction(props.incidentId, { message: notifyMessage }))}>
+            Notify {props.memberCount === 1 ? "1 member" : `${props.memberCount} members`}
+          </Button>
+        </div>
       </>
     ),
     close: (
       <>
         <p className="text-sm">Everything is done. Closing keeps the timeline for the record.</p>
-        <div><Button disabled={pending} onClick={() => run(() => closeAction(props.incidentId))}>Close incident</Button></div>
+        <div>
+          <Button disabled={pending} onClick={() => run(() => closeAction(props.incidentId))}>
+            Close incident
+          </Button>
+        </div>
       </>
     ),
   };

@@ -24,7 +24,9 @@ export function StartIncidentButton({ keyId }: { keyId: string }) {
       >
         {pending ? "Starting…" : "Start the response"}
       </Button>
-      <p role="alert" className="text-sm text-red-700 dark:text-red-300">{message}</p>
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        {message}
+      </p>
     </div>
   );
 }

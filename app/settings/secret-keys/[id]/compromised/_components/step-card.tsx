@@ -25,14 +25,20 @@ export function StepCard({
     <li
       aria-current={state === "current" ? "step" : undefined}
       className={`rounded-xl border p-4 sm:p-5 ${
-        state === "current" ? "border-indigo-400 bg-white shadow-sm dark:border-indigo-500 dark:bg-zinc-900" : "border-zinc-200 bg-white/60 dark:border-zinc-800 dark:bg-zinc-900/60"
+        state === "current"
+          ? "border-indigo-400 bg-white shadow-sm dark:border-indigo-500 dark:bg-zinc-900"
+          : "border-zinc-200 bg-white/60 dark:border-zinc-800 dark:bg-zinc-900/60"
       }`}
     >
       <h2 className="flex items-center gap-3 font-semibold">
         <span
           aria-hidden="true"
           className={`flex size-7 items-center justify-center rounded-full text-sm ${
-            state === "done" ? "bg-emerald-600 text-white" : state === "current" ? "bg-indigo-600 text-white" : "bg-zinc-200 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"
+            state === "done"
+              ? "bg-emerald-600 text-white"
+              : state === "current"
+                ? "bg-indigo-600 text-white"
+                : "bg-zinc-200 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"
           }`}
         >
           {state === "done" ? "✓" : number}
@@ -43,7 +49,11 @@ export function StepCard({
       {state === "done" && (
         <div className="mt-2 ml-10 text-sm text-zinc-600 dark:text-zinc-400">
           {summary}
-          {doneBy && doneAt && <p className="mt-1">Done by {doneBy}, {exactUtc(doneAt)}.</p>}
+          {doneBy && doneAt && (
+            <p className="mt-1">
+              Done by {doneBy}, {exactUtc(doneAt)}.
+            </p>
+          )}
         </div>
       )}
       {state === "current" && <div className="mt-3 ml-10 flex flex-col gap-3">{children}</div>}

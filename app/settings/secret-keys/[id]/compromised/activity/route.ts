@@ -17,10 +17,34 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const window = reviewWindow({ from: search.get("from"), to: search.get("to") }, incident.revokedAt, new Date());
   const rows = await reviewActivity({ organizationId: member.organizationId, keyId, from: window.fromDate, to: window.toDate, revokedAt: incident.revokedAt });
   const body =
-    csvLine(["first_seen_utc", "last_seen_utc", "ip_address", "via_address", "other_clients", "user_agent", "scope", "action", "outcome", "requests", "suspicious"]) +
+    csvLine([
+      "first_seen_utc",
+      "last_seen_utc",
+      "ip_address",
+      "via_address",
+      "other_clients",
+      "user_agent",
+      "scope",
+      "action",
+      "outcome",
+      "requests",
+      "suspicious",
+    ]) +
     rows
       .map((r) =>
-        csvLine([r.firstSeenAt.toISOString(), r.lastSeenAt.toISOString(), r.overflow ? "" : r.ipAddress, r.viaAddress, r.overflow ? "yes" : "no", r.userAgent, r.scope, r.action, r.outcome, r.requestCount, r.suspicious.join("; ")]),
+        csvLine([
+          r.firstSeenAt.toISOString(),
+          r.lastSeenAt.toISOString(),
+          r.overflow ? "" : r.ipAddress,
+          r.viaAddress,
+          r.overflow ? "yes" : "no",
+          r.userAgent,
+          r.scope,
+          r.action,
+          r.outcome,
+          r.requestCount,
+          r.suspicious.join("; "),
+        ]),
       )
       .join("");
   return new Response(body, {

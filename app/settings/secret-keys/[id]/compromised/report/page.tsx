@@ -41,16 +41,24 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
   return (
     <article className="max-w-4xl print:max-w-none print:text-black">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm print:hidden">
-        <Link href={base} className="text-indigo-600 hover:underline dark:text-indigo-400">Back to the incident</Link>
+        <Link href={base} className="text-indigo-600 hover:underline dark:text-indigo-400">
+          Back to the incident
+        </Link>
       </nav>
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Incident report: compromised key “{incident.keyName}”</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400 print:text-black">Generated {exactUtc(new Date())} by {member.name}. All times UTC.</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400 print:text-black">
+            Generated {exactUtc(new Date())} by {member.name}. All times UTC.
+          </p>
         </div>
         <div className="flex items-center gap-3 text-sm print:hidden">
-          <a href={`${base}/summary?format=md`} className="underline">Markdown</a>
-          <a href={`${base}/summary?format=json`} className="underline">JSON</a>
+          <a href={`${base}/summary?format=md`} className="underline">
+            Markdown
+          </a>
+          <a href={`${base}/summary?format=json`} className="underline">
+            JSON
+          </a>
           <PrintButton />
         </div>
       </header>
@@ -86,7 +94,8 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
           <ul className="list-disc pl-5 text-sm">
             {checklist.map((item) => (
               <li key={`${item.ipAddress} ${item.userAgent}`}>
-                {item.ipAddress} · {item.userAgent ?? "no user agent"} · {count(item.requests, "request", "requests")}: {item.updated ? "updated" : "not updated"}
+                {item.ipAddress} · {item.userAgent ?? "no user agent"} · {count(item.requests, "request", "requests")}:{" "}
+                {item.updated ? "updated" : "not updated"}
                 {item.note && ` (${item.note})`}
               </li>
             ))}

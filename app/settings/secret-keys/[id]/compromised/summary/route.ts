@@ -14,7 +14,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const incident = { ...found, deliveries: await listIncidentDeliveries(member.organizationId, found.id) };
   const headers = { "cache-control": "no-store" };
   if (new URL(request.url).searchParams.get("format") === "json") {
-    return Response.json(incidentSummaryJson(incident), { headers: { ...headers, "content-disposition": `attachment; filename="incident-${incident.id}.json"` } });
+    return Response.json(incidentSummaryJson(incident), {
+      headers: { ...headers, "content-disposition": `attachment; filename="incident-${incident.id}.json"` },
+    });
   }
   return new Response(incidentSummaryMarkdown(incident), {
     headers: { ...headers, "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="incident-${incident.id}.md"` },
