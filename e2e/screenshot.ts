@@ -10,6 +10,6 @@ export async function screenshot(page: Page, name: string, options: { mask?: Loc
   fs.mkdirSync(folder, { recursive: true });
   const size = page.viewportSize();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: path.join(folder, `${name}.png`), mask: options.mask, animations: "disabled" });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), mask: options.mask, maskColor: "#d4d4d8", animations: "disabled" });
   if (size) await page.setViewportSize(size);
 }
