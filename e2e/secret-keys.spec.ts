@@ -96,6 +96,19 @@ test("bad input is refused next to the field and creates nothing", async ({ page
   await dialog.getByLabel("Name").fill("batch SCORING");
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.getByLabel("Name")).toHaveAccessibleDescription("A live key already has this name.");
+  // A long pasted name is kept and flagged, never cut silently; pasted line breaks are named.
+  await dialog.getByLabel("Name").fill("x".repeat(150));
+  await expect(dialog.getByLabel("Name")).toHaveValue("x".repeat(150));
+  await expect(dialog.getByLabel("Name")).toHaveAccessibleDescription("Use at most 100 characters (this has 150).");
+  await dialog.getByLabel("Name").fill("");
+  await dialog.getByLabel("Name").focus();
+  await dialog.getByLabel("Name").evaluate((input) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "Nightly\nexport job");
+    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(dialog.getByLabel("Name")).toHaveValue("Nightly export job");
+  await expect(dialog.getByRole("status").filter({ hasText: "The pasted text had line breaks; they became spaces." })).toBeVisible();
   await dialog.getByRole("radio", { name: /Restricted/ }).check();
   await dialog.getByLabel("Name").fill("Restricted without actions");
   await dialog.getByRole("button", { name: "Create key" }).click();
@@ -142,6 +155,9 @@ test("a member sees keys but no create or delete controls, and a forged create i
   const { context: memberContext, page: memberPage } = await signInAs(browser, max);
   await expect(memberPage.getByTestId("current-role")).toHaveText("Member");
   await expect(memberPage.getByRole("row", { name: /Owner made key/ })).toBeVisible();
+  // The navigation offers only what a member may open.
+  const memberNav = memberPage.getByRole("navigation", { name: "Settings" });
+  await expect(memberNav.getByRole("link")).toHaveText(["Secret Keys", "Usage", "Members", "Security"]);
   await expect(memberPage.getByRole("button", { name: "Create secret key" })).toHaveCount(0);
   await memberPage.getByRole("button", { name: "Actions for Owner made key" }).click();
   await expect(memberPage.getByRole("menuitem")).toHaveText(["View details"]);
