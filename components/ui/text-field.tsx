@@ -26,7 +26,8 @@ export function TextField({
   const [note, setNote] = useState<string>();
   const currentLength = input.value !== undefined ? String(input.value).length : length;
   const tooLong = maxChars !== undefined && currentLength > maxChars ? `Use at most ${maxChars} characters (this has ${currentLength}).` : undefined;
-  const shownError = errors?.[0] ?? tooLong;
+  // What the field holds now comes first; a server error may be about an earlier value.
+  const shownError = tooLong ?? errors?.[0];
   const invalid = Boolean(shownError);
 
   function paste(event: ClipboardEvent<HTMLInputElement>) {
