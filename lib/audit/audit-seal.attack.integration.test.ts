@@ -4,6 +4,7 @@ import { asSuperuser } from "@/lib/testing/as-superuser";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { keptHeadHolds } from "./audit-head";
 import { recordAuditEvent } from "./record-event";
+import { sealUnsealedEvents } from "./seal-unsealed-events";
 import { auditSealAt, verifyAuditChain } from "./verify-audit-chain";
 
 async function someEvents(count = 5) {
@@ -47,6 +48,35 @@ async function chainAloneIntact(organizationId: string): Promise<boolean> {
 const FORGED_MAC = "f".repeat(64);
 
 describe("audit seals against a database superuser", () => {
+  it("a trigger that alters rows as the app writes them gets nothing sealed: the write fails and nothing is kept", async () => {
+    const { organization, actors } = await someEvents(2);
+    await asSuperuser(async (client) => {
+      await client.query(`
+        CREATE FUNCTION zz_forge() RETURNS trigger AS $$ BEGIN NEW."actorLabel" := 'Someone else'; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await client.query(`CREATE TRIGGER zz_forge BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION zz_forge()`);
+    });
+    try {
+      const write = db().$transaction((tx) => recordAuditEvent(tx, { actor: actors.OWNER, action: "member.added", details: { email: "x@example.test" } }));
+      await expect(write).rejects.toThrow(/altered as it was written/);
+      expect(await db().auditEvent.count({ where: { organizationId: organization.id } })).toBe(2);
+    } finally {
+      await asSuperuser(async (client) => {
+        await client.query(`DROP TRIGGER zz_forge ON "AuditEvent"`);
+        await client.query(`DROP FUNCTION zz_forge()`);
+      });
+    }
+  });
+
+  it("rewriting an early event and removing the seals before it, leaving its stored hash, is named even after a restart re-seals", async () => {
+    const { organization, events } = await someEvents(5);
+    await asSuperuser(async (client) => {
+      await client.query(`DELETE FROM "AuditSeal" WHERE "organizationId" = $1 AND "sequence" <= 2`, [organization.id]);
+      await client.query(`UPDATE "AuditEvent" SET "actorLabel" = 'Someone else' WHERE "id" = $1`, [events[1].id]);
+    });
+    await sealUnsealedEvents();
+    expect(await verifyAuditChain(organization.id)).toMatchObject({ ok: false, brokenEventId: events[1].id, sequence: 2 });
+  });
+
   it("replacing the database's own hash function, then rewriting an event, is named by the seals", async () => {
     const { organization, events } = await someEvents();
     await asSuperuser(async (client) => {

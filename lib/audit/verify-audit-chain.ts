@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { auditHmacSecret } from "./audit-hmac-secret";
+import { auditEventHash } from "./audit-event-hash";
 import { auditSealMatches, SEALED_COLUMNS } from "./audit-seal";
 
 export type ChainVerdict =
@@ -23,18 +24,14 @@ export async function verifyAuditChain(organizationId: string, options: { secret
   let events = 0;
   let head: { sequence: number; seal: string } | null = null;
   for (;;) {
-    // Read as the app reads events (the seal is checked against this), with
-    // the database's own hash beside it for the chain check.
+    // Read as the app reads events; the hash and the seal are both computed
+    // here, never by database code (which someone with rights can replace).
     const rows = await db().auditEvent.findMany({
       where: { organizationId, sequence: { gte: expectedSequence } },
       orderBy: { sequence: "asc" },
       take: PAGE,
       select: { ...SEALED_COLUMNS, seal: { select: { mac: true } } },
     });
-    const hashes = await db().$queryRaw<{ sequence: number; expected: string }[]>`
-      SELECT e."sequence", audit_event_hash(e) AS "expected" FROM "AuditEvent" e
-      WHERE e."organizationId" = ${organizationId} AND e."sequence" >= ${expectedSequence} AND e."sequence" <= ${rows.at(-1)?.sequence ?? 0}`;
-    const expectedHash = new Map(hashes.map((h) => [h.sequence, h.expected]));
     for (const row of rows) {
       const broken = (reason: string): ChainVerdict => ({ ok: false, events, brokenEventId: row.id, sequence: row.sequence, reason });
       if (row.sequence !== expectedSequence) {
@@ -47,7 +44,7 @@ export async function verifyAuditChain(organizationId: string, options: { secret
         };
       }
       if (row.previousHash !== previousHash) return broken(`Event #${row.sequence} does not link to the event before it.`);
-      if (row.hash !== expectedHash.get(row.sequence))
+      if (row.hash !== auditEventHash(row))
         return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
       if (!row.seal) {
         return broken(
