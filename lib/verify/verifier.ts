@@ -180,23 +180,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   // Format and checksum first (no I/O), then the cache, then the database.
   // The invalid-key limit (counted per limitKey: the end client a service
-  // reported, else the caller) only spares the database from guessing: a
-  // client past it gets 429 instead of a lookup, but a key this instance
-  // knows to be live is still answered, so nobody can lock real keys out by
-  // sending junk from, or through, the same address.
+  // reported, else the caller) slows guessing: a client past it gets 429
+  // instead of 401 for a key that does not work. A key that works is always
+  // answered, whoever sent junk from or through the same address.
   function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
     const wait = limiter.retryAfterSeconds(limitKey);
-    if (!parseKey(secret)) return wait > 0 ? tooManyInvalid(wait, response) : refuse(limitKey, response);
+    const notFound = () => (wait > 0 ? tooManyInvalid(wait, response) : refuse(limitKey, response));
+    if (!parseKey(secret)) return notFound();
     const hash = hashKey(secret, options.hashSecret);
     const fresh = cache.peek(hash);
-    if (fresh?.record) return found(fresh.record);
-    if (wait > 0) return tooManyInvalid(wait, response);
-    if (fresh) return refuse(limitKey, response);
+    if (fresh) return fresh.record ? found(fresh.record) : notFound();
     cache
       .lookup(hash)
       .then((lookup) => {
         if (lookup.status === "unavailable") return unavailable(response);
-        if (!lookup.record) return refuse(limitKey, response);
+        if (!lookup.record) return notFound();
         found(lookup.record);
       })
       .catch(failed(response));
