@@ -43,6 +43,7 @@ export const authOptions: NextAuthOptions = {
             userId: user.id,
             ipAddress: clientAddressFrom(headers),
             userAgent: userAgentFrom(headers),
+            whilePasswordHash: user.passwordHash,
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {

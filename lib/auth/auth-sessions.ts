@@ -1,21 +1,33 @@
 import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-export async function createAuthSession(options: { userId: string; ipAddress?: string; userAgent?: string }): Promise<{ sessionId: string }> {
+// With whilePasswordHash, the session is made only if the account still has
+// that password, in one statement: a sign-in checked against a password
+// that was changed meanwhile (an owner setting a new first password for a
+// member taken back) gets nothing.
+export async function createAuthSession(options: {
+  userId: string;
+  ipAddress?: string;
+  userAgent?: string;
+  whilePasswordHash?: string;
+}): Promise<{ sessionId: string }> {
   const sessionId = randomBytes(24).toString("base64url");
-  await db().authSession.create({
-    data: {
-      id: sessionId,
-      userId: options.userId,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-      ipAddress: options.ipAddress,
-      userAgent: options.userAgent?.slice(0, 500),
-    },
-  });
+  const expiresAt = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  const userAgent = options.userAgent?.slice(0, 500) ?? null;
+  if (options.whilePasswordHash === undefined) {
+    await db().authSession.create({ data: { id: sessionId, userId: options.userId, expiresAt, ipAddress: options.ipAddress, userAgent } });
+    return { sessionId };
+  }
+  const created = await db().$executeRaw`
+    INSERT INTO "AuthSession" ("id", "userId", "createdAt", "expiresAt", "ipAddress", "userAgent")
+    SELECT ${sessionId}, u."id", ${new Date()}, ${expiresAt}, ${options.ipAddress ?? null}, ${userAgent}
+    FROM "User" u WHERE u."id" = ${options.userId} AND u."passwordHash" = ${options.whilePasswordHash}`;
+  if (created === 0) throw new AppError("UNAUTHENTICATED", "That email and password do not match an account.");
   return { sessionId };
 }
 

@@ -8,7 +8,9 @@ import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
 import { signInInput } from "./sign-in-input";
 import { describeWait } from "./sign-in-throttle";
 
-export type AuthenticatedUser = { id: string; email: string; name: string };
+// passwordHash: the hash the password was checked against, so the session
+// is made only while it is still the account's (see createAuthSession).
+export type AuthenticatedUser = { id: string; email: string; name: string; passwordHash: string };
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
 
@@ -57,5 +59,5 @@ export async function authenticate(options: {
   }
   await rememberSignInAddress({ userId: user.id, ipAddress, now });
   await recordSignIn(user, "auth.sign_in", options);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, passwordHash: user.passwordHash };
 }

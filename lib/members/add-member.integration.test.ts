@@ -63,3 +63,20 @@ describe("addMember", () => {
     expect(await account()).toMatchObject({ name: "Back again", memberships: [{ organizationId: organization.id, role: "MEMBER" }] });
   });
 });
+
+describe("a sign-in racing the owner's new first password", () => {
+  it("gets no session when the password it was checked against is no longer the account's", async () => {
+    const { actors } = await createOrganizationWithAllRoles();
+    const data = input();
+    const { userId } = await addMember({ actor: actors.OWNER, input: data });
+    const oldHash = (await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+    const membershipId = (await db().membership.findFirstOrThrow({ where: { userId } })).id;
+    await removeMember({ actor: actors.OWNER, input: { membershipId } });
+    await addMember({ actor: actors.OWNER, input: { ...data, password: "a brand new first password" } });
+    // The old password was checked a moment before the owner set the new one.
+    await expect(createAuthSession({ userId, whilePasswordHash: oldHash })).rejects.toThrow(/do not match/);
+    const current = (await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+    const { sessionId } = await createAuthSession({ userId, whilePasswordHash: current });
+    expect(await resolveMember(sessionId)).not.toBeNull();
+  });
+});
