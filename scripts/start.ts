@@ -122,7 +122,7 @@ async function main() {
       clientAddress,
       panelHosts,
       maxConnections: positiveNumber("MAX_CONNECTIONS", 10_000),
-      maxConnectionsPerAddress: positiveNumber("MAX_CONNECTIONS_PER_ADDRESS", 1_000),
+      maxConnectionsPerAddress: positiveNumber("MAX_CONNECTIONS_PER_ADDRESS", 256),
     });
     deliveries = startDeliveryWorker({ log });
     reminders = startRotationReminders({ log });

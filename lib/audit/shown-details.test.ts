@@ -3,9 +3,11 @@ import { shownDetails, webhookUrlForAudit } from "./shown-details";
 
 describe("webhookUrlForAudit", () => {
   it.each([
-    ["https://hooks.slack.com/services/T00/B00/XXXXSECRET", "https://hooks.slack.com/…"],
+    ["https://hooks.slack.com/services/T00/B00/XXXXSECRET", "https://…slack.com/…"],
+    ["https://eo1a2b3c4d5e6f.m.pipedream.net", "https://…pipedream.net"],
+    ["https://10.0.0.5:8443/x", "https://10.0.0.5:8443/…"],
     ["http://localhost/services/T0KEN-s3cr3t-bearer", "http://localhost/…"],
-    ["https://siem.example.com/ingest?token=abc", "https://siem.example.com/…"],
+    ["https://siem.example.com/ingest?token=abc", "https://…example.com/…"],
     ["https://user:pass@example.com/", "https://example.com"],
     ["https://example.com", "https://example.com"],
     ["not a url", "(not a URL)"],
@@ -16,9 +18,9 @@ describe("webhookUrlForAudit", () => {
 
 describe("shownDetails", () => {
   it("trims the webhook URL of webhook events, including ones recorded with the whole URL", () => {
-    expect(shownDetails("organization.webhook_set", { url: "https://hooks.example.com/t/SECRET" })).toEqual({ url: "https://hooks.example.com/…" });
+    expect(shownDetails("organization.webhook_set", { url: "https://hooks.example.com/t/SECRET" })).toEqual({ url: "https://…example.com/…" });
     expect(shownDetails("organization.webhook_removed", { url: "https://hooks.example.com/t/SECRET", other: 1 })).toEqual({
-      url: "https://hooks.example.com/…",
+      url: "https://…example.com/…",
       other: 1,
     });
   });

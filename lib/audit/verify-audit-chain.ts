@@ -44,8 +44,7 @@ export async function verifyAuditChain(organizationId: string, options: { secret
         };
       }
       if (row.previousHash !== previousHash) return broken(`Event #${row.sequence} does not link to the event before it.`);
-      if (row.hash !== auditEventHash(row))
-        return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
+      if (row.hash !== auditEventHash(row)) return broken(`Event #${row.sequence} was changed after it was written: its content no longer matches its hash.`);
       if (!row.seal) {
         return broken(
           `Event #${row.sequence} has no seal: it was written outside the app or its seal was removed (events from before audit seals are sealed when the panel starts).`,

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { addressGroup } from "@/lib/net/address-group";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 import { recordSignIn } from "./record-sign-in";
@@ -36,7 +37,9 @@ export async function authenticate(options: {
   const parsed = signInInput.safeParse(options.credentials);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
   const { email, password } = parsed.data;
-  const { ipAddress } = options;
+  // The throttle counts by address group (an IPv6 /64 is one client); the
+  // audit log keeps the exact address.
+  const ipAddress = addressGroup(options.ipAddress);
   const startedAt = Date.now();
   const now = options.now ?? new Date();
 

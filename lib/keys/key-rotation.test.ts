@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EXPIRY } from "./key-input";
-import { oldKeyExpiry, rotateKeyInput, rotationDue, sameSettingsAs } from "./key-rotation";
+import { lifetimeChoice, oldKeyExpiry, rotateKeyInput, rotationDue, sameSettingsAs } from "./key-rotation";
 
 const now = new Date("2026-11-27T12:00:00Z");
 
@@ -26,9 +26,11 @@ describe("sameSettingsAs", () => {
     permission: "RESTRICTED" as const,
     restrictedActions: { DATASET: ["read"] },
     rateLimitPerMinute: 600,
+    createdAt: new Date("2026-01-01T00:00:00Z"),
+    expiresAt: new Date("2026-06-30T00:00:00Z"),
   };
 
-  it("copies environment, scopes, permission, restricted actions and rate limit, with the policy's expiry", () => {
+  it("copies environment, scopes, permission, restricted actions, rate limit and lifetime", () => {
     expect(sameSettingsAs(key, "Staging")).toEqual({
       name: "Staging",
       environment: "STAGING",
@@ -41,14 +43,30 @@ describe("sameSettingsAs", () => {
   });
 
   it("keeps the scopes whatever the organization's setting: a successor never reaches further", () => {
-    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null }, "x")).toEqual({
+    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null, expiresAt: null }, "x")).toEqual({
       name: "x",
       environment: "STAGING",
       permission: "FULL",
-      expiresInDays: "180",
+      expiresInDays: "never",
       rateLimitPerMinute: null,
       scopes: ["DATASET"],
     });
+  });
+});
+
+describe("lifetimeChoice", () => {
+  const created = new Date("2026-01-01T00:00:00Z");
+  const after = (days: number) => new Date(created.getTime() + days * 86_400_000);
+  it.each([
+    [null, "never"],
+    [7, "7"],
+    [6.9, "7"],
+    [29, "30"],
+    [90, "90"],
+    [120, "90"],
+    [400, "365"],
+  ] as const)("a key living %s days is followed by one living %s", (days, choice) => {
+    expect(lifetimeChoice({ createdAt: created, expiresAt: days === null ? null : after(days) })).toBe(choice);
   });
 });
 

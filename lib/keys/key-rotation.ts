@@ -1,5 +1,5 @@
 import { z } from "@/lib/validation/zod";
-import { DEFAULT_EXPIRY, keyId, ROTATION_POLICY_DAYS, type CreateKeyInput } from "./key-input";
+import { EXPIRY_CHOICES, keyId, ROTATION_POLICY_DAYS, type CreateKeyInput, type ExpiryChoice } from "./key-input";
 import type { Environment, PermissionLevel, Scope } from "./key-model";
 
 // How long the old key keeps working after a rotation, so apps can switch
@@ -15,6 +15,7 @@ export const ROTATION_GRACE_LABELS: Record<RotationGrace, string> = {
   "7d": "In 7 days",
 };
 
+const DAY_MS = 86_400_000;
 const GRACE_MS: Record<RotationGrace, number> = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 604_800_000 };
 
 export const rotateKeyInput = z.object({
@@ -31,6 +32,8 @@ export function oldKeyExpiry(now: Date, grace: RotationGrace, currentExpiry: Dat
 }
 
 type KeySettings = {
+  createdAt: Date;
+  expiresAt: Date | null;
   environment: Environment;
   scopes: Scope[];
   permission: PermissionLevel;
@@ -38,23 +41,32 @@ type KeySettings = {
   rateLimitPerMinute: number | null;
 };
 
+// The expiry choice closest to a key's own lifetime (created to expires),
+// "never" for a key that never expired.
+export function lifetimeChoice(key: { createdAt: Date; expiresAt: Date | null }): ExpiryChoice {
+  if (!key.expiresAt) return "never";
+  const days = (key.expiresAt.getTime() - key.createdAt.getTime()) / DAY_MS;
+  const choices = EXPIRY_CHOICES.filter((choice) => choice !== "never");
+  return choices.reduce((best, choice) => (Math.abs(Number(choice) - days) < Math.abs(Number(best) - days) ? choice : best));
+}
+
 // A new key like an existing one (rotation, incident replacement): same
-// environment, scopes, permission and rate limit; expiry per the rotation
-// policy. The scopes are kept even if the organization has since turned
-// per-scope keys off: a successor never reaches further than its predecessor.
+// environment, scopes, permission, rate limit and lifetime. The scopes are
+// kept even if the organization has since turned per-scope keys off, and a
+// 7-day key is followed by a 7-day key: a successor never reaches further,
+// nor lives longer, than its predecessor.
 export function sameSettingsAs(key: KeySettings, name: string): CreateKeyInput {
   return {
     name,
     environment: key.environment,
     permission: key.permission,
-    expiresInDays: DEFAULT_EXPIRY[key.environment],
+    expiresInDays: lifetimeChoice(key),
     rateLimitPerMinute: key.rateLimitPerMinute,
     scopes: key.scopes,
     ...(key.restrictedActions ? { restrictedActions: key.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
   };
 }
 
-const DAY_MS = 86_400_000;
 export const EXPIRY_WARNING_DAYS = 14;
 
 // The dates behind "rotation due": keys created before createdBefore[env]

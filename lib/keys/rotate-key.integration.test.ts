@@ -32,7 +32,8 @@ describe("rotateKey", () => {
     const rotated = await rotateKey({ actor: actors.ADMIN, input: { keyId: old.key.id, grace: "1h" }, now });
 
     expect(rotated.key).toMatchObject({ name: "Training pipeline", environment: "CI_CD", permission: "RESTRICTED", restrictedActions: { DATASET: ["read"] } });
-    expect(rotated.key.expiresAt).toEqual(new Date(now.getTime() + 90 * 86_400_000));
+    // Same lifetime as the key it follows (30 days), not longer.
+    expect(rotated.key.expiresAt).toEqual(new Date(now.getTime() + 30 * 86_400_000));
     expect(rotated.secret).not.toBe(old.secret);
     expect(rotated.oldKeyExpiresAt).toEqual(new Date(now.getTime() + 3_600_000));
     const oldRow = await db().secretKey.findUniqueOrThrow({ where: { id: old.key.id } });

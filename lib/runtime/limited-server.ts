@@ -1,5 +1,6 @@
 import http from "node:http";
 import type net from "node:net";
+import { addressGroup } from "@/lib/net/address-group";
 
 export type ServerLimits = {
   headersTimeoutMs: number;
@@ -14,7 +15,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 65_000,
   maxConnections: 10_000,
-  maxConnectionsPerAddress: 1_000,
+  maxConnectionsPerAddress: 256,
 };
 
 // Slow or idle clients cannot hold connections open for ever: headers must
@@ -42,7 +43,7 @@ export function createLimitedServer(handler: http.RequestListener, limits: Serve
   const perAddress = new Map<string, number>();
   let open = 0;
   server.on("connection", (socket: net.Socket) => {
-    const address = socket.remoteAddress ?? "unknown";
+    const address = addressGroup(socket.remoteAddress ?? "unknown");
     const count = (perAddress.get(address) ?? 0) + 1;
     if (count > limits.maxConnectionsPerAddress) return void socket.destroy();
     perAddress.set(address, count);

@@ -11,6 +11,7 @@ export async function startVerifyServer(options: {
   invalidKeyLimitPerMinute?: number;
   flushIntervalMs?: number;
   serviceTokens?: string;
+  bodyTimeoutMs?: number;
   log?: (message: string) => void;
 }) {
   const verifier: Verifier = createVerifier({
@@ -19,6 +20,7 @@ export async function startVerifyServer(options: {
     invalidKeyLimitPerMinute: options.invalidKeyLimitPerMinute ?? 1_000,
     flushIntervalMs: options.flushIntervalMs ?? 60_000,
     serviceTokens: parseServiceTokens(options.serviceTokens),
+    bodyTimeoutMs: options.bodyTimeoutMs,
     clientAddress: (request) => (request.headers["x-test-address"] as string | undefined) ?? request.socket.remoteAddress ?? "unknown",
     log: options.log ?? (() => {}),
   });

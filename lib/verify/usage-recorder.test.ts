@@ -61,6 +61,14 @@ describe("UsageRecorder", () => {
     expect(recorder.take().activity).toHaveLength(1);
   });
 
+  it("past the client cap, counts a whole IPv6 /64 as one address", () => {
+    const recorder = new UsageRecorder();
+    for (let i = 0; i < MAX_CLIENTS_PER_KEY; i++) recorder.record(usage({ userAgent: `filler/${i}` }));
+    for (let i = 0; i < 50; i++) recorder.record(usage({ ipAddress: `2001:db8:1:2::${(i + 1).toString(16)}`, userAgent: `rotating/${i}` }));
+    const grouped = recorder.take().activity.filter((row) => row.userAgent === MANY_USER_AGENTS);
+    expect(grouped).toEqual([expect.objectContaining({ ipAddress: "2001:db8:1:2::/64", requestCount: 50 })]);
+  });
+
   it("past the client cap, keeps new addresses and what they did without their user agents, then counts the rest in one overflow row", () => {
     const recorder = new UsageRecorder();
     // A flood of made-up user agents from one address fills the client cap...
@@ -78,7 +86,10 @@ describe("UsageRecorder", () => {
     for (let i = 0; i < MAX_ADDRESSES_PER_KEY + 10; i++) recorder.record(usage({ ipAddress: `10.1.${i >> 8}.${i & 255}`, userAgent: `x${i}` }));
     const later = recorder.take().activity.filter((row) => row.keyId === "k1");
     // 2 addresses were already kept in this window, so 998 more fit and 12 overflow.
-    expect(later.find((row) => row.overflow)).toMatchObject({ ipAddress: "*", userAgent: null, requestCount: 12 });
+    expect(later.find((row) => row.overflow)).toMatchObject({ ipAddress: "*", userAgent: null, scope: "DATASET", action: "read", requestCount: 12 });
+    // Even in the overflow, what was done stays apart: a write is its own row.
+    recorder.record(usage({ ipAddress: "10.9.9.9", userAgent: "late", scope: "TRAINING", action: "write" }));
+    expect(recorder.take().activity.find((row) => row.overflow)).toMatchObject({ scope: "TRAINING", action: "write" });
     // A new window admits new clients again.
     recorder.record(usage({ userAgent: "fresh", at: 1000 + CLIENT_WINDOW_MS }));
     expect(recorder.take().activity[0]).toMatchObject({ userAgent: "fresh", overflow: false });

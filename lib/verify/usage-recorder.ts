@@ -1,4 +1,5 @@
 import { SCOPES, type Scope } from "@/lib/keys/key-model";
+import { addressGroup } from "@/lib/net/address-group";
 
 export const OUTCOMES = ["ALLOWED", "DENIED", "REVOKED", "RATE_LIMITED"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -58,8 +59,8 @@ export function isRecordable(usage: Usage): boolean {
 const activityId = (row: Omit<Usage, "at">) =>
   `${row.keyId}\u0000${row.ipAddress}\u0000${row.viaAddress}\u0000${row.userAgent}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
 const addressId = (row: Omit<Usage, "at">) =>
-  `${row.keyId}\u0000address\u0000${row.ipAddress}\u0000${row.viaAddress}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
-const overflowId = (row: Omit<Usage, "at">) => `${row.keyId}\u0000overflow\u0000${row.outcome}`;
+  `${row.keyId}\u0000address\u0000${addressGroup(row.ipAddress)}\u0000${row.viaAddress}\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
+const overflowId = (row: Omit<Usage, "at">) => `${row.keyId}\u0000overflow\u0000${row.scope}\u0000${row.action}\u0000${row.outcome}`;
 
 type Admission = "client" | "address" | "overflow";
 
@@ -165,8 +166,8 @@ export class UsageRecorder {
         admission === "client"
           ? row
           : admission === "address"
-            ? { ...row, userAgent: MANY_USER_AGENTS }
-            : { ...row, ipAddress: "*", viaAddress: null, userAgent: null, scope: null, action: null, overflow };
+            ? { ...row, ipAddress: addressGroup(row.ipAddress), userAgent: MANY_USER_AGENTS }
+            : { ...row, ipAddress: "*", viaAddress: null, userAgent: null, overflow };
       this.activity.set(id, kept);
     } else {
       this.dropped += row.requestCount;

@@ -164,6 +164,30 @@ describe("flooding", () => {
   });
 });
 
+describe("slow bodies", () => {
+  it("a body dribbled in byte by byte is answered 408 and the connection closed, long before the server's request timeout", async () => {
+    const quick = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, bodyTimeoutMs: 300 });
+    try {
+      const port = Number(new URL(quick.url).port);
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request({
+          port,
+          host: "127.0.0.1",
+          method: "POST",
+          path: "/api/v1/keys/verify",
+          headers: { "content-type": "application/json", "content-length": "5000" },
+        });
+        request.on("response", (response) => resolve(response.statusCode ?? 0));
+        request.on("error", reject);
+        request.write("{");
+      });
+      expect(status).toBe(408);
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
 describe("the invalid-key limit cannot lock real keys out", () => {
   const junk = { key: "skml_live_not-a-real-key", scope: "dataset", action: "read" };
 

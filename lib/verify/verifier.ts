@@ -3,6 +3,7 @@ import pg from "pg";
 import { hashKey, parseKey } from "@/lib/keys/key-format";
 import { isAllowed, allowedActions } from "@/lib/keys/permission-table";
 import { SCOPES } from "@/lib/keys/key-model";
+import { addressGroup } from "@/lib/net/address-group";
 import { InvalidKeyLimiter } from "./invalid-key-limiter";
 import { KeyRateLimiter } from "./key-rate-limiter";
 import { KeyCache } from "./key-cache";
@@ -45,6 +46,7 @@ export type VerifierOptions = {
   flushIntervalMs?: number;
   activityRetentionDays?: number;
   serviceTokens?: ServiceTokens;
+  bodyTimeoutMs?: number;
   clientAddress: (request: http.IncomingMessage) => string;
   log?: (message: string) => void;
 };
@@ -100,20 +102,35 @@ function answerFor(record: KeyRecord, allowed: boolean): Prepared {
 // cost more in a process where Next keeps async context tracking on. A body
 // over the limit is answered (413) as soon as the limit is passed, without
 // reading the rest.
-function readBody(request: http.IncomingMessage, done: (text: string) => void, tooLarge: () => void, fail: (error: unknown) => void): void {
+// A verify body is a few hundred bytes: one that takes longer than
+// bodyTimeoutMs to arrive is a client holding the connection, answered 408.
+function readBody(
+  request: http.IncomingMessage,
+  handlers: { done: (text: string) => void; tooLarge: () => void; tooSlow: () => void; fail: (error: unknown) => void },
+  bodyTimeoutMs: number,
+): void {
+  const { done, tooLarge, tooSlow, fail } = handlers;
   if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
+  const timer = setTimeout(() => {
+    refused = true;
+    chunks.length = 0;
+    tooSlow();
+  }, bodyTimeoutMs);
   request.on("data", (chunk: Buffer) => {
     if (refused) return;
     size += chunk.length;
     if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
     refused = true;
+    clearTimeout(timer);
     chunks.length = 0;
     tooLarge();
   });
+  request.on("close", () => clearTimeout(timer));
   request.on("end", () => {
+    clearTimeout(timer);
     if (refused) return;
     try {
       done(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
@@ -237,37 +254,41 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (token !== undefined && !service) return send(response, 403, { error: "forbidden", message: "The service token is not valid." });
     readBody(
       request,
-      (text) => {
-        const parsed = parseVerifyBody(text);
-        if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
-        const { key, scope, action, client } = parsed.request;
-        if (client && !service) {
-          return send(response, 403, {
-            error: "forbidden",
-            message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
+      {
+        tooLarge: tooLarge(response),
+        tooSlow: () => send(response, 408, { error: "request_timeout", message: "The body took too long to arrive." }, [["connection", "close"]]),
+        fail: failed(response),
+        done: (text) => {
+          const parsed = parseVerifyBody(text);
+          if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
+          const { key, scope, action, client } = parsed.request;
+          if (client && !service) {
+            return send(response, 403, {
+              error: "forbidden",
+              message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
+            });
+          }
+          const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : addressGroup(address);
+          resolveKey(key, limitKey, response, (record) => {
+            const now = Date.now();
+            const live = isLive(record, now);
+            const limited = live && keyRateLimited(record, now, response);
+            const allowed = live && !limited && isAllowed(record, scope, action);
+            usage.record({
+              keyId: record.id,
+              organizationId: record.organizationId,
+              at: now,
+              ...endClient(request, address, client),
+              scope,
+              action,
+              outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
+            });
+            if (!live) return refuse(limitKey, response);
+            if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
           });
-        }
-        const limitKey = client?.ipAddress ? `client ${client.ipAddress}` : address;
-        resolveKey(key, limitKey, response, (record) => {
-          const now = Date.now();
-          const live = isLive(record, now);
-          const limited = live && keyRateLimited(record, now, response);
-          const allowed = live && !limited && isAllowed(record, scope, action);
-          usage.record({
-            keyId: record.id,
-            organizationId: record.organizationId,
-            at: now,
-            ...endClient(request, address, client),
-            scope,
-            action,
-            outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
-          });
-          if (!live) return refuse(limitKey, response);
-          if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
-        });
+        },
       },
-      tooLarge(response),
-      failed(response),
+      options.bodyTimeoutMs ?? 5_000,
     );
   }
 
@@ -280,7 +301,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
     }
     const address = options.clientAddress(request);
-    resolveKey(bearerToken(request.headers.authorization) ?? "", address, response, (record) => {
+    resolveKey(bearerToken(request.headers.authorization) ?? "", addressGroup(address), response, (record) => {
       const now = Date.now();
       const live = isLive(record, now);
       const limited = live && keyRateLimited(record, now, response);

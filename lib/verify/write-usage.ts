@@ -15,13 +15,24 @@ async function mergeOverflow(client: pg.PoolClient, row: ActivityRow): Promise<v
        UPDATE "KeyActivity" SET "requestCount" = "requestCount" + $4, "lastSeenAt" = greatest("lastSeenAt", $5::timestamptz AT TIME ZONE 'UTC')
        WHERE "id" = (SELECT "id" FROM "KeyActivity"
                      WHERE "keyId" = $1 AND "overflow" AND "outcome" = $3::"KeyOutcome"
+                       AND "scope" IS NOT DISTINCT FROM $8::"KeyScope" AND "action" IS NOT DISTINCT FROM $9
                        AND "firstSeenAt" > ($6::timestamptz AT TIME ZONE 'UTC')
                      ORDER BY "firstSeenAt" DESC LIMIT 1)
        RETURNING 1)
-     INSERT INTO "KeyActivity" ("keyId", "organizationId", "firstSeenAt", "lastSeenAt", "ipAddress", "outcome", "requestCount", "overflow")
-     SELECT $1, $2, $7::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC', '*', $3::"KeyOutcome", $4, true
+     INSERT INTO "KeyActivity" ("keyId", "organizationId", "firstSeenAt", "lastSeenAt", "ipAddress", "scope", "action", "outcome", "requestCount", "overflow")
+     SELECT $1, $2, $7::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC', '*', $8::"KeyScope", $9, $3::"KeyOutcome", $4, true
      WHERE NOT EXISTS (SELECT 1 FROM merged)`,
-    [row.keyId, row.organizationId, row.outcome, row.requestCount, iso(row.lastSeenAt), iso(row.lastSeenAt - CLIENT_WINDOW_MS), iso(row.firstSeenAt)],
+    [
+      row.keyId,
+      row.organizationId,
+      row.outcome,
+      row.requestCount,
+      iso(row.lastSeenAt),
+      iso(row.lastSeenAt - CLIENT_WINDOW_MS),
+      iso(row.firstSeenAt),
+      row.scope,
+      row.action,
+    ],
   );
 }
 
