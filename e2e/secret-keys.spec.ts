@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { createKeyActionId } from "./key-actions";
 import { screenshot } from "./screenshot";
 import { addMember, signInAs } from "./members";
 import { OWNER, SERVICE_HEADERS } from "./owner";
@@ -142,15 +143,7 @@ test("a member sees keys but no create or delete controls, and a forged create i
   await addMember(page, max);
 
   // The owner's create call shows what the action request looks like.
-  const dialog = await openCreateDialog(page);
-  await dialog.getByLabel("Name").fill("Owner made key");
-  const [request] = await Promise.all([
-    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
-    dialog.getByRole("button", { name: "Create key" }).click(),
-  ]);
-  const actionId = request.headers()["next-action"];
-  await page.getByLabel("I have stored this key somewhere safe.").check();
-  await page.getByRole("button", { name: "Done" }).click();
+  const actionId = await createKeyActionId(page, "Owner made key");
 
   const { context: memberContext, page: memberPage } = await signInAs(browser, max);
   await expect(memberPage.getByTestId("current-role")).toHaveText("Member");

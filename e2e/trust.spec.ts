@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, reportCspViolations, test } from "./fixtures";
+import { createKeyActionId } from "./key-actions";
 
 const port = Number(process.env.E2E_PORT);
 
@@ -47,17 +48,7 @@ test("a DNS-rebinding name reaches no page, sign-in or action, while the verific
 
 test("a cross-site form posting to the panel is refused and changes nothing", async ({ page }) => {
   // The owner's create call shows the action id a forger would replay.
-  await page.goto("/settings/secret-keys");
-  await page.getByRole("button", { name: "Create secret key" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "Create secret key" });
-  await dialog.getByLabel("Name").fill("Made by the owner");
-  const [request] = await Promise.all([
-    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
-    dialog.getByRole("button", { name: "Create key" }).click(),
-  ]);
-  const actionId = request.headers()["next-action"];
-  await page.getByLabel("I have stored this key somewhere safe.").check();
-  await page.getByRole("button", { name: "Done" }).click();
+  const actionId = await createKeyActionId(page, "Made by the owner");
 
   // An attacker's page on another site auto-submits a form to the panel in the owner's browser.
   const attacker = http.createServer((_request, response) => {

@@ -1,22 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { HashedEvent } from "./audit-event-hash";
 
 // Everything an audit event says, as stored.
-export type SealedEvent = {
-  id: string;
-  organizationId: string;
-  sequence: number;
-  previousHash: string | null;
-  hash: string;
-  actorUserId: string | null;
-  actorLabel: string;
-  action: string;
-  keyId: string | null;
-  keyPrefix: string | null;
-  details: unknown;
-  ipAddress: string | null;
-  userAgent: string | null;
-  createdAt: Date;
-};
+export type SealedEvent = HashedEvent & { id: string; hash: string };
 
 // JSON with object keys sorted at every level: the database (jsonb) keeps
 // keys in its own order, so the text must not depend on it.
