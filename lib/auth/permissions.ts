@@ -6,6 +6,7 @@ export const OPERATIONS = [
   "keys.rename",
   "keys.delete",
   "keys.rotate",
+  "keys.approve",
   "members.view",
   "members.manage",
   "audit.view",
@@ -20,6 +21,7 @@ export const OPERATION_LABELS: Record<Operation, string> = {
   "keys.rename": "Rename keys",
   "keys.delete": "Delete keys",
   "keys.rotate": "Rotate keys",
+  "keys.approve": "Approve production key requests (when no approvers are named)",
   "members.view": "See members",
   "members.manage": "Add members, change roles, remove members",
   "audit.view": "Read and export the audit log",
@@ -46,3 +48,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function can(role: Role, operation: Operation): boolean {
   return ROLE_PERMISSIONS[role].includes(operation);
 }
+
+// Every role, from most to least powerful.
+export const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];

@@ -15,3 +15,13 @@ export async function memberEmailAddresses(tx: Prisma.TransactionClient, organiz
   const members = await tx.membership.findMany({ where: { organizationId }, select: { user: { select: { email: true } } }, orderBy: { createdAt: "asc" } });
   return members.map((m) => m.user.email);
 }
+
+// An in-app notification for the given members only (approvers, a requester).
+export async function notifyUsers(
+  tx: Prisma.TransactionClient,
+  notification: { organizationId: string; userIds: readonly string[]; title: string; body: string; link?: string },
+): Promise<number> {
+  const { userIds, ...content } = notification;
+  await tx.notification.createMany({ data: [...new Set(userIds)].map((userId) => ({ ...content, userId })) });
+  return userIds.length;
+}
