@@ -30,3 +30,7 @@ export function MaskedKey({ displayPrefix, lastFour }: { displayPrefix: string; 
     </code>
   );
 }
+
+export function requestSentNotice(approvers: number): string {
+  return `Request sent to ${approvers} approver${approvers === 1 ? "" : "s"}. You will be told when it is decided; then reveal the key on the Key requests page.`;
+}

@@ -10,6 +10,7 @@ import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { ColumnsMenu } from "./columns-menu";
 import { CreateKeyDialog } from "./create-key-dialog";
+import { requestSentNotice } from "./key-labels";
 import { KeyCards } from "./key-cards";
 import type { KeyTableMeta } from "./key-columns";
 import { DeleteKeysDialog } from "./delete-keys-dialog";
@@ -34,6 +35,7 @@ export type SecretKeysViewProps = {
   query: ListKeysQuery;
   now: Date;
   granularScopes: boolean;
+  approvalRequired: boolean;
   canCreate: boolean;
   canRename: boolean;
   canDelete: boolean;
@@ -140,6 +142,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
       <CreateKeyDialog
         open={creating}
         granularScopes={props.granularScopes}
+        approvalRequired={props.approvalRequired}
+        onRequested={({ approvers }) => {
+          setCreating(false);
+          setNotice(requestSentNotice(approvers));
+        }}
         onClose={() => setCreating(false)}
         onCreated={({ key, secret }) => {
           setCreating(false);
@@ -157,6 +164,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
       />
       <RotateKeyDialog
         target={rotating}
+        approvalRequired={props.approvalRequired}
+        onRequested={({ approvers }) => {
+          setRotating(null);
+          setNotice(requestSentNotice(approvers));
+        }}
         onClose={() => setRotating(null)}
         onRotated={({ name, secret, oldKeyExpiresAt }) => {
           setRotating(null);

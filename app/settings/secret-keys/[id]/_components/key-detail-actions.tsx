@@ -6,19 +6,31 @@ import { Button } from "@/components/ui/button";
 import { DeleteKeysDialog, type DeletableKey } from "../../_components/delete-keys-dialog";
 import { RenameKeyDialog } from "../../_components/rename-key-dialog";
 import { RevealKeyDialog } from "../../_components/reveal-key-dialog";
+import { requestSentNotice } from "../../_components/key-labels";
 import { RotateKeyDialog, type RotatedKey } from "../../_components/rotate-key-dialog";
 
-type Props = { keyInfo: DeletableKey; now: Date; canRename: boolean; canDelete: boolean; canRotate: boolean };
+type Props = {
+  keyInfo: DeletableKey & { environment: string };
+  now: Date;
+  canRename: boolean;
+  canDelete: boolean;
+  canRotate: boolean;
+  approvalRequired: boolean;
+};
 
-export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate }: Props) {
+export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate, approvalRequired }: Props) {
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [revealed, setRevealed] = useState<RotatedKey | null>(null);
+  const [notice, setNotice] = useState<string>();
   if (!canRename && !canDelete && !canRotate) return null;
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap items-center gap-2">
+      <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
+        {notice}
+      </p>
       {canRotate && (
         <Button variant="secondary" onClick={() => setRotating(true)}>
           Rotate
@@ -40,6 +52,11 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
         onRotated={(rotated) => {
           setRotating(false);
           setRevealed(rotated);
+        }}
+        approvalRequired={approvalRequired}
+        onRequested={({ approvers }) => {
+          setRotating(false);
+          setNotice(requestSentNotice(approvers));
         }}
       />
       <RevealKeyDialog
