@@ -111,7 +111,9 @@ const TABLE: Record<string, Row> = {
     target: "own",
     changes: ["requests"],
     args: (w) =>
-      after(withApprovals(w), [{ name: `Request ${Math.random()}`, environment: "PRODUCTION", permission: "FULL", expiresInDays: "90", reason: "For the table" }]),
+      after(withApprovals(w), [
+        { name: `Request ${Math.random()}`, environment: "PRODUCTION", permission: "FULL", expiresInDays: "90", reason: "For the table" },
+      ]),
   },
   "settings/key-requests/actions.ts#requestRotationAction": {
     needs: "keys.rotate",

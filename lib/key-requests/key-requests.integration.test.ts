@@ -66,6 +66,9 @@ describe("production approvals", () => {
     const { organization, actors } = await approvingOrganization();
     const { requestId, approvers } = await requestKey({ actor: actors.OWNER, input: keyInput("inference-prod") });
     expect(approvers).toBe(2);
+    const pending = await listKeyRequests({ viewer: actors.ADMIN, state: "pending" });
+    expect(pending.requests.map((r) => [r.id, r.canDecide, r.canReveal])).toEqual([[requestId, true, false]]);
+    expect(pending.pendingCount).toBe(1);
     const told = await db().notification.findMany({ where: { organizationId: organization.id, link: { contains: requestId } }, select: { userId: true } });
     expect(told.map((n) => n.userId).sort()).toEqual([actors.ADMIN.userId, actors.SECURITY.userId].sort());
     expect(await db().secretKey.count({ where: { organizationId: organization.id } })).toBe(0);

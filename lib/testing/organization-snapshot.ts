@@ -50,7 +50,11 @@ const PROBES = {
   settings: (organizationId: string) =>
     db().organization.findUnique({ where: { id: organizationId }, select: { name: true, granularScopes: true, requireProductionApproval: true } }),
   responsibilities: (organizationId: string) =>
-    db().namedResponsibility.findMany({ where: { organizationId }, orderBy: [{ responsibility: "asc" }, { membershipId: "asc" }], select: { responsibility: true, membershipId: true } }),
+    db().namedResponsibility.findMany({
+      where: { organizationId },
+      orderBy: [{ responsibility: "asc" }, { membershipId: "asc" }],
+      select: { responsibility: true, membershipId: true },
+    }),
   requests: (organizationId: string) =>
     db().keyRequest.findMany({
       where: { organizationId },

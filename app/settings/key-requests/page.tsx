@@ -6,7 +6,7 @@ import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
 import { listKeyRequestsInput } from "@/lib/key-requests/key-request-input";
 import { listKeyRequests } from "@/lib/key-requests/list-key-requests";
-import { REQUEST_STATE_LABELS, REQUEST_STATES } from "@/lib/key-requests/request-state";
+import { REQUEST_STATES } from "@/lib/key-requests/request-state";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
 import { KeyRequestList } from "./_components/key-request-list";
 
@@ -51,15 +51,16 @@ export default async function KeyRequestsPage({ searchParams }: { searchParams: 
           }))}
         />
       </div>
-      {requests.length === 0 ? (
-        <EmptyState title={state === "all" ? "No key requests yet" : `No ${REQUEST_STATE_LABELS[state].toLowerCase()} requests`}>
-          {can(member.role, "keys.create") && organization.requireProductionApproval
-            ? "Create a production key on the Secret Keys page to request one."
-            : "Requests appear here when someone asks for a production key."}
-        </EmptyState>
-      ) : (
-        <KeyRequestList requests={requests} />
-      )}
+      <KeyRequestList
+        requests={requests}
+        empty={
+          <EmptyState title={state === "all" ? "No key requests yet" : `Nothing here: no request is ${FILTER_LABELS[state].toLowerCase()}`}>
+            {can(member.role, "keys.create") && organization.requireProductionApproval
+              ? "Create a production key on the Secret Keys page to request one."
+              : "Requests appear here when someone asks for a production key."}
+          </EmptyState>
+        }
+      />
       {truncated && <p className="mt-3 text-sm text-zinc-500 dark:text-zinc-400">Showing the 100 most recent; filter by status to see others.</p>}
     </>
   );

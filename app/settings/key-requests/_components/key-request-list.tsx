@@ -25,7 +25,9 @@ const STATE_TONES: Record<RequestState, "neutral" | "indigo" | "amber" | "red" |
 };
 
 // The organization's requests, each with what the viewer may do with it.
-export function KeyRequestList({ requests }: { requests: KeyRequestRow[] }) {
+// The list stays mounted when it empties (the last pending request decided),
+// so the notice of what was just done stays on screen.
+export function KeyRequestList({ requests, empty }: { requests: KeyRequestRow[]; empty: React.ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
@@ -62,7 +64,8 @@ export function KeyRequestList({ requests }: { requests: KeyRequestRow[] }) {
       <p aria-live="polite" className="mb-3 text-sm text-emerald-700 dark:text-emerald-400">
         {notice}
       </p>
-      <ul className="flex flex-col gap-3" aria-label="Key requests">
+      {requests.length === 0 && empty}
+      <ul className="flex flex-col gap-3" aria-label="Key requests" hidden={requests.length === 0}>
         {requests.map((request) => (
           <li
             key={request.id}
