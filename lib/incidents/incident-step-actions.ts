@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
 import { keyId as keyIdSchema, keyName } from "@/lib/keys/key-input";
+import { lockSuccessorOwner } from "@/lib/keys/key-owner";
 import { sameSettingsAs } from "@/lib/keys/key-rotation";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { absoluteUrl } from "@/lib/config/app-url";
@@ -84,7 +85,7 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       // (deleted or expired meanwhile) is replaced only by someone who may
       // create keys anyway; for a security lead it would be a key for free.
       if (!revokedLiveKey(incident.steps) && !can(options.actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
-      const createInput = sameSettingsAs(old, input.name);
+      const createInput = { ...sameSettingsAs(old, input.name), ownerId: await lockSuccessorOwner(tx, options.actor, old.ownerId) };
       const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date(), inheritsScopes: true });
       await tx.incident.update({ where: { id: incident.id }, data: { replacementKeyId: created.key.id } });
       return { details: { replacementKeyId: created.key.id, name: created.key.name }, result: created };
