@@ -3,6 +3,8 @@ export const AUDIT_ACTION_LABELS = {
   "organization.created": "Organization and owner created (setup)",
   "key.created": "Key created",
   "key.renamed": "Key renamed",
+  "key.owner_changed": "Key owner changed",
+  "key.details_changed": "Key details changed",
   "key.deleted": "Key deleted",
   "key.rotated": "Key rotated",
   "member.added": "Member added",

@@ -12,6 +12,10 @@ describe("role permissions", () => {
     expect(can("ADMIN", "settings.manage")).toBe(false);
   });
 
+  it("lets owners and admins, and no one else, change a key's owner and details", () => {
+    expect((["OWNER", "ADMIN", "SECURITY", "MEMBER"] as const).filter((role) => can(role, "keys.edit"))).toEqual(["OWNER", "ADMIN"]);
+  });
+
   it("lets security delete but not create keys", () => {
     expect(can("SECURITY", "keys.delete")).toBe(true);
     expect(can("SECURITY", "keys.create")).toBe(false);

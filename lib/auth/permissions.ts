@@ -4,6 +4,7 @@ export const OPERATIONS = [
   "keys.view",
   "keys.create",
   "keys.rename",
+  "keys.edit",
   "keys.delete",
   "keys.rotate",
   "keys.approve",
@@ -19,6 +20,7 @@ export const OPERATION_LABELS: Record<Operation, string> = {
   "keys.view": "See keys and their activity",
   "keys.create": "Create keys",
   "keys.rename": "Rename keys",
+  "keys.edit": "Change a key's owner, team and description",
   "keys.delete": "Delete keys",
   "keys.rotate": "Rotate keys",
   "keys.approve": "Approve production key requests (when no approvers are named)",
@@ -33,7 +35,7 @@ export const OPERATION_LABELS: Record<Operation, string> = {
 // roles description all read it.
 export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {
   OWNER: OPERATIONS,
-  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.delete", "keys.rotate", "members.view", "audit.view"],
+  ADMIN: ["keys.view", "keys.create", "keys.rename", "keys.edit", "keys.delete", "keys.rotate", "members.view", "audit.view"],
   SECURITY: ["keys.view", "keys.delete", "members.view", "audit.view", "incidents.run"],
   MEMBER: ["keys.view", "members.view"],
 };

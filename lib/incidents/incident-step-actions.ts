@@ -6,11 +6,12 @@ import { AppError } from "@/lib/errors";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { deleteKeyInTransaction } from "@/lib/keys/delete-key";
 import { keyId as keyIdSchema, keyName } from "@/lib/keys/key-input";
+import { lockSuccessorOwner } from "@/lib/keys/key-owner";
 import { sameSettingsAs } from "@/lib/keys/key-rotation";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { absoluteUrl } from "@/lib/config/app-url";
 import { enqueueEmails } from "@/lib/email/enqueue-emails";
-import { memberEmailAddresses, notifyMembers } from "@/lib/notifications/notify-members";
+import { memberEmailAddresses, notifyOwnerAndMembers } from "@/lib/notifications/notify-members";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { isStorableText } from "@/lib/validation/stored-text";
 import { recordId } from "@/lib/validation/record-id";
@@ -84,7 +85,7 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       // (deleted or expired meanwhile) is replaced only by someone who may
       // create keys anyway; for a security lead it would be a key for free.
       if (!revokedLiveKey(incident.steps) && !can(options.actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
-      const createInput = sameSettingsAs(old, input.name);
+      const createInput = { ...sameSettingsAs(old, input.name), ownerId: await lockSuccessorOwner(tx, options.actor, old.ownerId) };
       const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date(), inheritsScopes: true });
       await tx.incident.update({ where: { id: incident.id }, data: { replacementKeyId: created.key.id } });
       return { details: { replacementKeyId: created.key.id, name: created.key.name }, result: created };
@@ -180,11 +181,13 @@ export async function notifyStep(options: { actor: Actor; incidentId: unknown; i
     incidentId: id,
     step: "notify",
     work: async (tx, incident) => {
-      const recipients = await notifyMembers(tx, {
+      const { ownerId } = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId }, select: { ownerId: true } });
+      const recipients = await notifyOwnerAndMembers(tx, {
         organizationId: incident.organizationId,
-        title: `Key “${incident.keyName}” was compromised`,
-        body: message,
         link: `/settings/secret-keys/${incident.keyId}/compromised`,
+        ownerId,
+        everyone: { title: `Key “${incident.keyName}” was compromised`, body: message },
+        owner: { title: `Your key “${incident.keyName}” was compromised`, body: message },
       });
       await tx.incident.update({ where: { id: incident.id }, data: { notifyMessage: message } });
       const webhook = await enqueueWebhook(tx, {
@@ -196,7 +199,7 @@ export async function notifyStep(options: { actor: Actor; incidentId: unknown; i
       const emails = await enqueueEmails(tx, {
         organizationId: incident.organizationId,
         incidentId: incident.id,
-        to: await memberEmailAddresses(tx, incident.organizationId),
+        to: await memberEmailAddresses(tx, incident.organizationId, ownerId),
         subject: `[Secret Keys] Key “${incident.keyName}” was compromised`,
         body: `${message}\n\nReported by ${options.actor.label}. Incident: ${absoluteUrl(`/settings/secret-keys/${incident.keyId}/compromised`)}\n`,
       });
@@ -215,11 +218,13 @@ export async function closeStep(options: { actor: Actor; incidentId: unknown; no
     step: "close",
     work: async (tx, incident) => {
       await tx.incident.update({ where: { id: incident.id }, data: { status: "CLOSED", openKeyId: null, closedAt: now } });
-      await notifyMembers(tx, {
+      const { ownerId } = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId }, select: { ownerId: true } });
+      await notifyOwnerAndMembers(tx, {
         organizationId: incident.organizationId,
-        title: `Incident for “${incident.keyName}” closed`,
-        body: `Closed by ${options.actor.label}.`,
         link: `/settings/secret-keys/${incident.keyId}/compromised`,
+        ownerId,
+        everyone: { title: `Incident for “${incident.keyName}” closed`, body: `Closed by ${options.actor.label}.` },
+        owner: { title: `Incident for your key “${incident.keyName}” closed`, body: `Closed by ${options.actor.label}.` },
       });
       await enqueueWebhook(tx, {
         organizationId: incident.organizationId,

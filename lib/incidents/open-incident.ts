@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import { notifyMembers } from "@/lib/notifications/notify-members";
+import { notifyOwnerAndMembers } from "@/lib/notifications/notify-members";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { keyId as keyIdSchema } from "@/lib/keys/key-input";
 import { KEY_NOT_FOUND_MESSAGE } from "@/lib/keys/rename-key";
@@ -26,8 +26,10 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
   try {
     return await db().$transaction(async (tx) => {
       // Locked, so a deletion cannot slip in between this check and the incident.
-      const [key] = await tx.$queryRaw<{ id: string; name: string; displayPrefix: string; deletedAt: Date | null; expiresAt: Date | null }[]>`
-        SELECT "id", "name", "displayPrefix", "deletedAt", "expiresAt" FROM "SecretKey"
+      const [key] = await tx.$queryRaw<
+        { id: string; name: string; displayPrefix: string; deletedAt: Date | null; expiresAt: Date | null; ownerId: string | null }[]
+      >`
+        SELECT "id", "name", "displayPrefix", "deletedAt", "expiresAt", "ownerId" FROM "SecretKey"
         WHERE "id" = ${keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
       if (!key) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
       if (key.deletedAt || (key.expiresAt && key.expiresAt <= new Date())) throw new AppError("CONFLICT", KEY_NOT_LIVE_MESSAGE);
@@ -41,11 +43,13 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
         event: "incident.opened",
         data: { incidentId: incident.id, key: keyForEvent(key), by: options.actor.label },
       });
-      await notifyMembers(tx, {
+      const body = `${options.actor.label} started the compromise response.`;
+      await notifyOwnerAndMembers(tx, {
         organizationId,
-        title: `Key “${key.name}” reported compromised`,
-        body: `${options.actor.label} started the compromise response.`,
         link: `/settings/secret-keys/${key.id}/compromised`,
+        ownerId: key.ownerId,
+        everyone: { title: `Key “${key.name}” reported compromised`, body },
+        owner: { title: `Your key “${key.name}” was reported compromised`, body: `${body} Apps that use it will need its replacement.` },
       });
       return { incidentId: incident.id };
     });

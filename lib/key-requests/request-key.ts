@@ -7,6 +7,7 @@ import { resolveRestrictedActions, resolveScopes } from "@/lib/keys/create-key";
 import { lifetimeChoice } from "@/lib/keys/key-rotation";
 import { KEY_NOT_FOUND_MESSAGE } from "@/lib/keys/rename-key";
 import { assertNameFree } from "@/lib/keys/name-reservation";
+import { lockOwnerMembership, ownerNotAMemberError } from "@/lib/keys/key-owner";
 import { announce, requestForEvent } from "./announce";
 import { possibleApprovers } from "./approvers";
 import { requestKeyInput, requestRotationInput } from "./key-request-input";
@@ -75,6 +76,8 @@ export async function requestKey(options: { actor: Actor; input: unknown; now?: 
   const now = options.now ?? new Date();
   const { actor } = options;
   return db().$transaction(async (tx) => {
+    // Owner first, the lock order of a member's removal (lockOwnerMembership).
+    if (input.ownerId && !(await lockOwnerMembership(tx, actor.organizationId, input.ownerId))) throw ownerNotAMemberError();
     const organization = await assertApprovalsOn(tx, actor.organizationId);
     const scopes = resolveScopes(input, organization.granularScopes, false);
     await assertNameFree(tx, { organizationId: actor.organizationId, name: input.name, now });
@@ -89,6 +92,9 @@ export async function requestKey(options: { actor: Actor; input: unknown; now?: 
       restrictedActions: resolveRestrictedActions(input, scopes),
       expiresInDays: input.expiresInDays,
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+      ownerId: input.ownerId ?? actor.userId,
+      team: input.team ?? null,
+      description: input.description ?? null,
       reason: input.reason,
       requestedById: actor.userId,
       requestedAt: now,

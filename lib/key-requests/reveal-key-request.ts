@@ -41,6 +41,9 @@ export async function revealKeyRequest(options: {
         restrictedActions: (request.restrictedActions ?? undefined) as CreateKeyInput["restrictedActions"],
         expiresInDays: request.expiresInDays as CreateKeyInput["expiresInDays"],
         rateLimitPerMinute: request.rateLimitPerMinute,
+        ownerId: request.ownerId ?? undefined,
+        team: request.team ?? undefined,
+        description: request.description ?? undefined,
       };
       issued = await createKeyInTransaction(tx, { actor, input, now, inheritsScopes: true, approvedBy });
     } else {

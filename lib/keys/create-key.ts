@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import { notifyMembers } from "@/lib/notifications/notify-members";
+import { notifyOwnerAndMembers } from "@/lib/notifications/notify-members";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyForEvent } from "@/lib/webhooks/webhook-events";
@@ -11,6 +11,7 @@ import { keyHashSecret } from "./key-hash-secret";
 import { createKeyInput, type CreateKeyInput } from "./key-input";
 import { SCOPES, type Scope } from "./key-model";
 import { assertNameFree, nameTakenError } from "./name-reservation";
+import { lockOwnerMembership, ownerLabel, ownerNotAMemberError } from "./key-owner";
 import { SCOPE_ACTIONS } from "./permission-table";
 import { toKeySummary, type KeySummary } from "./key-summary";
 
@@ -65,6 +66,13 @@ export async function createKeyInTransaction(
   options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean; inheritsScopes?: boolean; approvedBy?: ApprovalRecord },
 ): Promise<{ key: KeySummary; secret: string }> {
   const { actor, input, now } = options;
+  // First, before any other lock (see lockOwnerMembership): the owner must be
+  // a member of the actor's organization now and until this commits.
+  const ownerId = input.ownerId ?? actor.userId;
+  if (!(await lockOwnerMembership(tx, actor.organizationId, ownerId))) {
+    if (ownerId === actor.userId) throw new AppError("FORBIDDEN", "You are no longer a member of this organization.");
+    throw ownerNotAMemberError();
+  }
   const generated = generateKey(input.environment);
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { granularScopes: true } });
   const scopes = resolveScopes(input, organization.granularScopes, options.inheritsScopes === true);
@@ -86,8 +94,14 @@ export async function createKeyInTransaction(
       createdAt: now,
       expiresAt: input.expiresInDays === "never" ? null : new Date(now.getTime() + Number(input.expiresInDays) * DAY_MS),
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+      ownerId,
+      team: input.team ?? null,
+      description: input.description ?? null,
     },
-    include: { createdBy: { select: { name: true } } },
+    include: {
+      createdBy: { select: { name: true } },
+      owner: { select: { name: true, email: true, memberships: { where: { organizationId: actor.organizationId }, select: { id: true } } } },
+    },
   });
   await recordAuditEvent(tx, {
     actor,
@@ -100,6 +114,10 @@ export async function createKeyInTransaction(
       permission: row.permission,
       expiresAt: row.expiresAt?.toISOString() ?? null,
       rateLimitPerMinute: row.rateLimitPerMinute,
+      owner: ownerLabel(row.owner),
+      ownerId: row.ownerId,
+      team: row.team,
+      description: row.description,
       ...(options.approvedBy ? { requestId: options.approvedBy.requestId, approvedBy: options.approvedBy.approverLabel } : {}),
     },
   });
@@ -109,11 +127,15 @@ export async function createKeyInTransaction(
     data: { key: keyForEvent(row), permission: row.permission.toLowerCase(), scopes: row.scopes.map((scope) => scope.toLowerCase()), by: actor.label },
   });
   if (options.notify === false) return { key: toKeySummary(row), secret: generated.secret };
-  await notifyMembers(tx, {
+  const created = `${actor.label} created a ${row.environment.toLowerCase().replace("_", "/")} key`;
+  const everyone = { title: `Key “${row.name}” created`, body: `${created}.` };
+  await notifyOwnerAndMembers(tx, {
     organizationId: actor.organizationId,
-    title: `Key “${row.name}” created`,
-    body: `${actor.label} created a ${row.environment.toLowerCase().replace("_", "/")} key.`,
     link: `/settings/secret-keys/${row.id}`,
+    // Someone who is given a key hears it as theirs.
+    ownerId: ownerId === actor.userId ? null : ownerId,
+    everyone,
+    owner: { title: `You own the new key “${row.name}”`, body: `${created} and made you its owner.` },
   });
   return { key: toKeySummary(row), secret: generated.secret };
 }

@@ -24,7 +24,10 @@ export async function getKeyWithHistory(
   if (!keyIdSchema.safeParse(keyId).success) return null;
   const row = await db().secretKey.findFirst({
     where: { id: keyId, organizationId },
-    include: { createdBy: { select: { name: true } } },
+    include: {
+      createdBy: { select: { name: true } },
+      owner: { select: { name: true, memberships: { where: { organizationId }, select: { id: true } } } },
+    },
   });
   if (!row) return null;
   const link = { id: true, displayPrefix: true, lastFour: true } as const;

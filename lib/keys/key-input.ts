@@ -1,10 +1,20 @@
 import { z } from "@/lib/validation/zod";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES, type Environment } from "./key-model";
 import { recordId } from "@/lib/validation/record-id";
+import { optionalLineText } from "@/lib/validation/optional-line-text";
 import { singleLineText } from "@/lib/validation/single-line-text";
 import { SCOPE_ACTIONS } from "./permission-table";
 
 export const keyName = singleLineText({ required: "Enter a name for the key.", max: 100 });
+
+export const MAX_TEAM_LENGTH = 50;
+export const MAX_DESCRIPTION_LENGTH = 500;
+// A short team or service label, and what uses the key: optional, one line.
+export const keyTeam = optionalLineText({ max: MAX_TEAM_LENGTH });
+export const keyDescription = optionalLineText({ max: MAX_DESCRIPTION_LENGTH });
+// The owner, as a form sends it: a user id, looked up among the members of
+// the caller's organization (never trusted).
+export const keyOwnerId = recordId({ missing: "Choose the key's owner.", invalid: "Choose a current member of your organization." });
 
 export const EXPIRY_CHOICES = ["never", "7", "30", "60", "90", "180", "365"] as const;
 export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];
@@ -64,6 +74,10 @@ export const createKeyInput = z
     restrictedActions: restrictedActions.optional(),
     expiresInDays: z.enum(EXPIRY_CHOICES, { error: "Choose when the key expires." }),
     rateLimitPerMinute: rateLimitPerMinute.optional(),
+    // Absent: the creator owns the key.
+    ownerId: keyOwnerId.optional(),
+    team: keyTeam.optional(),
+    description: keyDescription.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.permission !== "RESTRICTED") return;
@@ -79,6 +93,10 @@ export const keyId = recordId({ missing: "Missing key id.", invalid: "Not a key 
 
 export const renameKeyInput = z.object({ keyId, name: keyName });
 export type RenameKeyInput = z.infer<typeof renameKeyInput>;
+
+// Team and description left out stay as they are; empty clears them.
+export const updateKeyDetailsInput = z.object({ keyId, ownerId: keyOwnerId, team: keyTeam.optional(), description: keyDescription.optional() });
+export type UpdateKeyDetailsInput = z.infer<typeof updateKeyDetailsInput>;
 
 export const deleteKeyInput = z.object({ keyId });
 export type DeleteKeyInput = z.infer<typeof deleteKeyInput>;

@@ -28,9 +28,11 @@ describe("sameSettingsAs", () => {
     rateLimitPerMinute: 600,
     createdAt: new Date("2026-01-01T00:00:00Z"),
     expiresAt: new Date("2026-06-30T00:00:00Z"),
+    team: "Data platform",
+    description: "Nightly export to the warehouse",
   };
 
-  it("copies environment, scopes, permission, restricted actions, rate limit and lifetime", () => {
+  it("copies environment, scopes, permission, restricted actions, rate limit, lifetime, team and description", () => {
     expect(sameSettingsAs(key, "Staging")).toEqual({
       name: "Staging",
       environment: "STAGING",
@@ -38,18 +40,24 @@ describe("sameSettingsAs", () => {
       expiresInDays: "180",
       rateLimitPerMinute: 600,
       scopes: ["DATASET"],
+      team: "Data platform",
+      description: "Nightly export to the warehouse",
       restrictedActions: { DATASET: ["read"] },
     });
   });
 
   it("keeps the scopes whatever the organization's setting: a successor never reaches further", () => {
-    expect(sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null, expiresAt: null }, "x")).toEqual({
+    expect(
+      sameSettingsAs({ ...key, permission: "FULL", restrictedActions: null, rateLimitPerMinute: null, expiresAt: null, team: null, description: null }, "x"),
+    ).toEqual({
       name: "x",
       environment: "STAGING",
       permission: "FULL",
       expiresInDays: "never",
       rateLimitPerMinute: null,
       scopes: ["DATASET"],
+      team: null,
+      description: null,
     });
   });
 });

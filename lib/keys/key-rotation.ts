@@ -39,6 +39,8 @@ type KeySettings = {
   permission: PermissionLevel;
   restrictedActions: unknown;
   rateLimitPerMinute: number | null;
+  team: string | null;
+  description: string | null;
 };
 
 // The expiry choice closest to a key's own lifetime (created to expires),
@@ -51,7 +53,8 @@ export function lifetimeChoice(key: { createdAt: Date; expiresAt: Date | null })
 }
 
 // A new key like an existing one (rotation, incident replacement): same
-// environment, scopes, permission, rate limit and lifetime. The scopes are
+// environment, scopes, permission, rate limit, lifetime, team and
+// description (the owner is the caller's to settle: lockSuccessorOwner). The scopes are
 // kept even if the organization has since turned per-scope keys off, and a
 // 7-day key is followed by a 7-day key: a successor never reaches further,
 // nor lives longer, than its predecessor.
@@ -63,6 +66,8 @@ export function sameSettingsAs(key: KeySettings, name: string): CreateKeyInput {
     expiresInDays: lifetimeChoice(key),
     rateLimitPerMinute: key.rateLimitPerMinute,
     scopes: key.scopes,
+    team: key.team,
+    description: key.description,
     ...(key.restrictedActions ? { restrictedActions: key.restrictedActions as CreateKeyInput["restrictedActions"] } : {}),
   };
 }

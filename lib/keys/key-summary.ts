@@ -18,12 +18,22 @@ export type KeySummary = {
   rotatedAt: Date | null;
   rotatedToId: string | null;
   rateLimitPerMinute: number | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  // Whether the owner is still a member of the key's organization.
+  ownerActive: boolean;
+  team: string | null;
+  description: string | null;
 };
 
-type KeyRow = Omit<KeySummary, "createdByName" | "restrictedActions"> & {
+type KeyRow = Omit<KeySummary, "createdByName" | "restrictedActions" | "ownerName" | "ownerActive"> & {
   restrictedActions: unknown;
   createdBy?: { name: string } | null;
   createdByName?: string | null;
+  // The owner with their memberships in the key's organization (none: a former member).
+  owner?: { name: string; memberships: unknown[] } | null;
+  ownerName?: string | null;
+  ownerActive?: boolean | null;
 };
 
 export function toKeySummary(row: KeyRow): KeySummary {
@@ -44,5 +54,10 @@ export function toKeySummary(row: KeyRow): KeySummary {
     rotatedAt: row.rotatedAt,
     rotatedToId: row.rotatedToId,
     rateLimitPerMinute: row.rateLimitPerMinute,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName ?? row.owner?.name ?? null,
+    ownerActive: row.ownerId !== null && (row.ownerActive ?? (row.owner?.memberships.length ?? 0) > 0),
+    team: row.team,
+    description: row.description,
   };
 }

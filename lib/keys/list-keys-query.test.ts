@@ -19,6 +19,8 @@ describe("parseListKeysQuery", () => {
         environment: "CI_CD",
         stale: "1",
         due: "1",
+        owner: "none",
+        group: "owner",
       }),
     ).toEqual({
       page: 3,
@@ -31,7 +33,20 @@ describe("parseListKeysQuery", () => {
       environment: "CI_CD",
       stale: true,
       due: true,
+      owner: "none",
+      group: "owner",
     });
+  });
+
+  it("reads the owner filter as me, none or a member's id, and drops anything else", () => {
+    expect(parseListKeysQuery({ owner: "me" }).owner).toBe("me");
+    expect(parseListKeysQuery({ owner: "clx0owner0000000000000000" }).owner).toBe("clx0owner0000000000000000");
+    // A plain word is only an id no member has: it finds no keys (list-keys.integration.test.ts).
+    expect(parseListKeysQuery({ owner: "constructor" }).owner).toBe("constructor");
+    for (const bad of ["__proto__", "ME", "a b", "x\u0000", "\u0000", "a".repeat(65), "'; DROP TABLE", ""]) {
+      expect(parseListKeysQuery({ owner: bad }).owner, bad).toBeUndefined();
+    }
+    expect(parseListKeysQuery({ group: "team" }).group).toBeUndefined();
   });
 
   it("falls back to defaults for values that do not fit", () => {

@@ -2,11 +2,16 @@ import { z } from "@/lib/validation/zod";
 import { isStorableText } from "@/lib/validation/stored-text";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
 
-export const KEY_SORT_COLUMNS = ["name", "scopes", "permission", "environment", "createdAt", "lastUsedAt", "createdBy"] as const;
+export const KEY_SORT_COLUMNS = ["name", "scopes", "permission", "environment", "createdAt", "lastUsedAt", "createdBy", "owner"] as const;
 export type KeySortColumn = (typeof KEY_SORT_COLUMNS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+// The owner filter: the viewer ("me"), keys without an active owner ("none"),
+// or one member's user id (matched against the organization's keys only).
+export const OWNER_FILTERS = ["me", "none"] as const;
+const ownerFilter = z.union([z.enum(OWNER_FILTERS), z.string().regex(/^[a-z0-9]{1,64}$/)]);
 
 // The Secret Keys table's state, read from the URL. A value that does not
 // fit falls back to its default: a URL is not a form to correct.
@@ -26,6 +31,9 @@ export const listKeysQuery = z.object({
   environment: z.preprocess(first, z.enum(ENVIRONMENTS).optional()).catch(undefined),
   stale: z.preprocess((v) => first(v) === "1", z.boolean()).catch(false),
   due: z.preprocess((v) => first(v) === "1", z.boolean()).catch(false),
+  owner: z.preprocess(first, ownerFilter.optional()).catch(undefined),
+  // Rows under a heading per owner, sorted by owner first.
+  group: z.preprocess(first, z.enum(["owner"]).optional()).catch(undefined),
 });
 export type ListKeysQuery = z.infer<typeof listKeysQuery>;
 

@@ -8,6 +8,7 @@ import { keyForEvent } from "@/lib/webhooks/webhook-events";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertNoApprovalNeeded, createKeyInTransaction, type ApprovalRecord } from "./create-key";
+import { lockSuccessorOwner } from "./key-owner";
 import { oldKeyExpiry, rotateKeyInput, sameSettingsAs, type RotationGrace } from "./key-rotation";
 import type { KeySummary } from "./key-summary";
 import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
@@ -32,17 +33,23 @@ export async function rotateKeyInTransaction(
 ): Promise<Rotated> {
   const { keyId, grace, now } = options;
   const organizationId = options.actor.organizationId;
+  // The successor's owner is locked before the key, the order a member's
+  // removal takes its locks in (lockOwnerMembership).
+  const before = await tx.secretKey.findFirst({ where: { id: keyId, organizationId }, select: { ownerId: true } });
+  if (!before) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
+  const ownerId = await lockSuccessorOwner(tx, options.actor, before.ownerId);
   await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
   const old = await tx.secretKey.findFirst({ where: { id: keyId, organizationId } });
   if (!old || old.deletedAt) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
   if (old.rotatedToId) throw new AppError("CONFLICT", `“${old.name}” was already rotated. Rotate its newer key instead.`);
+  if (old.ownerId !== before.ownerId) throw new AppError("CONFLICT", `The owner of “${old.name}” changed just now. Check it and rotate again.`);
   if (options.checkApproval) await assertNoApprovalNeeded(tx, organizationId, old.environment);
 
   const oldKeyExpiresAt = oldKeyExpiry(now, grace, old.expiresAt);
   // The old key gives up its name (names are unique among live keys) and
   // gets its end date; the verification API sees the change within a second.
   await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { liveName: null, expiresAt: oldKeyExpiresAt, rotatedAt: now } });
-  const input = sameSettingsAs(old, old.name);
+  const input = { ...sameSettingsAs(old, old.name), ownerId };
   const created = await createKeyInTransaction(tx, { actor: options.actor, input, now, notify: false, inheritsScopes: true, approvedBy: options.approvedBy });
   await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { rotatedToId: created.key.id } });
   await recordAuditEvent(tx, {

@@ -52,6 +52,6 @@ describe("sendRotationReminders", () => {
     const org = await createOrganizationWithAllRoles();
     await keyCreatedDaysAgo(org.actors.OWNER, "Raced", "PRODUCTION", 100, now);
     await Promise.all(Array.from({ length: 4 }, () => sendRotationReminders(now)));
-    expect(await db().notification.count({ where: { userId: org.actors.OWNER.userId, link: "/settings/secret-keys?due=1" } })).toBe(1);
+    expect(await db().notification.count({ where: { userId: org.actors.OWNER.userId, link: { startsWith: "/settings/secret-keys?due=1" } } })).toBe(1);
   });
 });

@@ -1,39 +1,34 @@
 import { db } from "@/lib/db/client";
-import { notifyMembers } from "@/lib/notifications/notify-members";
 import { rotationDueSql } from "./rotation-due-sql";
+import { rotationReminderMessages } from "./rotation-reminder-messages";
 
 // Any fixed number: the advisory lock that lets one app instance at a time
 // send reminders.
 const REMINDER_LOCK = 7_240_311;
-const NAMES_SHOWN = 5;
 
-type DueKey = { id: string; organizationId: string; name: string };
+type DueKey = { id: string; organizationId: string; name: string; ownerId: string | null };
 
 // Tells each organization, once per key, which live keys are due for
 // rotation (past the policy or expiring within two weeks): one in-app
-// notification per organization and run, linking to the filtered list.
+// notification per member and run, linking to the filtered list; a key's
+// owner is told about their own keys (rotationReminderMessages).
 export async function sendRotationReminders(now = new Date()): Promise<{ organizations: number; keys: number }> {
   return db().$transaction(async (tx) => {
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REMINDER_LOCK}) AS locked`;
     if (!locked) return { organizations: 0, keys: 0 };
     const due = await tx.$queryRaw<DueKey[]>`
-      SELECT k."id", k."organizationId", k."name" FROM "SecretKey" k
+      SELECT k."id", k."organizationId", k."name", k."ownerId" FROM "SecretKey" k
       WHERE k."deletedAt" IS NULL AND k."rotationRemindedAt" IS NULL AND ${rotationDueSql(now)}
       ORDER BY k."organizationId", k."createdAt"`;
     const byOrganization = new Map<string, DueKey[]>();
     for (const key of due) byOrganization.set(key.organizationId, [...(byOrganization.get(key.organizationId) ?? []), key]);
     for (const [organizationId, keys] of byOrganization) {
-      const names = keys
-        .slice(0, NAMES_SHOWN)
-        .map((key) => `“${key.name}”`)
-        .join(", ");
-      const more = keys.length > NAMES_SHOWN ? ` and ${keys.length - NAMES_SHOWN} more` : "";
-      await notifyMembers(tx, {
-        organizationId,
-        title: keys.length === 1 ? `Key ${names} is due for rotation` : `${keys.length} keys are due for rotation`,
-        body: `${keys.length === 1 ? "It is" : `${names}${more} are`} older than the rotation policy allows or expire within two weeks. Rotate them from the keys page.`,
-        link: "/settings/secret-keys?due=1",
-      });
+      const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true }, orderBy: { createdAt: "asc" } });
+      const messages = rotationReminderMessages(
+        keys,
+        members.map((member) => member.userId),
+      );
+      await tx.notification.createMany({ data: messages.map((message) => ({ ...message, organizationId })) });
     }
     await tx.secretKey.updateMany({ where: { id: { in: due.map((key) => key.id) } }, data: { rotationRemindedAt: now } });
     return { organizations: byOrganization.size, keys: due.length };

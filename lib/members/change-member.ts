@@ -5,9 +5,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { ownerLabel } from "@/lib/keys/key-owner";
+import { handOverLiveKeys } from "./hand-over-keys";
 import { changeMemberRoleInput, removeMemberInput } from "./member-change-input";
 
 const LAST_OWNER = "An organization needs at least one owner. Make someone else an owner first.";
+const HEIR_NOT_A_MEMBER = "Choose another current member of your organization to take their keys.";
 
 // Locks every membership of the organization, so two owners demoting each
 // other at the same moment cannot leave it with none; under the lock, the
@@ -21,7 +24,7 @@ async function lockMemberships(tx: Prisma.TransactionClient, actor: Actor, membe
   if (!target) throw new AppError("NOT_FOUND", "This person is not a member of your organization.");
   const owners = rows.filter((row) => row.role === "OWNER").length;
   const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { email: true, name: true } });
-  return { target, owners, user };
+  return { target, owners, user, rows };
 }
 
 // Gives a member another role (owners only); takes effect on their next
@@ -40,18 +43,44 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
 }
 
 // Removes a member (owners only): their membership goes, their sessions are
-// revoked at once; the account stays so history keeps their name, and they
-// can be added again.
-export async function removeMember(options: { actor: Actor; input: unknown }): Promise<void> {
+// revoked at once, and their live keys go to another member (the remover
+// unless they chose someone), all in one transaction; the account stays so
+// history keeps their name, and they can be added again.
+export async function removeMember(options: { actor: Actor; input: unknown }): Promise<{ keysHandedOver: number }> {
   assertCan(options.actor, "members.manage");
-  const { membershipId } = removeMemberInput.parse(options.input);
-  await db().$transaction(async (tx) => {
-    const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
-    if (target.userId === options.actor.userId) throw new AppError("CONFLICT", "You cannot remove yourself. Ask another owner.");
+  const { membershipId, newKeyOwnerId } = removeMemberInput.parse(options.input);
+  const { actor } = options;
+  return db().$transaction(async (tx) => {
+    const { target, owners, user, rows } = await lockMemberships(tx, actor, membershipId);
+    if (target.userId === actor.userId) throw new AppError("CONFLICT", "You cannot remove yourself. Ask another owner.");
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
-    await tx.membership.delete({ where: { id: target.id, organizationId: options.actor.organizationId } });
+    // Checked against the memberships locked above: a user id from another
+    // organization, or one who is leaving, is refused before anything changes.
+    const heirId = newKeyOwnerId ?? actor.userId;
+    if (heirId === target.userId || !rows.some((row) => row.userId === heirId)) {
+      throw new AppError("INVALID_INPUT", HEIR_NOT_A_MEMBER, { newKeyOwnerId: [HEIR_NOT_A_MEMBER] });
+    }
+    const heir = await tx.user.findUniqueOrThrow({ where: { id: heirId }, select: { id: true, email: true, name: true } });
+    const { keyIds } = await handOverLiveKeys(tx, { actor, from: { id: target.userId, ...user }, to: heir });
+    await tx.membership.delete({ where: { id: target.id, organizationId: actor.organizationId } });
     await tx.authSession.updateMany({ where: { userId: target.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.notification.deleteMany({ where: { userId: target.userId, organizationId: options.actor.organizationId } });
-    await recordAuditEvent(tx, { actor: options.actor, action: "member.removed", details: { email: user.email, name: user.name, role: target.role } });
+    await tx.notification.deleteMany({ where: { userId: target.userId, organizationId: actor.organizationId } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "member.removed",
+      details: { email: user.email, name: user.name, role: target.role, keysHandedOver: keyIds.length, keysTo: ownerLabel(heir) },
+    });
+    if (keyIds.length > 0 && heir.id !== actor.userId) {
+      await tx.notification.create({
+        data: {
+          organizationId: actor.organizationId,
+          userId: heir.id,
+          title: keyIds.length === 1 ? `You now own a key of ${user.name}` : `You now own ${keyIds.length} keys of ${user.name}`,
+          body: `${actor.label} removed ${user.name} from the organization and made you the owner of their live keys.`,
+          link: "/settings/secret-keys?owner=me",
+        },
+      });
+    }
+    return { keysHandedOver: keyIds.length };
   });
 }

@@ -7,5 +7,9 @@ const membershipId = recordId({ missing: "Missing member.", invalid: "Unknown me
 export const changeMemberRoleInput = z.object({ membershipId, role: z.enum(ASSIGNABLE_ROLES, { error: "Choose a role." }) });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInput>;
 
-export const removeMemberInput = z.object({ membershipId });
+// Who takes the removed member's live keys (a user id, looked up among the
+// members under the removal's lock); absent: whoever removes them.
+const newKeyOwnerId = recordId({ missing: "Choose who takes their keys.", invalid: "Choose a current member to take their keys." });
+
+export const removeMemberInput = z.object({ membershipId, newKeyOwnerId: newKeyOwnerId.optional() });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;

@@ -7,7 +7,7 @@ const PROBES = {
     db().secretKey.findMany({
       where: { organizationId },
       orderBy: { id: "asc" },
-      select: { id: true, name: true, deletedAt: true, rotatedAt: true, expiresAt: true },
+      select: { id: true, name: true, deletedAt: true, rotatedAt: true, expiresAt: true, ownerId: true, team: true, description: true },
     }),
   incidents: (organizationId: string) =>
     db().incident.findMany({

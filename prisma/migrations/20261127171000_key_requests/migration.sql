@@ -49,3 +49,6 @@ CREATE INDEX "KeyRequest_organizationId_status_requestedAt_idx" ON "KeyRequest"(
 ALTER TABLE "KeyRequest" ADD CONSTRAINT "KeyRequest_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "KeyRequest" ADD CONSTRAINT "KeyRequest_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "KeyRequest" ADD CONSTRAINT "KeyRequest_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- CREATE requests: who will own the key, its team and what uses it.
+ALTER TABLE "KeyRequest" ADD COLUMN "ownerId" TEXT, ADD COLUMN "team" TEXT, ADD COLUMN "description" TEXT;

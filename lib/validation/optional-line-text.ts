@@ -1,0 +1,20 @@
+import { z } from "@/lib/validation/zod";
+import { isStorableText } from "./stored-text";
+
+// An optional one-line text: trimmed, empty (or absent) means none (null).
+// Like singleLineText, no line breaks or control characters (it lands in
+// audit details, CSV exports and notifications), never cut: a longer value
+// is refused with a message.
+export function optionalLineText(options: { max: number }) {
+  return z
+    .union([z.string({ error: "Enter text." }), z.null(), z.undefined()], { error: "Enter text." })
+    .transform((value) => value?.trim() ?? "")
+    .pipe(
+      z
+        .string()
+        .max(options.max, `Use at most ${options.max} characters.`)
+        .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.")
+        .refine(isStorableText, "This text has a character that cannot be stored."),
+    )
+    .transform((value) => value || null);
+}
