@@ -149,6 +149,7 @@ const TABLE: Record<string, Row> = {
     changes: ["responsibilities"],
     args: async (w) => [{ responsibility: "PRODUCTION_APPROVER", membershipIds: w.members.filter((m) => m.role !== "MEMBER").map((m) => m.membershipId) }],
   },
+  "settings/responsibilities/actions.ts#sendDigestNowAction": { needs: "settings.manage", target: "own", changes: ["notifications"], args: async () => [] },
   "settings/responsibilities/export/route.ts#GET": {
     needs: "any member",
     target: "own",

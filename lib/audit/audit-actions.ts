@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS = {
   "organization.webhook_events_set": "Webhook events chosen",
   "organization.webhook_retried": "Webhook delivery retried",
   "organization.responsibility_named": "Responsibility assigned",
+  "organization.digest_sent": "Key-hygiene digest sent",
   "organization.production_approval_enabled": "Approval for production keys turned on",
   "organization.production_approval_disabled": "Approval for production keys turned off",
   "key.requested": "Production key requested",

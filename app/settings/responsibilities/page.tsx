@@ -7,6 +7,9 @@ import { listMembers } from "@/lib/members/list-members";
 import { holdersOf } from "@/lib/responsibilities/named-people";
 import { organizationRaci } from "@/lib/responsibilities/organization-raci";
 import { RESPONSIBILITIES, RESPONSIBILITY_INFO } from "@/lib/responsibilities/responsibilities";
+import { LocalTime } from "@/components/local-time";
+import { lastDigest } from "@/lib/hygiene/send-digests";
+import { SendDigestButton } from "./_components/send-digest-button";
 import { NamedPeopleForm } from "./_components/named-people-form";
 import { RaciTable } from "./_components/raci-table";
 
@@ -15,7 +18,11 @@ export const metadata: Metadata = { title: "Responsibilities" };
 export default async function ResponsibilitiesPage() {
   const member = await requireMemberPage();
   const canManage = can(member.role, "settings.manage");
-  const [{ organization, named, matrix }, members] = await Promise.all([organizationRaci(member.organizationId), listMembers(member.organizationId)]);
+  const [{ organization, named, matrix }, members, digest] = await Promise.all([
+    organizationRaci(member.organizationId),
+    listMembers(member.organizationId),
+    lastDigest(member.organizationId),
+  ]);
   return (
     <>
       <PageHeader
@@ -78,6 +85,29 @@ export default async function ResponsibilitiesPage() {
           })}
         </div>
         {!canManage && <p className="mt-3 text-sm text-zinc-500 dark:text-zinc-400 print:hidden">Only an owner can name people.</p>}
+      </section>
+      <section
+        aria-labelledby="digest-heading"
+        className="mt-8 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900 print:hidden"
+      >
+        <h2 id="digest-heading" className="font-semibold">
+          Key-hygiene digest
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Once a month, each key owner is told of their stale keys, keys due for rotation, keys expiring within 14 days and open requests; the security contact
+          and billing owner (the owners, if neither is named) get the organization-wide version. In the app, and by email when email is set up.
+        </p>
+        <p className="mt-2 text-sm" data-testid="last-digest">
+          {digest ? (
+            <>
+              Last sent <LocalTime date={digest.sentAt} /> to {digest.recipients} {digest.recipients === 1 ? "person" : "people"}
+              {digest.period ? ` (monthly, ${digest.period})` : " (on demand)"}.
+            </>
+          ) : (
+            "Not sent yet: the first monthly digest goes out at the start of next month."
+          )}
+        </p>
+        {canManage && <SendDigestButton />}
       </section>
     </>
   );
