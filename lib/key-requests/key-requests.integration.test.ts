@@ -9,7 +9,8 @@ import { rotateKey } from "@/lib/keys/rotate-key";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { setNamedPeople } from "@/lib/responsibilities/set-named-people";
 import { createKeyFixture, createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
-import { loadKeyRecord } from "@/lib/verify/load-key-record";
+import pg from "pg";
+import { keyRecordLoader } from "@/lib/verify/load-key-record";
 import { decideKeyRequest } from "./decide-key-request";
 import { listKeyRequests } from "./list-key-requests";
 import { requestKey, requestRotation } from "./request-key";
@@ -80,7 +81,8 @@ describe("production approvals", () => {
 
     const { key, secret } = await revealKeyRequest({ actor: actors.OWNER, input: { requestId } });
     expect(key.name).toBe("inference-prod");
-    const record = await loadKeyRecord(hashKey(secret, keyHashSecret()));
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    const record = await keyRecordLoader(pool)(hashKey(secret, keyHashSecret())).finally(() => pool.end());
     expect(record).toMatchObject({ id: key.id, environment: "PRODUCTION", permission: "READ_ONLY", deletedAt: null });
     expect(await code(revealKeyRequest({ actor: actors.OWNER, input: { requestId } }))).toBe("CONFLICT");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFIRM_TTL_MS, KeyCache, REFRESH_AFTER_MS } from "./key-cache";
+import { CONFIRM_TTL_MS, KeyCache, REFRESH_AFTER_MS, REFRESH_JITTER_MS } from "./key-cache";
 import type { KeyRecord } from "./key-record";
 
 const record = (id: string): KeyRecord => ({
@@ -15,7 +15,7 @@ const record = (id: string): KeyRecord => ({
   rateLimitPerMinute: null,
 });
 
-function setup(options: { maxEntries?: number } = {}) {
+function setup(options: { maxEntries?: number; random?: () => number } = {}) {
   let now = 1_000_000;
   const calls: string[] = [];
   const db = new Map<string, KeyRecord>([
@@ -30,7 +30,7 @@ function setup(options: { maxEntries?: number } = {}) {
       if (down) throw new Error("database unreachable");
       return db.get(hash) ?? null;
     },
-    { maxEntries: options.maxEntries ?? 100, now: () => now },
+    { maxEntries: options.maxEntries ?? 100, now: () => now, random: options.random ?? (() => 0) },
   );
   return {
     cache,
@@ -42,6 +42,23 @@ function setup(options: { maxEntries?: number } = {}) {
 }
 
 describe("KeyCache", () => {
+  it("spreads the background refreshes of records loaded together", async () => {
+    const draws = [0, 0.5, 0.999];
+    const { cache, calls, advance } = setup({ random: () => draws.shift() ?? 0 });
+    for (const hash of ["h1", "h2", "h3"]) await cache.lookup(hash);
+    calls.length = 0;
+    const dueAfter: number[] = [];
+    for (let waited = 0; waited <= REFRESH_AFTER_MS + REFRESH_JITTER_MS; waited += 100) {
+      for (const hash of ["h1", "h2", "h3"]) cache.peek(hash);
+      await Promise.resolve();
+      while (dueAfter.length < calls.length) dueAfter.push(waited);
+      advance(100);
+    }
+    expect(calls).toEqual(["h1", "h2", "h3"]);
+    expect(new Set(dueAfter).size).toBe(3);
+    expect(Math.max(...dueAfter)).toBeLessThan(CONFIRM_TTL_MS);
+  });
+
   it("answers from memory while a record is fresh, and asks again once it is not", async () => {
     const { cache, calls, advance } = setup();
     expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });

@@ -4,10 +4,13 @@ import type { KeyRecord } from "./key-record";
 // bound on how long a revocation can go unseen when notifications are lost.
 export const CONFIRM_TTL_MS = 5_000;
 // Past this age a hit is still served but refreshed in the background, so
-// busy keys rarely wait for the database.
+// busy keys rarely wait for the database. Each entry adds up to
+// REFRESH_JITTER_MS of its own, so keys loaded together (at start, after a
+// flush) do not all fall due, and stall the event loop, in the same tick.
 export const REFRESH_AFTER_MS = 3_000;
+export const REFRESH_JITTER_MS = 1_500;
 
-type Entry = { record: KeyRecord | null; confirmedAt: number };
+type Entry = { record: KeyRecord | null; confirmedAt: number; refreshAt: number };
 
 export type Lookup = { status: "hit"; record: KeyRecord | null } | { status: "unavailable" };
 
@@ -21,7 +24,7 @@ export class KeyCache {
 
   constructor(
     private readonly load: (hash: string) => Promise<KeyRecord | null>,
-    private readonly options: { maxEntries: number; now?: () => number; onLoadError?: (error: unknown) => void },
+    private readonly options: { maxEntries: number; now?: () => number; random?: () => number; onLoadError?: (error: unknown) => void },
   ) {}
 
   private now(): number {
@@ -41,7 +44,7 @@ export class KeyCache {
     if (age >= CONFIRM_TTL_MS) return undefined;
     this.entries.delete(hash);
     this.entries.set(hash, entry);
-    if (age >= REFRESH_AFTER_MS) void this.refresh(hash);
+    if (this.now() >= entry.refreshAt) void this.refresh(hash);
     return entry;
   }
 
@@ -59,7 +62,8 @@ export class KeyCache {
     const startedAt = this.now();
     const promise = this.load(hash)
       .then((record) => {
-        const entry = { record, confirmedAt: startedAt };
+        const jitter = Math.floor((this.options.random ?? Math.random)() * REFRESH_JITTER_MS);
+        const entry = { record, confirmedAt: startedAt, refreshAt: startedAt + REFRESH_AFTER_MS + jitter };
         // A flush while loading (a revocation arrived) makes this answer suspect.
         if (generation === this.generation) this.store(hash, entry);
         return entry;

@@ -8,7 +8,7 @@ import { InvalidKeyLimiter } from "./invalid-key-limiter";
 import { KeyRateLimiter } from "./key-rate-limiter";
 import { KeyCache } from "./key-cache";
 import { isLive, type KeyRecord } from "./key-record";
-import { loadKeyRecord } from "./load-key-record";
+import { keyRecordLoader } from "./load-key-record";
 import { startRevocationListener } from "./revocation-listener";
 import { parseServiceTokens, type ServiceTokens } from "./service-tokens";
 import { UsageFlusher } from "./usage-flusher";
@@ -148,7 +148,10 @@ const headerUserAgent = (request: http.IncomingMessage) => request.headers["user
 // records kept honest by database notifications and a 5-second bound.
 export function createVerifier(options: VerifierOptions): Verifier {
   const log = options.log ?? ((message: string) => console.log(`[verify] ${message}`));
-  const cache = new KeyCache(loadKeyRecord, {
+  // Lookups get their own small pool too: a flush never delays a lookup.
+  const lookupPool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  lookupPool.on("error", () => {});
+  const cache = new KeyCache(keyRecordLoader(lookupPool), {
     maxEntries: options.cacheSize ?? 100_000,
     onLoadError: (error) => log(`Key lookup failed: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -345,6 +348,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       await flush();
       await listener.close();
       await pool.end();
+      await lookupPool.end();
     },
   };
 }
