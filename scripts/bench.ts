@@ -6,6 +6,7 @@ import { REFUSAL_FLOOR_MS } from "@/lib/auth/refusal-floor";
 import { disconnectAll } from "@/lib/db/client";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { startBenchDatabase } from "./bench/bench-database";
+import { benchActivity } from "./bench/activity.bench";
 import { benchListKeys } from "./bench/list-keys.bench";
 import { benchSignIn } from "./bench/sign-in.bench";
 import { benchVerify } from "./bench/verify.bench";
@@ -45,6 +46,18 @@ async function main() {
       const [served, unknown] = [results["known email, audit after the answer (as served)"], results["unknown email"]];
       check("medians within 5%", Math.abs(served.p50Ms - unknown.p50Ms) <= 0.05 * unknown.p50Ms, `${served.p50Ms} vs ${unknown.p50Ms} ms`);
       write("sign-in", { floorMs: REFUSAL_FLOOR_MS, results });
+    }
+    if (wants("activity")) {
+      console.log("Usage recorder writes and the retention purge (KeyActivity at volume; BENCH_ACTIVITY_ROWS to change):");
+      const results = await benchActivity(database.url);
+      console.log(`Seeded ${results.rows.toLocaleString("en")} rows in ${results.seedSeconds} s.`);
+      console.table({ "flush of 2,000 rows, alone (ms)": results.flushOf2000Rows.alone, "flush during the purge (ms)": results.flushOf2000Rows.duringPurge });
+      console.log(`Writes: ${results.writeRowsPerSecond.toLocaleString("en")} activity rows/s from one instance's flushes.`);
+      console.log(
+        `Purge: ${results.purge.rows.toLocaleString("en")} rows in ${results.purge.seconds} s (${results.purge.rowsPerSecond.toLocaleString("en")} rows/s).`,
+      );
+      check("flushes during the purge stay under 1 s", results.flushOf2000Rows.duringPurge.maxMs < 1000, `max ${results.flushOf2000Rows.duringPurge.maxMs} ms`);
+      write("activity", results);
     }
     if (wants("verify")) {
       if (!buildIsCurrent()) {

@@ -38,8 +38,13 @@ async function mergeOverflow(client: pg.PoolClient, row: ActivityRow): Promise<v
 
 export type UsageWriter = {
   write(unit: UsageUnit): Promise<"written" | "already written">;
-  purge(olderThan: Date): Promise<number>;
+  purge(olderThan: Date, options?: { batchSize?: number }): Promise<number>;
 };
+
+// Rows deleted per statement when purging: each batch is its own short
+// transaction, so a day of activity going out never holds locks or bloats
+// one transaction, and flushes keep writing in between.
+export const PURGE_BATCH = 5_000;
 
 // Writes usage on plain pg (no ORM on the verification path). Last Used
 // only ever moves forward (the WHERE), so instances flushing in any order
@@ -104,10 +109,24 @@ export function createUsageWriter(pool: pg.Pool): UsageWriter {
         client.release(broken);
       }
     },
-    async purge(olderThan) {
-      const activity = await pool.query(`DELETE FROM "KeyActivity" WHERE "lastSeenAt" < ($1::timestamptz AT TIME ZONE 'UTC')`, [olderThan.toISOString()]);
+    // In bounded batches; SKIP LOCKED lets instances purging at the same
+    // time share the work instead of waiting on each other.
+    async purge(olderThan, options = {}) {
+      const batchSize = options.batchSize ?? PURGE_BATCH;
+      let purged = 0;
+      for (;;) {
+        const { rowCount } = await pool.query(
+          `DELETE FROM "KeyActivity" WHERE "id" IN (
+             SELECT "id" FROM "KeyActivity" WHERE "lastSeenAt" < ($1::timestamptz AT TIME ZONE 'UTC') LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+          [olderThan.toISOString(), batchSize],
+        );
+        purged += rowCount ?? 0;
+        if ((rowCount ?? 0) < batchSize) break;
+        // Lets the verifier's own work run between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       await pool.query(`DELETE FROM "UsageWrite" WHERE "writtenAt" < now() - interval '1 day'`);
-      return activity.rowCount ?? 0;
+      return purged;
     },
   };
 }
