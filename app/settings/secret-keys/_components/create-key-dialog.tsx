@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { zodFieldErrors } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
-import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, type ExpiryChoice } from "@/lib/keys/key-input";
+import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, MAX_DESCRIPTION_LENGTH, MAX_TEAM_LENGTH, type ExpiryChoice } from "@/lib/keys/key-input";
 import {
   ENVIRONMENT_LABELS,
   ENVIRONMENTS,
@@ -23,6 +23,7 @@ import {
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
 import { createKeyAction } from "../actions";
+import { OwnerSelect, type MemberOption } from "./owner-select";
 import { RestrictedMatrix, type RestrictedActions } from "./restricted-matrix";
 
 const EXPIRY_LABELS: Record<ExpiryChoice, string> = {
@@ -42,13 +43,20 @@ export function CreateKeyDialog({
   onClose,
   onCreated,
   granularScopes,
+  members,
+  currentUserId,
 }: {
   open: boolean;
   onClose: () => void;
   onCreated: (result: { key: KeySummary; secret: string }) => void;
   granularScopes: boolean;
+  members: MemberOption[];
+  currentUserId: string;
 }) {
   const [name, setName] = useState("");
+  const [ownerId, setOwnerId] = useState(currentUserId);
+  const [team, setTeam] = useState("");
+  const [description, setDescription] = useState("");
   const [environment, setEnvironment] = useState<Environment>("DEVELOPMENT");
   const [scopes, setScopes] = useState<Scope[]>([...SCOPES]);
   const [permission, setPermission] = useState<PermissionLevel>("FULL");
@@ -62,6 +70,9 @@ export function CreateKeyDialog({
 
   function reset() {
     setName("");
+    setOwnerId(currentUserId);
+    setTeam("");
+    setDescription("");
     setEnvironment("DEVELOPMENT");
     setScopes([...SCOPES]);
     setPermission("FULL");
@@ -82,6 +93,9 @@ export function CreateKeyDialog({
     event.preventDefault();
     const input = {
       name,
+      ownerId,
+      team,
+      description,
       environment,
       permission,
       expiresInDays: expiry,
@@ -126,6 +140,37 @@ export function CreateKeyDialog({
           singleLine
           placeholder="e.g. Training pipeline (production)"
           errors={fieldErrors.name}
+        />
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <OwnerSelect
+            members={members}
+            currentUserId={currentUserId}
+            value={ownerId}
+            onChange={setOwnerId}
+            errors={fieldErrors.ownerId}
+            hint="The member answerable for this key."
+          />
+          <TextField
+            label="Team or service (optional)"
+            name="team"
+            value={team}
+            onChange={(event) => setTeam(event.target.value)}
+            maxChars={MAX_TEAM_LENGTH}
+            singleLine
+            placeholder="e.g. Data platform"
+            errors={fieldErrors.team}
+          />
+        </div>
+        <TextField
+          label="What uses this key (optional)"
+          name="description"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          maxChars={MAX_DESCRIPTION_LENGTH}
+          singleLine
+          placeholder="e.g. The nightly export job on the ETL cluster"
+          errors={fieldErrors.description}
         />
 
         <fieldset>

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { rotationDue } from "@/lib/keys/key-rotation";
 import { isStale } from "@/lib/keys/staleness";
-import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
+import { EnvironmentBadge, MaskedKey, OwnerName, PermissionText, ScopeList } from "./key-labels";
 import { KeyRowMenu, type RowMenuItem } from "./key-row-menu";
 
 export type KeyTableMeta = {
@@ -43,6 +43,7 @@ export const OPTIONAL_COLUMNS = {
   environment: "Environment",
   createdAt: "Created",
   lastUsedAt: "Last used",
+  owner: "Owner",
   createdBy: "Created by",
 } as const;
 export type OptionalColumn = keyof typeof OPTIONAL_COLUMNS;
@@ -129,6 +130,16 @@ export const keyColumns = [
         </div>
       );
     },
+  }),
+  column.accessor("ownerName", {
+    id: "owner",
+    header: "Owner",
+    cell: ({ row }) => (
+      <div className="flex max-w-40 flex-col gap-0.5">
+        <OwnerName {...row.original} />
+        {row.original.team && <span className="text-xs break-words text-zinc-500 dark:text-zinc-400">{row.original.team}</span>}
+      </div>
+    ),
   }),
   column.accessor("createdByName", {
     id: "createdBy",

@@ -7,18 +7,29 @@ import { DeleteKeysDialog, type DeletableKey } from "../../_components/delete-ke
 import { RenameKeyDialog } from "../../_components/rename-key-dialog";
 import { RevealKeyDialog } from "../../_components/reveal-key-dialog";
 import { RotateKeyDialog, type RotatedKey } from "../../_components/rotate-key-dialog";
+import type { MemberOption } from "../../_components/owner-select";
+import { EditKeyDetailsDialog, type KeyDetails } from "./edit-key-details-dialog";
 
-type Props = { keyInfo: DeletableKey; now: Date; canRename: boolean; canDelete: boolean; canRotate: boolean };
+type Props = {
+  keyInfo: DeletableKey;
+  now: Date;
+  canRename: boolean;
+  canDelete: boolean;
+  canRotate: boolean;
+  // Given to roles that may change a key's owner, team and description.
+  edit?: { details: KeyDetails; members: MemberOption[]; currentUserId: string };
+};
 
-export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate }: Props) {
+export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate, edit }: Props) {
   const router = useRouter();
+  const [editing, setEditing] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [revealed, setRevealed] = useState<RotatedKey | null>(null);
-  if (!canRename && !canDelete && !canRotate) return null;
+  if (!canRename && !canDelete && !canRotate && !edit) return null;
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
       {canRotate && (
         <Button variant="secondary" onClick={() => setRotating(true)}>
           Rotate
@@ -27,6 +38,11 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
       {canRename && (
         <Button variant="secondary" onClick={() => setRenaming(true)}>
           Rename
+        </Button>
+      )}
+      {edit && (
+        <Button variant="secondary" onClick={() => setEditing(true)}>
+          Edit details
         </Button>
       )}
       {canDelete && (
@@ -58,6 +74,18 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
           router.refresh();
         }}
       />
+      {edit && (
+        <EditKeyDetailsDialog
+          target={editing ? edit.details : null}
+          members={edit.members}
+          currentUserId={edit.currentUserId}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            router.refresh();
+          }}
+        />
+      )}
       <DeleteKeysDialog
         targets={deleting ? [keyInfo] : null}
         now={now}
