@@ -35,8 +35,9 @@ export function rowMenuItems(key: KeySummary, meta: KeyTableMeta): RowMenuItem[]
   return items;
 }
 
-// Columns a user may hide (the name and the menu always show). Created by
-// starts hidden so the table fits a laptop screen.
+// Columns a user may hide (the name and the menu always show). Owner and
+// Created by start hidden so the table fits a laptop screen (1280 pixels);
+// "Group by owner" shows owners without the column.
 export const OPTIONAL_COLUMNS = {
   scopes: "Scope",
   permission: "Permission",
@@ -47,7 +48,7 @@ export const OPTIONAL_COLUMNS = {
   createdBy: "Created by",
 } as const;
 export type OptionalColumn = keyof typeof OPTIONAL_COLUMNS;
-export const DEFAULT_HIDDEN: OptionalColumn[] = ["createdBy"];
+export const DEFAULT_HIDDEN: OptionalColumn[] = ["owner", "createdBy"];
 
 // The checkbox column, shown to roles that may delete keys.
 export const selectColumn = column.display({
