@@ -21,6 +21,9 @@ import {
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+import { decideKeyRequest } from "@/lib/key-requests/decide-key-request";
+import { requestKey } from "@/lib/key-requests/request-key";
+import { setProductionApproval } from "@/lib/organization/set-production-approval";
 
 // Every server action and route handler, called for real as a signed-in
 // member of every role, of the organization that owns what the call names
@@ -43,7 +46,8 @@ type World = Awaited<ReturnType<typeof createOrganizationWithAllRoles>>;
 type Row =
   | { skip: string }
   | {
-      needs: Operation | "any member" | "public";
+      // "the requester": only the member who made the request (the Admin's, in these rows).
+      needs: Operation | "any member" | "public" | "the requester";
       // "resource": the arguments name something of the organization, which
       // a member of another organization must not reach. "own": the call acts
       // on the caller's own organization or account, whoever calls.
@@ -71,6 +75,20 @@ const keyRoute = async (w: World, suffix: string) => {
   await createIncidentFixture(w.actors.OWNER, key.id);
   return get(`/settings/secret-keys/${key.id}/compromised/${suffix}`, { id: key.id });
 };
+// Approvals on, with a second owner so that two people can approve.
+const REQUESTER: Role = "ADMIN";
+const withApprovals = async (w: World) => {
+  await createMember(w.organization.id, "OWNER");
+  await setProductionApproval({ actor: w.actors.OWNER, input: { enabled: true } });
+};
+const productionRequest = async (w: World, approved = false) => {
+  await withApprovals(w);
+  const name = `Requested ${Math.random().toString(36).slice(2, 8)}`;
+  const input = { name, environment: "PRODUCTION", permission: "FULL", expiresInDays: "90", reason: "Authorization table" };
+  const { requestId } = await requestKey({ actor: w.actors[REQUESTER], input });
+  if (approved) await decideKeyRequest({ actor: w.actors.OWNER, input: { requestId, decision: "approve" } });
+  return requestId;
+};
 const NEXT_AUTH = "next-auth's own sign-in, sign-out and CSRF endpoints: covered by lib/auth/*.integration.test.ts and e2e/sign-in.spec.ts";
 
 const TABLE: Record<string, Row> = {
@@ -89,6 +107,56 @@ const TABLE: Record<string, Row> = {
   "settings/audit-log/export/route.ts#GET": { needs: "audit.view", target: "own", changes: [], args: async () => get("/settings/audit-log/export") },
   // The email of someone the organization removed: adding it again takes
   // their account back, which only that organization may do.
+  "settings/key-requests/actions.ts#requestKeyAction": {
+    needs: "keys.create",
+    target: "own",
+    changes: ["requests"],
+    args: (w) =>
+      after(withApprovals(w), [
+        { name: `Request ${Math.random()}`, environment: "PRODUCTION", permission: "FULL", expiresInDays: "90", reason: "For the table" },
+      ]),
+  },
+  "settings/key-requests/actions.ts#requestRotationAction": {
+    needs: "keys.rotate",
+    target: "resource",
+    changes: ["requests"],
+    args: async (w) => {
+      const key = await withKey(w);
+      await withApprovals(w);
+      return [{ keyId: key.id, grace: "1h", reason: "For the table" }];
+    },
+  },
+  "settings/key-requests/actions.ts#decideKeyRequestAction": {
+    needs: "keys.approve",
+    target: "resource",
+    changes: ["requests"],
+    args: async (w) => [{ requestId: await productionRequest(w), decision: "approve" }],
+  },
+  "settings/key-requests/actions.ts#withdrawKeyRequestAction": {
+    needs: "the requester",
+    target: "resource",
+    changes: ["requests"],
+    args: async (w) => [{ requestId: await productionRequest(w) }],
+  },
+  "settings/key-requests/actions.ts#revealKeyRequestAction": {
+    needs: "the requester",
+    target: "resource",
+    changes: ["requests", "keys"],
+    args: async (w) => [{ requestId: await productionRequest(w, true) }],
+  },
+  "settings/responsibilities/actions.ts#setNamedPeopleAction": {
+    needs: "settings.manage",
+    target: "resource",
+    changes: ["responsibilities"],
+    args: async (w) => [{ responsibility: "PRODUCTION_APPROVER", membershipIds: w.members.filter((m) => m.role !== "MEMBER").map((m) => m.membershipId) }],
+  },
+  "settings/responsibilities/actions.ts#sendDigestNowAction": { needs: "settings.manage", target: "own", changes: ["notifications"], args: async () => [] },
+  "settings/responsibilities/export/route.ts#GET": {
+    needs: "any member",
+    target: "own",
+    changes: [],
+    args: async () => get("/settings/responsibilities/export?format=csv"),
+  },
   "settings/members/actions.ts#addMemberAction": {
     needs: "members.manage",
     target: "resource",
@@ -226,6 +294,12 @@ const TABLE: Record<string, Row> = {
     changes: ["settings"],
     args: async () => [{ enabled: true }],
   },
+  "settings/security/actions.ts#setProductionApprovalAction": {
+    needs: "settings.manage",
+    target: "own",
+    changes: ["settings"],
+    args: (w) => after(createMember(w.organization.id, "OWNER"), [{ enabled: true }]),
+  },
   "settings/security/actions.ts#setWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: async () => [{ url: WEBHOOK_URL }] },
   "settings/security/actions.ts#setWebhookEventsAction": {
     needs: "settings.manage",
@@ -262,6 +336,7 @@ function expectedOutcome(row: CheckedRow, caller: Caller): string {
   // First-run setup is the one public action: once an organization exists it is refused to everyone.
   if (row.needs === "public") return "SETUP_COMPLETE";
   if (!caller) return "UNAUTHENTICATED";
+  if (row.needs === "the requester") return caller.whose === "other" ? "NOT_FOUND" : caller.role === REQUESTER ? "OK" : "FORBIDDEN";
   if (row.needs !== "any member" && !can(caller.role, row.needs)) return "FORBIDDEN";
   return caller.whose === "other" && row.target === "resource" ? (row.elsewhere ?? "NOT_FOUND") : "OK";
 }

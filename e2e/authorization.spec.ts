@@ -75,6 +75,12 @@ const PAGES: Record<string, PageRow> = {
   },
   "/settings/secret-keys/[id]/compromised": { needs: "incidents.run", content: (p) => p.getByRole("list", { name: "Steps" }) },
   "/settings/secret-keys/[id]/compromised/report": { needs: "incidents.run", content: (p) => p.getByRole("heading", { level: 1, name: /Incident report/ }) },
+  "/settings/key-requests": { needs: "keys.view", content: (p) => p.getByRole("heading", { level: 1, name: "Key requests" }) },
+  "/settings/responsibilities": {
+    needs: "any member",
+    content: (p) => p.getByRole("row", { name: /Create production keys/ }),
+    parts: [{ needs: "settings.manage", find: (p) => p.getByRole("form", { name: "Billing owner" }) }],
+  },
   "/settings/usage": { needs: "keys.view", content: (p) => p.getByRole("heading", { level: 1, name: "Usage" }) },
   "/settings/security": {
     needs: "any member",

@@ -82,6 +82,9 @@ const PAGES = [
   "/settings/members",
   "/settings/security",
   "/settings/notifications",
+  "/settings/usage",
+  "/settings/key-requests",
+  "/settings/responsibilities",
   "key page",
 ];
 

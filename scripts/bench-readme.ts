@@ -20,7 +20,7 @@ const when = (result: { measuredAt: string; machine?: Machine }) =>
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 
-type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number };
+type Load = { requestsPerSecond: number; cpuUsPerRequest?: number; p50Ms: number; p99Ms: number };
 type Verify = {
   load: Record<string, Load>;
   ratios: Record<string, number>;
@@ -37,8 +37,14 @@ function sections(): string {
       "**Verification API** (`npm run bench -- verify`; load generator on the same machine, 50 connections):",
       "",
       table(
-        ["", "requests/s", "p50", "p99"],
-        Object.entries(verify.load).map(([label, l]) => [label, l.requestsPerSecond.toLocaleString("en"), `${l.p50Ms} ms`, `${l.p99Ms} ms`]),
+        ["", "server CPU per request", "requests/s", "p50", "p99"],
+        Object.entries(verify.load).map(([label, l]) => [
+          label,
+          l.cpuUsPerRequest === undefined ? "not measured" : `${l.cpuUsPerRequest} µs`,
+          l.requestsPerSecond.toLocaleString("en"),
+          `${l.p50Ms} ms`,
+          `${l.p99Ms} ms`,
+        ]),
       ),
       "",
       `Ratios: ${Object.entries(verify.ratios)

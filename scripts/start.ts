@@ -6,6 +6,7 @@ import { loadServerSecrets } from "@/lib/config/server-secrets";
 import { disconnectAll } from "@/lib/db/client";
 import { startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { smtpConfig } from "@/lib/email/smtp-config";
+import { startHygieneDigests } from "@/lib/hygiene/send-digests";
 import { startRotationReminders } from "@/lib/keys/rotation-reminders";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { lockDataDir } from "@/lib/runtime/data-dir-lock";
@@ -52,6 +53,7 @@ async function main() {
   let verifier: Verifier | undefined;
   let deliveries: { stop(): void } | undefined;
   let reminders: { stop(): void } | undefined;
+  let digests: { stop(): void } | undefined;
   let database: RunningDatabase | undefined;
 
   let appStopping: Promise<void> | undefined;
@@ -59,6 +61,7 @@ async function main() {
     (appStopping ??= (async () => {
       deliveries?.stop();
       reminders?.stop();
+      digests?.stop();
       await server?.close();
       // After the last request: writes the Last Used times still in memory.
       await verifier?.close();
@@ -126,6 +129,7 @@ async function main() {
     });
     deliveries = startDeliveryWorker({ log });
     reminders = startRotationReminders({ log });
+    digests = startHygieneDigests({ log });
     const setupToken = await ensureSetupToken(directory);
     const publicUrl = process.env.NEXTAUTH_URL.replace(/\/$/, "");
     if (setupToken) log(`Ready. Set up your organization at ${publicUrl}/setup?token=${setupToken}`);

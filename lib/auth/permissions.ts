@@ -7,6 +7,7 @@ export const OPERATIONS = [
   "keys.edit",
   "keys.delete",
   "keys.rotate",
+  "keys.approve",
   "members.view",
   "members.manage",
   "audit.view",
@@ -22,6 +23,7 @@ export const OPERATION_LABELS: Record<Operation, string> = {
   "keys.edit": "Change a key's owner, team and description",
   "keys.delete": "Delete keys",
   "keys.rotate": "Rotate keys",
+  "keys.approve": "Approve production key requests (when no approvers are named)",
   "members.view": "See members",
   "members.manage": "Add members, change roles, remove members",
   "audit.view": "Read and export the audit log",
@@ -48,3 +50,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function can(role: Role, operation: Operation): boolean {
   return ROLE_PERMISSIONS[role].includes(operation);
 }
+
+// Every role, from most to least powerful.
+export const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];

@@ -10,19 +10,14 @@ import { generateKey, hashKey } from "./key-format";
 import { keyHashSecret } from "./key-hash-secret";
 import { createKeyInput, type CreateKeyInput } from "./key-input";
 import { SCOPES, type Scope } from "./key-model";
+import { assertNameFree, nameTakenError } from "./name-reservation";
 import { lockOwnerMembership, ownerLabel, ownerNotAMemberError } from "./key-owner";
 import { SCOPE_ACTIONS } from "./permission-table";
 import { toKeySummary, type KeySummary } from "./key-summary";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function nameTakenError(name: string): AppError {
-  return new AppError("CONFLICT", `A key named "${name}" already exists. Choose another name.`, {
-    name: ["A live key already has this name."],
-  });
-}
-
-function resolveScopes(input: CreateKeyInput, granularScopes: boolean, inherited: boolean): Scope[] {
+export function resolveScopes(input: CreateKeyInput, granularScopes: boolean, inherited: boolean): Scope[] {
   if (granularScopes || inherited) return SCOPES.filter((scope) => (input.scopes ?? SCOPES).includes(scope));
   if (input.scopes && input.scopes.length !== SCOPES.length) {
     throw new AppError("INVALID_INPUT", "Your organization's keys reach every scope; per-scope keys are turned off in Security settings.", {
@@ -33,7 +28,7 @@ function resolveScopes(input: CreateKeyInput, granularScopes: boolean, inherited
 }
 
 // Only the key's own scopes, and only actions those scopes support.
-function resolveRestrictedActions(input: CreateKeyInput, scopes: Scope[]): Prisma.InputJsonValue | undefined {
+export function resolveRestrictedActions(input: CreateKeyInput, scopes: Scope[]): Prisma.InputJsonValue | undefined {
   if (input.permission !== "RESTRICTED") return undefined;
   const actions: Record<string, string[]> = {};
   for (const scope of scopes) {
@@ -49,6 +44,17 @@ function resolveRestrictedActions(input: CreateKeyInput, scopes: Scope[]): Prism
 }
 
 type Tx = Prisma.TransactionClient;
+export type ApprovalRecord = { requestId: string; approverLabel: string };
+
+// Where production keys need approval, they are made only from an approved
+// request (lib/key-requests); the direct paths refuse them.
+export async function assertNoApprovalNeeded(tx: Tx, organizationId: string, environment: string): Promise<void> {
+  if (environment !== "PRODUCTION") return;
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { requireProductionApproval: true } });
+  if (organization.requireProductionApproval) {
+    throw new AppError("CONFLICT", "Your organization requires approval for production keys. Request the key instead; an approver will decide.");
+  }
+}
 
 // The creation itself, in the caller's transaction (the compromise wizard
 // creates a replacement in the same transaction as its step record).
@@ -56,7 +62,8 @@ export async function createKeyInTransaction(
   tx: Tx,
   // inheritsScopes: a successor of an existing key (rotation, incident
   // replacement) keeps that key's scopes, whatever the organization's setting.
-  options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean; inheritsScopes?: boolean },
+  // approvedBy: the request and approver a production key was issued under.
+  options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean; inheritsScopes?: boolean; approvedBy?: ApprovalRecord },
 ): Promise<{ key: KeySummary; secret: string }> {
   const { actor, input, now } = options;
   // First, before any other lock (see lockOwnerMembership): the owner must be
@@ -70,9 +77,7 @@ export async function createKeyInTransaction(
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { granularScopes: true } });
   const scopes = resolveScopes(input, organization.granularScopes, options.inheritsScopes === true);
   const liveName = input.name.toLowerCase();
-  if (await tx.secretKey.findFirst({ where: { organizationId: actor.organizationId, liveName }, select: { id: true } })) {
-    throw nameTakenError(input.name);
-  }
+  await assertNameFree(tx, { organizationId: actor.organizationId, name: input.name, now });
   const row = await tx.secretKey.create({
     data: {
       organizationId: actor.organizationId,
@@ -113,6 +118,7 @@ export async function createKeyInTransaction(
       ownerId: row.ownerId,
       team: row.team,
       description: row.description,
+      ...(options.approvedBy ? { requestId: options.approvedBy.requestId, approvedBy: options.approvedBy.approverLabel } : {}),
     },
   });
   await enqueueWebhook(tx, {
@@ -140,7 +146,10 @@ export async function createKey(options: { actor: Actor; input: unknown; now?: D
   assertCan(options.actor, "keys.create");
   const input = createKeyInput.parse(options.input);
   try {
-    return await db().$transaction((tx) => createKeyInTransaction(tx, { actor: options.actor, input, now: options.now ?? new Date() }));
+    return await db().$transaction(async (tx) => {
+      await assertNoApprovalNeeded(tx, options.actor.organizationId, input.environment);
+      return createKeyInTransaction(tx, { actor: options.actor, input, now: options.now ?? new Date() });
+    });
   } catch (error) {
     if (isUniqueViolation(error) && JSON.stringify(error).includes("liveName")) throw nameTakenError(input.name);
     throw error;

@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { nameTakenError } from "./create-key";
+import { assertNameFree, nameTakenError } from "./name-reservation";
 import { renameKeyInput } from "./key-input";
 
 export const KEY_NOT_FOUND_MESSAGE = "This key does not exist or has been deleted.";
@@ -21,6 +21,7 @@ export async function renameKey(options: { actor: Actor; input: unknown }): Prom
       // A rotated key gave its name to its successor; renaming it would take the name back.
       if (key.rotatedAt) throw new AppError("CONFLICT", "This key was rotated and is running out. Rename its successor instead.");
       if (key.name === name) return;
+      await assertNameFree(tx, { organizationId, name, now: new Date(), exceptKeyId: key.id });
       const { count } = await tx.secretKey.updateMany({
         where: { id: keyId, organizationId, deletedAt: null, rotatedAt: null },
         data: { name, liveName: name.toLowerCase() },

@@ -54,3 +54,13 @@ export async function memberEmailAddresses(tx: Prisma.TransactionClient, organiz
   const owner = members.filter((m) => m.userId === ownerId);
   return [...owner, ...members.filter((m) => m.userId !== ownerId)].map((m) => m.user.email);
 }
+
+// An in-app notification for the given members only (approvers, a requester).
+export async function notifyUsers(
+  tx: Prisma.TransactionClient,
+  notification: { organizationId: string; userIds: readonly string[]; title: string; body: string; link?: string },
+): Promise<number> {
+  const { userIds, ...content } = notification;
+  await tx.notification.createMany({ data: [...new Set(userIds)].map((userId) => ({ ...content, userId })) });
+  return userIds.length;
+}

@@ -47,7 +47,20 @@ const PROBES = {
     }),
   notifications: (organizationId: string) =>
     db().notification.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, readAt: true } }),
-  settings: (organizationId: string) => db().organization.findUnique({ where: { id: organizationId }, select: { name: true, granularScopes: true } }),
+  settings: (organizationId: string) =>
+    db().organization.findUnique({ where: { id: organizationId }, select: { name: true, granularScopes: true, requireProductionApproval: true } }),
+  responsibilities: (organizationId: string) =>
+    db().namedResponsibility.findMany({
+      where: { organizationId },
+      orderBy: [{ responsibility: "asc" }, { membershipId: "asc" }],
+      select: { responsibility: true, membershipId: true },
+    }),
+  requests: (organizationId: string) =>
+    db().keyRequest.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, decidedById: true, liveName: true, issuedKeyId: true },
+    }),
   webhook: (organizationId: string) => db().webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true, secret: true, events: true } }),
   deliveries: async (organizationId: string) => ({
     webhooks: await db().webhookDelivery.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true } }),

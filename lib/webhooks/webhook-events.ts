@@ -1,5 +1,15 @@
 // What the organization's webhook can be sent, and what a new one gets.
-export const WEBHOOK_EVENTS = ["incident.opened", "incident.team_notified", "incident.closed", "key.created", "key.rotated", "key.deleted"] as const;
+export const WEBHOOK_EVENTS = [
+  "incident.opened",
+  "incident.team_notified",
+  "incident.closed",
+  "key.created",
+  "key.rotated",
+  "key.deleted",
+  "key.requested",
+  "key.approved",
+  "key.denied",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const DEFAULT_WEBHOOK_EVENTS: WebhookEvent[] = ["incident.opened", "incident.team_notified", "incident.closed"];
@@ -11,6 +21,9 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   "key.created": "A key is created",
   "key.rotated": "A key is rotated",
   "key.deleted": "A key is deleted",
+  "key.requested": "A production key is requested",
+  "key.approved": "A key request is approved",
+  "key.denied": "A key request is denied",
 };
 
 // How a key appears in event payloads: never its secret or hash.

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "@/lib/runtime/free-port";
 
-export type AppInstance = { url: string; stop(): Promise<void> };
+export type AppInstance = { url: string; pid: number; stop(): Promise<void> };
 
 // A real `npm start` process pointed at the benchmark's database.
 export async function startAppInstance(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppInstance> {
@@ -26,6 +26,7 @@ export async function startAppInstance(env: Record<string, string>, nodeArgs: st
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners("exit");
@@ -54,6 +55,7 @@ export async function startBareServer(fixedBody: string): Promise<AppInstance> {
   await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("Ready.") && resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.on("exit", () => resolve());

@@ -7,24 +7,31 @@ import { deleteKey } from "@/lib/keys/delete-key";
 import { checksumFor, generateKey } from "@/lib/keys/key-format";
 import type { Actor } from "@/lib/auth/actor";
 import { startAppInstance, startBareServer, type AppInstance } from "./app-instance";
+import { processCpuUs } from "./process-cpu";
 import { summarize } from "./stats";
 
 const CONNECTIONS = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 
-type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+type Load = { requestsPerSecond: number; cpuUsPerRequest: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
 
-async function load(url: string, bodies: string[], duration = DURATION_SECONDS): Promise<Load> {
+// Throughput and latency as autocannon sees them, and the server's own CPU
+// time per request (from /proc), which does not depend on the load generator
+// sharing the machine's cores.
+async function load(server: AppInstance, bodies: string[], duration = DURATION_SECONDS): Promise<Load> {
+  const cpuBefore = processCpuUs(server.pid);
   const result = await autocannon({
-    url: `${url}/api/v1/keys/verify`,
+    url: `${server.url}/api/v1/keys/verify`,
     connections: CONNECTIONS,
     duration,
     method: "POST",
     headers: { "content-type": "application/json" },
     requests: bodies.map((body) => ({ method: "POST", body })),
   });
+  const cpuUs = processCpuUs(server.pid) - cpuBefore;
   return {
     requestsPerSecond: Math.round(result.requests.average),
+    cpuUsPerRequest: Math.round(cpuUs / Math.max(1, result.requests.total)),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
@@ -117,19 +124,20 @@ export async function benchVerify(databaseUrl: string) {
     // The machine's noise is large next to the effect measured: each server
     // is warmed up, then measured in alternating rounds, and the rounds averaged.
     const targets = {
-      "(a) bare node:http": () => load(bare.url, bodies(valid), DURATION_SECONDS / 2),
-      "(b) valid keys": () => load(a.url, bodies(valid), DURATION_SECONDS / 2),
-      "(c) invalid keys": () => load(a.url, bodies([...unknown, ...malformed]), DURATION_SECONDS / 2),
+      "(a) bare node:http": () => load(bare, bodies(valid), DURATION_SECONDS / 2),
+      "(b) valid keys": () => load(a, bodies(valid), DURATION_SECONDS / 2),
+      "(c) invalid keys": () => load(a, bodies([...unknown, ...malformed]), DURATION_SECONDS / 2),
     };
-    await load(bare.url, bodies(valid), 2);
-    await load(a.url, bodies(valid), 2);
-    await load(a.url, bodies([...unknown, ...malformed]), 2);
+    await load(bare, bodies(valid), 2);
+    await load(a, bodies(valid), 2);
+    await load(a, bodies([...unknown, ...malformed]), 2);
     const rounds: Record<string, Load[]> = {};
     for (let round = 0; round < 2; round++) {
       for (const [label, run] of Object.entries(targets)) (rounds[label] ??= []).push(await run());
     }
     const average = (loads: Load[]): Load => ({
       requestsPerSecond: Math.round(loads.reduce((sum, l) => sum + l.requestsPerSecond, 0) / loads.length),
+      cpuUsPerRequest: Math.round(loads.reduce((sum, l) => sum + l.cpuUsPerRequest, 0) / loads.length),
       p50Ms: Math.max(...loads.map((l) => l.p50Ms)),
       p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
       non2xx: loads.reduce((sum, l) => sum + l.non2xx, 0),
@@ -144,6 +152,8 @@ export async function benchVerify(databaseUrl: string) {
     return {
       load: { "(a) bare node:http": bareLoad, "(b) valid keys": validLoad, "(c) invalid keys": invalidLoad },
       ratios: {
+        "cpu b/a": Math.round((validLoad.cpuUsPerRequest / bareLoad.cpuUsPerRequest) * 100) / 100,
+        "cpu c/a": Math.round((invalidLoad.cpuUsPerRequest / bareLoad.cpuUsPerRequest) * 100) / 100,
         "b/a": Math.round((validLoad.requestsPerSecond / bareLoad.requestsPerSecond) * 100) / 100,
         "c/a": Math.round((invalidLoad.requestsPerSecond / bareLoad.requestsPerSecond) * 100) / 100,
       },

@@ -10,10 +10,12 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // the navigation shows only what the role may open.
 const ITEMS: { href: string; label: string; needs: Operation | null }[] = [
   { href: "/settings/secret-keys", label: "Secret Keys", needs: "keys.view" },
+  { href: "/settings/key-requests", label: "Key requests", needs: "keys.view" },
   { href: "/settings/usage", label: "Usage", needs: "keys.view" },
   { href: "/settings/incidents", label: "Incidents", needs: "incidents.run" },
   { href: "/settings/audit-log", label: "Audit log", needs: "audit.view" },
   { href: "/settings/members", label: "Members", needs: "members.view" },
+  { href: "/settings/responsibilities", label: "Responsibilities", needs: null },
   { href: "/settings/security", label: "Security", needs: null },
 ];
 

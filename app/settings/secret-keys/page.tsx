@@ -43,6 +43,7 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
         query={query}
         now={now}
         granularScopes={organization.granularScopes}
+        approvalRequired={organization.requireProductionApproval}
         canCreate={can(member.role, "keys.create")}
         canRename={can(member.role, "keys.rename")}
         canDelete={can(member.role, "keys.delete")}

@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/auth/current-member";
 import { runAsActor } from "@/lib/auth/run-as-actor";
 import { sendTestEmail } from "@/lib/email/send-test-email";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
+import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "@/lib/webhooks/webhook-endpoint";
 
 const SECURITY_PAGE = { path: "/settings/security" };
@@ -20,6 +21,11 @@ export async function revokeOtherSessionsAction() {
 // Turns per-scope keys on or off for the caller's organization (owners only).
 export async function setGranularScopesAction(input: unknown) {
   return runAsActor((actor) => setGranularScopes({ actor, input }), { path: "/settings", type: "layout" });
+}
+
+// Turns approval for production keys on or off (owners only).
+export async function setProductionApprovalAction(input: unknown) {
+  return runAsActor((actor) => setProductionApproval({ actor, input }), { path: "/settings", type: "layout" });
 }
 
 // Sets the organization's webhook URL and returns its new signing secret, once (owners only).

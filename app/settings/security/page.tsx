@@ -10,6 +10,8 @@ import { webhookAllowsPrivate } from "@/lib/webhooks/webhook-destination";
 import { getWebhookEndpoint, listDeliveries } from "@/lib/webhooks/webhook-endpoint";
 import { EmailSettings } from "./_components/email-settings";
 import { GranularScopesToggle } from "./_components/granular-scopes-toggle";
+import { ProductionApprovalToggle } from "./_components/production-approval-toggle";
+import { holdersOf, namedPeople } from "@/lib/responsibilities/named-people";
 import { RetryDeliveryButton } from "./_components/retry-delivery-button";
 import { WebhookEvents } from "./_components/webhook-events";
 import { WebhookReceiverHelp } from "./_components/webhook-receiver-help";
@@ -23,12 +25,14 @@ export default async function SecurityPage() {
   // The webhook URL (often a bearer secret in its path), its delivery errors
   // and the mail server are for those who manage settings.
   const canManage = can(member.role, "settings.manage");
-  const [sessions, organization, webhook, deliveries] = await Promise.all([
+  const [sessions, organization, webhook, deliveries, named] = await Promise.all([
     listLiveAuthSessions(member.userId),
     getOrganizationSettings(member.organizationId),
     getWebhookEndpoint(member.organizationId),
     canManage ? listDeliveries(member.organizationId) : [],
+    namedPeople(member.organizationId),
   ]);
+  const approvers = holdersOf(named, "PRODUCTION_APPROVER").map((person) => person.name);
   const smtp = smtpConfig();
   return (
     <>
@@ -38,6 +42,11 @@ export default async function SecurityPage() {
           Secret keys
         </h2>
         <GranularScopesToggle enabled={organization.granularScopes} canManage={canManage} />
+        <ProductionApprovalToggle
+          enabled={organization.requireProductionApproval}
+          canManage={canManage}
+          approvers={approvers.length > 0 ? approvers.join(", ") : "the owners (no approvers named)"}
+        />
       </section>
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="webhook-heading" className="mb-4 font-semibold">

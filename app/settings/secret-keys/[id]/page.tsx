@@ -18,6 +18,7 @@ import { parseUsageRange, USAGE_RANGES } from "@/lib/usage/usage-window";
 import { EnvironmentBadge, MaskedKey, OwnerName, ScopeList } from "../_components/key-labels";
 import { AuditEventText } from "./_components/audit-event-text";
 import { KeyActivityTable } from "./_components/key-activity-table";
+import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
 import { KeyDetailActions } from "./_components/key-detail-actions";
 import { KeyUsageChart } from "./_components/key-usage-chart";
 
@@ -48,9 +49,10 @@ export default async function KeyDetailPage({
   const { key, events, rotatedFrom, rotatedTo } = found;
   const now = new Date();
   const canEdit = can(member.role, "keys.edit") && !key.deletedAt;
-  const [activity, usage, members] = await Promise.all([
+  const [activity, usage, organization, members] = await Promise.all([
     listKeyActivity(member.organizationId, key.id),
     getKeyUsage({ organizationId: member.organizationId, keyId: key.id, range, now }),
+    getOrganizationSettings(member.organizationId),
     canEdit ? listMembers(member.organizationId) : [],
   ]);
   const retentionDays = activityRetentionDays();
@@ -89,7 +91,8 @@ export default async function KeyDetailPage({
         )}
         {!key.deletedAt && (
           <KeyDetailActions
-            keyInfo={{ id: key.id, name: key.name, lastUsedAt: key.lastUsedAt }}
+            keyInfo={{ id: key.id, name: key.name, lastUsedAt: key.lastUsedAt, environment: key.environment }}
+            approvalRequired={organization.requireProductionApproval}
             now={now}
             canRename={can(member.role, "keys.rename") && !key.rotatedAt}
             canDelete={can(member.role, "keys.delete")}

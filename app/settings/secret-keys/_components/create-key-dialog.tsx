@@ -4,7 +4,9 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
+import { requestKeyInput } from "@/lib/key-requests/key-request-input";
 import { zodFieldErrors } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
 import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, MAX_DESCRIPTION_LENGTH, MAX_TEAM_LENGTH, type ExpiryChoice } from "@/lib/keys/key-input";
@@ -22,6 +24,7 @@ import {
 } from "@/lib/keys/key-model";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
+import { requestKeyAction } from "../../key-requests/actions";
 import { createKeyAction } from "../actions";
 import { OwnerSelect, type MemberOption } from "./owner-select";
 import { RestrictedMatrix, type RestrictedActions } from "./restricted-matrix";
@@ -42,16 +45,21 @@ export function CreateKeyDialog({
   open,
   onClose,
   onCreated,
+  onRequested,
   granularScopes,
   members,
   currentUserId,
+  approvalRequired,
 }: {
   open: boolean;
   onClose: () => void;
   onCreated: (result: { key: KeySummary; secret: string }) => void;
+  onRequested: (result: { name: string; approvers: number }) => void;
   granularScopes: boolean;
   members: MemberOption[];
   currentUserId: string;
+  // Production keys are requests an approver decides.
+  approvalRequired: boolean;
 }) {
   const [name, setName] = useState("");
   const [ownerId, setOwnerId] = useState(currentUserId);
@@ -64,6 +72,7 @@ export function CreateKeyDialog({
   const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY.DEVELOPMENT);
   const [expiryTouched, setExpiryTouched] = useState(false);
   const [rateLimit, setRateLimit] = useState("");
+  const [reason, setReason] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -80,6 +89,7 @@ export function CreateKeyDialog({
     setExpiry(DEFAULT_EXPIRY.DEVELOPMENT);
     setExpiryTouched(false);
     setRateLimit("");
+    setReason("");
     setFieldErrors({});
     setMessage(undefined);
   }
@@ -88,6 +98,8 @@ export function CreateKeyDialog({
     reset();
     onClose();
   }
+
+  const asRequest = approvalRequired && environment === "PRODUCTION";
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -103,6 +115,25 @@ export function CreateKeyDialog({
       ...(granularScopes ? { scopes } : {}),
       ...(permission === "RESTRICTED" ? { restrictedActions: restricted } : {}),
     };
+    if (asRequest) {
+      const request = requestKeyInput.safeParse({ ...input, reason });
+      if (!request.success) {
+        setFieldErrors(zodFieldErrors(request.error));
+        setMessage(undefined);
+        return;
+      }
+      startTransition(async () => {
+        const result = await requestKeyAction(request.data);
+        if (!result.ok) {
+          setFieldErrors(result.fieldErrors ?? {});
+          setMessage(result.message);
+          return;
+        }
+        reset();
+        onRequested({ name: request.data.name, approvers: result.data.approvers });
+      });
+      return;
+    }
     const parsed = createKeyInput.safeParse(input);
     if (!parsed.success) {
       setFieldErrors(zodFieldErrors(parsed.error));
@@ -292,12 +323,30 @@ export function CreateKeyDialog({
           errors={fieldErrors.rateLimitPerMinute}
         />
 
+        {asRequest && (
+          <div className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
+            <p className="text-sm">
+              Your organization requires approval for production keys. This sends a request to the approvers; once one approves, you reveal the key on the Key
+              requests page, once.
+            </p>
+            <TextArea
+              label="Reason"
+              name="reason"
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              maxChars={1000}
+              placeholder="What will use this key, and why it needs production access"
+              errors={fieldErrors.reason}
+            />
+          </div>
+        )}
+
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={close} disabled={pending}>
             Cancel
           </Button>
           <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create key"}
+            {asRequest ? (pending ? "Sending…" : "Request approval") : pending ? "Creating…" : "Create key"}
           </Button>
         </div>
       </form>

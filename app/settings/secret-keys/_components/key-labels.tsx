@@ -39,3 +39,7 @@ export function OwnerName({ ownerName, ownerActive, ownerId }: { ownerName: stri
   if (!former) return <span>{name}</span>;
   return <span className="text-amber-800 dark:text-amber-300">{ownerName ? `${name} (no longer a member)` : "No owner"}</span>;
 }
+
+export function requestSentNotice(approvers: number): string {
+  return `Request sent to ${approvers} approver${approvers === 1 ? "" : "s"}. You will be told when it is decided; then reveal the key on the Key requests page.`;
+}

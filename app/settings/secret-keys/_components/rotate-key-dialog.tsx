@@ -4,24 +4,34 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { TextArea } from "@/components/ui/text-area";
 import { DEFAULT_ROTATION_GRACE, ROTATION_GRACE_LABELS, ROTATION_GRACE_PERIODS, type RotationGrace } from "@/lib/keys/key-rotation";
+import { requestRotationAction } from "../../key-requests/actions";
 import { rotateKeyAction } from "../actions";
 
 export type RotatedKey = { name: string; secret: string; oldKeyExpiresAt: Date };
 
 // Asks when the current secret should stop working, then rotates; the new
-// secret goes to onRotated for the reveal-once dialog.
+// secret goes to onRotated for the reveal-once dialog. Where production keys
+// need approval, it sends a request instead (onRequested).
 export function RotateKeyDialog({
   target,
   onClose,
   onRotated,
+  onRequested,
+  approvalRequired,
 }: {
-  target: { id: string; name: string } | null;
+  target: { id: string; name: string; environment: string } | null;
   onClose: () => void;
   onRotated: (rotated: RotatedKey) => void;
+  onRequested: (requested: { name: string; approvers: number }) => void;
+  approvalRequired: boolean;
 }) {
   const [grace, setGrace] = useState<RotationGrace>(DEFAULT_ROTATION_GRACE);
+  const [reason, setReason] = useState("");
+  const [reasonErrors, setReasonErrors] = useState<string[]>();
   const [message, setMessage] = useState<string>();
+  const asRequest = approvalRequired && target?.environment === "PRODUCTION";
   const [pending, startTransition] = useTransition();
 
   // A new target starts with the default grace period.
@@ -29,11 +39,24 @@ export function RotateKeyDialog({
   if (target !== shownFor) {
     setShownFor(target);
     setGrace(DEFAULT_ROTATION_GRACE);
+    setReason("");
+    setReasonErrors(undefined);
     setMessage(undefined);
   }
 
   function rotate() {
     if (!target) return;
+    if (asRequest) {
+      startTransition(async () => {
+        const result = await requestRotationAction({ keyId: target.id, grace, reason });
+        if (!result.ok) {
+          setReasonErrors(result.fieldErrors?.reason);
+          return setMessage(result.message);
+        }
+        onRequested({ name: target.name, approvers: result.data.approvers });
+      });
+      return;
+    }
     startTransition(async () => {
       const result = await rotateKeyAction({ keyId: target.id, grace });
       if (!result.ok) return setMessage(result.message);
@@ -45,7 +68,7 @@ export function RotateKeyDialog({
     <Dialog
       open={target !== null}
       onClose={onClose}
-      title={target ? `Rotate “${target.name}”?` : "Rotate key"}
+      title={target ? `${asRequest ? "Request a rotation of" : "Rotate"} “${target.name}”?` : "Rotate key"}
       description="You get a new secret with the same name, scopes and permission. Put it in your apps, then let the current secret run out."
     >
       <FormAlert message={message} />
@@ -66,12 +89,21 @@ export function RotateKeyDialog({
           <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">Apps still using the current secret fail at once. Use this when it may have leaked.</p>
         )}
       </fieldset>
+      {asRequest && (
+        <div className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
+          <p className="text-sm">
+            Production keys need approval in your organization. Once an approver agrees, you reveal the new secret on the Key requests page; the current one
+            keeps working until then, and for the period chosen above.
+          </p>
+          <TextArea label="Reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxChars={1000} errors={reasonErrors} />
+        </div>
+      )}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose} disabled={pending}>
           Cancel
         </Button>
         <Button onClick={rotate} disabled={pending}>
-          {pending ? "Rotating…" : "Rotate key"}
+          {asRequest ? (pending ? "Sending…" : "Request rotation") : pending ? "Rotating…" : "Rotate key"}
         </Button>
       </div>
     </Dialog>

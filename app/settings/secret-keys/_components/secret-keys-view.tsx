@@ -10,6 +10,7 @@ import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { ColumnsMenu } from "./columns-menu";
 import { CreateKeyDialog } from "./create-key-dialog";
+import { requestSentNotice } from "./key-labels";
 import { KeyCards } from "./key-cards";
 import type { KeyTableMeta } from "./key-columns";
 import { DeleteKeysDialog } from "./delete-keys-dialog";
@@ -40,6 +41,7 @@ export type SecretKeysViewProps = {
   query: ListKeysQuery;
   now: Date;
   granularScopes: boolean;
+  approvalRequired: boolean;
   canCreate: boolean;
   canRename: boolean;
   canDelete: boolean;
@@ -158,6 +160,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
         granularScopes={props.granularScopes}
         members={props.members}
         currentUserId={props.currentUserId}
+        approvalRequired={props.approvalRequired}
+        onRequested={({ approvers }) => {
+          setCreating(false);
+          setNotice(requestSentNotice(approvers));
+        }}
         onClose={() => setCreating(false)}
         onCreated={({ key, secret }) => {
           setCreating(false);
@@ -175,6 +182,11 @@ export function SecretKeysView(props: SecretKeysViewProps) {
       />
       <RotateKeyDialog
         target={rotating}
+        approvalRequired={props.approvalRequired}
+        onRequested={({ approvers }) => {
+          setRotating(null);
+          setNotice(requestSentNotice(approvers));
+        }}
         onClose={() => setRotating(null)}
         onRotated={({ name, secret, oldKeyExpiresAt }) => {
           setRotating(null);

@@ -6,30 +6,36 @@ import { Button } from "@/components/ui/button";
 import { DeleteKeysDialog, type DeletableKey } from "../../_components/delete-keys-dialog";
 import { RenameKeyDialog } from "../../_components/rename-key-dialog";
 import { RevealKeyDialog } from "../../_components/reveal-key-dialog";
+import { requestSentNotice } from "../../_components/key-labels";
 import { RotateKeyDialog, type RotatedKey } from "../../_components/rotate-key-dialog";
 import type { MemberOption } from "../../_components/owner-select";
 import { EditKeyDetailsDialog, type KeyDetails } from "./edit-key-details-dialog";
 
 type Props = {
-  keyInfo: DeletableKey;
+  keyInfo: DeletableKey & { environment: string };
   now: Date;
   canRename: boolean;
   canDelete: boolean;
   canRotate: boolean;
+  approvalRequired: boolean;
   // Given to roles that may change a key's owner, team and description.
   edit?: { details: KeyDetails; members: MemberOption[]; currentUserId: string };
 };
 
-export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate, edit }: Props) {
+export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate, approvalRequired, edit }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [revealed, setRevealed] = useState<RotatedKey | null>(null);
+  const [notice, setNotice] = useState<string>();
   if (!canRename && !canDelete && !canRotate && !edit) return null;
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex flex-wrap items-center gap-2">
+      <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
+        {notice}
+      </p>
       {canRotate && (
         <Button variant="secondary" onClick={() => setRotating(true)}>
           Rotate
@@ -56,6 +62,11 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
         onRotated={(rotated) => {
           setRotating(false);
           setRevealed(rotated);
+        }}
+        approvalRequired={approvalRequired}
+        onRequested={({ approvers }) => {
+          setRotating(false);
+          setNotice(requestSentNotice(approvers));
         }}
       />
       <RevealKeyDialog

@@ -11,7 +11,7 @@ import { listIncidentDeliveries } from "@/lib/incidents/incident-deliveries";
 import { latestIncidentForKey } from "@/lib/incidents/incident-step-actions";
 import { INCIDENT_STEP_LABELS, type IncidentStepId } from "@/lib/incidents/incident-steps";
 import { describeStep } from "@/lib/incidents/incident-summary";
-import { PrintButton } from "./_components/print-button";
+import { PrintButton } from "@/components/print-button";
 
 export const metadata: Metadata = { title: "Incident report" };
 

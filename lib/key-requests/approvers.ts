@@ -1,0 +1,35 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can } from "@/lib/auth/permissions";
+import { holdersOf, namedPeople } from "@/lib/responsibilities/named-people";
+
+type Person = { userId: string; name: string; email: string };
+
+// Who may decide a request: the named approvers, or the owners when none
+// are named; never its requester. If the requester is the only named
+// approver, the owners decide their requests.
+export async function possibleApprovers(tx: Prisma.TransactionClient, organizationId: string, requesterId: string | null): Promise<Person[]> {
+  const others = (people: Person[]) => people.filter((person) => person.userId !== requesterId);
+  const named = others(holdersOf(await namedPeople(organizationId, tx), "PRODUCTION_APPROVER"));
+  if (named.length > 0) return named;
+  const members = await tx.membership.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, role: true, user: { select: { name: true, email: true } } },
+  });
+  return others(members.filter((m) => can(m.role, "keys.approve")).map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })));
+}
+
+// Everyone who could decide some request: the named approvers and the
+// owners. Two or more means every requester has someone else.
+export async function approverPool(tx: Prisma.TransactionClient, organizationId: string): Promise<number> {
+  const named = holdersOf(await namedPeople(organizationId, tx), "PRODUCTION_APPROVER").map((p) => p.userId);
+  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true, role: true } });
+  return new Set([...named, ...members.filter((m) => can(m.role, "keys.approve")).map((m) => m.userId)]).size;
+}
+
+// Whether the person may decide some request at all: a named approver, or
+// a role that approves. Checked before the request is looked up.
+export async function mayApproveAny(tx: Prisma.TransactionClient, actor: { organizationId: string; userId: string; role: Parameters<typeof can>[0] }) {
+  if (can(actor.role, "keys.approve")) return true;
+  return holdersOf(await namedPeople(actor.organizationId, tx), "PRODUCTION_APPROVER").some((p) => p.userId === actor.userId);
+}
