@@ -6,6 +6,7 @@ import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { can, type Operation } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { INCIDENT_STEPS, type IncidentStepId } from "@/lib/incidents/incident-steps";
+import { createKey } from "@/lib/keys/create-key";
 import { removeMember } from "@/lib/members/change-member";
 import { discoverServerEntries } from "@/lib/testing/app-files";
 import {
@@ -176,11 +177,15 @@ const TABLE: Record<string, Row> = {
   "settings/members/actions.ts#removeMemberAction": {
     needs: "members.manage",
     target: "resource",
-    changes: ["members", "sessions"],
+    changes: ["members", "sessions", "keys"],
     args: async (w) => {
       const member = await createMember(w.organization.id, "MEMBER");
       await createAuthSession({ userId: member.userId });
-      return [{ membershipId: member.membershipId }];
+      await createKey({
+        actor: w.actors.OWNER,
+        input: { name: `Leaver's ${Math.random()}`, environment: "STAGING", permission: "FULL", expiresInDays: "never", ownerId: member.userId },
+      });
+      return [{ membershipId: member.membershipId, newKeyOwnerId: w.actors.ADMIN.userId }];
     },
   },
   "settings/notifications/actions.ts#markAllReadAction": { needs: "any member", target: "own", changes: ["notifications"], args: (w) => after(withKey(w)) },
@@ -195,6 +200,12 @@ const TABLE: Record<string, Row> = {
     target: "resource",
     changes: ["keys"],
     args: async (w) => [{ keyId: (await withKey(w)).id, name: "Renamed" }],
+  },
+  "settings/secret-keys/actions.ts#updateKeyDetailsAction": {
+    needs: "keys.edit",
+    target: "resource",
+    changes: ["keys"],
+    args: async (w) => [{ keyId: (await withKey(w)).id, ownerId: w.actors.MEMBER.userId, team: "Platform", description: "The member's export job" }],
   },
   "settings/secret-keys/actions.ts#deleteKeyAction": {
     needs: "keys.delete",

@@ -68,6 +68,7 @@ const PAGES: Record<string, PageRow> = {
       { needs: "audit.view", find: (p) => p.getByRole("heading", { name: "History" }) },
       { needs: "incidents.run", find: (p) => p.getByRole("link", { name: "Report compromised" }) },
       { needs: "keys.rename", find: (p) => p.getByRole("button", { name: "Rename", exact: true }) },
+      { needs: "keys.edit", find: (p) => p.getByRole("button", { name: "Edit details", exact: true }) },
       { needs: "keys.rotate", find: (p) => p.getByRole("button", { name: "Rotate", exact: true }) },
       { needs: "keys.delete", find: (p) => p.getByRole("button", { name: "Delete", exact: true }) },
     ],

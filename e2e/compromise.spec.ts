@@ -111,11 +111,12 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   await expect(page.getByRole("navigation", { name: "Settings" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
 
-  // The team hears about it in the app.
+  // The team hears about it in the app; the owner, who created the key, as its owner.
   await page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
   const notifications = page.getByRole("list", { name: "Notifications" });
-  await expect(notifications).toContainText("Key “Payments model key” reported compromised");
-  await expect(notifications).toContainText("Incident for “Payments model key” closed");
+  await expect(notifications).toContainText("Your key “Payments model key” was reported compromised");
+  await expect(notifications).toContainText("Your key “Payments model key” was compromised");
+  await expect(notifications).toContainText("Incident for your key “Payments model key” closed");
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
 

@@ -1,16 +1,37 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldsOf } from "@/lib/testing/fuzz";
-import { createKeyFields } from "@/lib/testing/input-arbitraries";
+import { createKeyFields, descriptionLike, teamLike } from "@/lib/testing/input-arbitraries";
 import { checkSchema, expectId, expectSingleLine, idLike, nameLike } from "@/lib/testing/fuzz-schema";
-import { createKeyInput, deleteKeyInput, deleteKeysInput, EXPIRY_CHOICES, MAX_BULK_DELETE, MAX_RATE_LIMIT_PER_MINUTE, renameKeyInput } from "./key-input";
+import {
+  createKeyInput,
+  deleteKeyInput,
+  deleteKeysInput,
+  EXPIRY_CHOICES,
+  MAX_BULK_DELETE,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_RATE_LIMIT_PER_MINUTE,
+  MAX_TEAM_LENGTH,
+  renameKeyInput,
+  updateKeyDetailsInput,
+} from "./key-input";
 import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
 import { SCOPE_ACTIONS } from "./permission-table";
 import { ROTATION_GRACE_PERIODS, rotateKeyInput } from "./key-rotation";
 
+// An optional one-line text: none, or trimmed, one line, at most max characters.
+function expectOptionalLine(text: unknown, max: number) {
+  if (text === null || text === undefined) return;
+  expectSingleLine(text, max);
+}
+
 describe("key inputs, fuzzed", () => {
   it("createKeyInput accepts only a named key of known environment, scopes, permission, actions, expiry and rate limit", () => {
-    const accepted = checkSchema(createKeyInput, createKeyFields(), (input) => {
+    const fields = fc.tuple(createKeyFields(), fieldsOf({ ownerId: idLike, team: teamLike, description: descriptionLike })).map(([key, details]) => ({
+      ...key,
+      ...details,
+    }));
+    const accepted = checkSchema(createKeyInput, fields, (input) => {
       expectSingleLine(input.name, 100);
       expect(ENVIRONMENTS).toContain(input.environment);
       expect(PERMISSION_LEVELS).toContain(input.permission);
@@ -29,6 +50,9 @@ describe("key inputs, fuzzed", () => {
       }
       const limit = input.rateLimitPerMinute;
       if (limit !== undefined && limit !== null) expect(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RATE_LIMIT_PER_MINUTE).toBe(true);
+      if (input.ownerId !== undefined) expectId(input.ownerId);
+      expectOptionalLine(input.team, MAX_TEAM_LENGTH);
+      expectOptionalLine(input.description, MAX_DESCRIPTION_LENGTH);
     });
     expect(accepted).toBeGreaterThan(5);
   });
@@ -37,6 +61,16 @@ describe("key inputs, fuzzed", () => {
     const accepted = checkSchema(renameKeyInput, fieldsOf({ keyId: idLike, name: nameLike }), (input) => {
       expectId(input.keyId);
       expectSingleLine(input.name, 100);
+    });
+    expect(accepted).toBeGreaterThan(10);
+  });
+
+  it("updateKeyDetailsInput accepts only a key id, an owner id and optional one-line team and description", () => {
+    const accepted = checkSchema(updateKeyDetailsInput, fieldsOf({ keyId: idLike, ownerId: idLike, team: teamLike, description: descriptionLike }), (input) => {
+      expectId(input.keyId);
+      expectId(input.ownerId);
+      expectOptionalLine(input.team, MAX_TEAM_LENGTH);
+      expectOptionalLine(input.description, MAX_DESCRIPTION_LENGTH);
     });
     expect(accepted).toBeGreaterThan(10);
   });

@@ -12,13 +12,14 @@ export function ownerGroupOf(key: OwnedKey): string {
 // Consecutive runs of keys with the same owner group, in the order given (the
 // server sorts by owner when grouping, so a group is one run on a page; a
 // group that goes on from the previous page starts the next one).
-export function groupByOwner<T extends OwnedKey>(keys: T[]): { group: string; label: string; keys: T[] }[] {
-  const groups: { group: string; label: string; keys: T[] }[] = [];
-  for (const key of keys) {
+export function groupByOwner<T>(items: T[], keyOf: (item: T) => OwnedKey): { group: string; label: string; items: T[] }[] {
+  const groups: { group: string; label: string; items: T[] }[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
     const group = ownerGroupOf(key);
     const last = groups.at(-1);
-    if (last?.group === group) last.keys.push(key);
-    else groups.push({ group, label: group === NO_ACTIVE_OWNER ? NO_ACTIVE_OWNER_LABEL : (key.ownerName ?? "Unknown member"), keys: [key] });
+    if (last?.group === group) last.items.push(item);
+    else groups.push({ group, label: group === NO_ACTIVE_OWNER ? NO_ACTIVE_OWNER_LABEL : (key.ownerName ?? "Unknown member"), items: [item] });
   }
   return groups;
 }
@@ -27,4 +28,11 @@ export function groupByOwner<T extends OwnedKey>(keys: T[]): { group: string; la
 export function ownerText(key: OwnedKey): { name: string; former: boolean } {
   if (key.ownerActive && key.ownerName) return { name: key.ownerName, former: false };
   return { name: key.ownerName ?? "No owner", former: true };
+}
+
+// "Ada Lovelace (you) · 3 keys": a group's heading, counting its keys on every page.
+export function ownerGroupHeading(group: { group: string; label: string }, counts: { group: string; count: number }[], currentUserId: string): string {
+  const count = counts.find((entry) => entry.group === group.group)?.count;
+  const name = group.group === currentUserId ? `${group.label} (you)` : group.label;
+  return count === undefined ? name : `${name} · ${count} ${count === 1 ? "key" : "keys"}`;
 }

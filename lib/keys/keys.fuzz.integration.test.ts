@@ -5,7 +5,7 @@ import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { fieldsOf, fuzzOptions, hostileString, orAnything } from "@/lib/testing/fuzz";
 import { fuzzRefusals } from "@/lib/testing/fuzz-db";
 import { idLike, nameLike } from "@/lib/testing/fuzz-schema";
-import { createKeyFields, searchParams } from "@/lib/testing/input-arbitraries";
+import { createKeyFields, descriptionLike, searchParams, teamLike } from "@/lib/testing/input-arbitraries";
 import type { Actor } from "@/lib/auth/actor";
 import { createKey } from "./create-key";
 import { deleteKey, deleteKeys } from "./delete-key";
@@ -16,17 +16,22 @@ import { parseListKeysQuery } from "./list-keys-query";
 import { renameKey } from "./rename-key";
 import { rotateKey } from "./rotate-key";
 import { ROTATION_GRACE_PERIODS } from "./key-rotation";
+import { updateKeyDetails } from "./update-key-details";
 
 let owner: Actor;
 // Ids a form could send: live keys, a rotated one, a deleted one, another organization's.
 let keyIds: fc.Arbitrary<string>;
+// Owners a form could send: members, another organization's member, odd ids.
+let ownerIds: fc.Arbitrary<string>;
 
 const newKey = (actor: Actor, name: string) => createKey({ actor, input: { name, environment: "STAGING", permission: "FULL", expiresInDays: "30" } });
 
 beforeAll(async () => {
   await useFreshDatabase();
-  owner = (await createOrganizationWithAllRoles()).actors.OWNER;
+  const world = await createOrganizationWithAllRoles();
+  owner = world.actors.OWNER;
   const other = (await createOrganizationWithAllRoles()).actors.OWNER;
+  ownerIds = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...world.members.map((m) => m.userId), other.userId) }, idLike, hostileString);
   const live = await Promise.all(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"].map((name) => newKey(owner, name)));
   const rotated = await newKey(owner, "rotated");
   await rotateKey({ actor: owner, input: { keyId: rotated.key.id, grace: "1h" } });
@@ -50,9 +55,28 @@ describe("key operations, fuzzed", () => {
     expect(seen.refused).toBeGreaterThan(5);
   });
 
+  it("createKey with an owner, a team and a description", async () => {
+    let n = 0;
+    const settings = { environment: fc.constant("DEVELOPMENT"), permission: fc.constant("FULL"), expiresInDays: fc.constant("never") };
+    const seen = await fuzzRefusals(
+      orAnything(fieldsOf({ name: fc.constant(null).map(() => `owned ${n++}`), ...settings, ownerId: ownerIds, team: teamLike, description: descriptionLike })),
+      (input) => createKey({ actor: owner, input }),
+    );
+    expect(seen.accepted).toBeGreaterThan(5);
+    expect(seen.refused).toBeGreaterThan(5);
+  });
+
   it("renameKey", async () => {
     const seen = await fuzzRefusals(orAnything(fieldsOf({ keyId: keyIds, name: fc.oneof(nameLike, fc.constantFrom("beta", "Gamma")) })), (input) =>
       renameKey({ actor: owner, input }),
+    );
+    expect(seen.accepted).toBeGreaterThan(5);
+    expect(seen.refused).toBeGreaterThan(5);
+  });
+
+  it("updateKeyDetails", async () => {
+    const seen = await fuzzRefusals(orAnything(fieldsOf({ keyId: keyIds, ownerId: ownerIds, team: teamLike, description: descriptionLike })), (input) =>
+      updateKeyDetails({ actor: owner, input }),
     );
     expect(seen.accepted).toBeGreaterThan(5);
     expect(seen.refused).toBeGreaterThan(5);
@@ -81,15 +105,15 @@ describe("key operations, fuzzed", () => {
   });
 
   it("listKeys never fails on any URL parameters", async () => {
-    const names = ["page", "pageSize", "sort", "dir", "q", "scope", "permission", "environment", "stale", "due"];
+    const names = ["page", "pageSize", "sort", "dir", "q", "scope", "permission", "environment", "stale", "due", "owner", "group"];
     const values = fc.oneof(
       fc.nat().map(String),
-      fc.constantFrom(...KEY_SORT_COLUMNS, "asc", "1", "DATASET", "FULL", "STAGING", "%", "_", "\\"),
+      fc.constantFrom(...KEY_SORT_COLUMNS, "asc", "1", "DATASET", "FULL", "STAGING", "%", "_", "\\", "me", "none", owner.userId),
       hostileString,
     );
     await fc.assert(
       fc.asyncProperty(searchParams(names, values), async (params) => {
-        await listKeys(owner.organizationId, parseListKeysQuery(params));
+        await listKeys(owner.organizationId, parseListKeysQuery(params), new Date(), { viewerId: owner.userId });
       }),
       fuzzOptions(100),
     );

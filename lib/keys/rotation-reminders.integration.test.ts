@@ -54,4 +54,25 @@ describe("sendRotationReminders", () => {
     await Promise.all(Array.from({ length: 4 }, () => sendRotationReminders(now)));
     expect(await db().notification.count({ where: { userId: org.actors.OWNER.userId, link: { startsWith: "/settings/secret-keys?due=1" } } })).toBe(1);
   });
+
+  it("tells a due key's owner about their own key, and every other member the summary, one notification each", async () => {
+    const now = new Date();
+    const org = await createOrganizationWithAllRoles();
+    const { key } = await createKey({
+      actor: org.actors.OWNER,
+      input: { name: "The member's old key", environment: "PRODUCTION", permission: "FULL", expiresInDays: "never", ownerId: org.actors.MEMBER.userId },
+    });
+    await db().secretKey.update({ where: { id: key.id }, data: { createdAt: new Date(now.getTime() - 100 * DAY) } });
+    await sendRotationReminders(now);
+    const reminders = await db().notification.findMany({
+      where: { organizationId: org.organization.id, link: { startsWith: "/settings/secret-keys?due=1" } },
+      select: { userId: true, title: true, link: true },
+    });
+    expect(reminders).toHaveLength(org.members.length);
+    expect(reminders.find((n) => n.userId === org.actors.MEMBER.userId)).toMatchObject({
+      title: "Your key “The member's old key” is due for rotation",
+      link: "/settings/secret-keys?due=1&owner=me",
+    });
+    expect(reminders.find((n) => n.userId === org.actors.OWNER.userId)).toMatchObject({ title: "Key “The member's old key” is due for rotation" });
+  });
 });

@@ -17,13 +17,13 @@ export async function updateKeyDetails(options: { actor: Actor; input: unknown }
   const { actor } = options;
   const organizationId = actor.organizationId;
   return db().$transaction(async (tx) => {
-    // The owner's membership first, then the key (lockOwnerMembership).
-    if (!(await lockOwnerMembership(tx, organizationId, input.ownerId))) throw ownerNotAMemberError();
     const key = await tx.secretKey.findFirst({
       where: { id: input.keyId, organizationId, deletedAt: null },
       select: { id: true, name: true, displayPrefix: true, ownerId: true, team: true, description: true, owner: { select: { name: true, email: true } } },
     });
     if (!key) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
+    // The owner's membership is locked before the key's row (lockOwnerMembership).
+    if (!(await lockOwnerMembership(tx, organizationId, input.ownerId))) throw ownerNotAMemberError();
     const ownerChanged = key.ownerId !== input.ownerId;
     const next = {
       ownerId: input.ownerId,

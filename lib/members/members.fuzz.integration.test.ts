@@ -50,6 +50,11 @@ describe("members, fuzzed", () => {
   });
 
   it("removeMember", async () => {
-    both(await fuzzRefusals(orAnything(fieldsOf({ membershipId: membershipIds(true) })), (input) => removeMember({ actor: owner, input })));
+    const heirs = fc.oneof(fc.constant(owner.userId), idLike, hostileString, fc.constantFrom("__proto__", "constructor"));
+    both(
+      await fuzzRefusals(orAnything(fieldsOf({ membershipId: membershipIds(true), newKeyOwnerId: fc.option(heirs, { nil: undefined }) })), (input) =>
+        removeMember({ actor: owner, input }),
+      ),
+    );
   });
 });

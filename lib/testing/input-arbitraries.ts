@@ -20,6 +20,21 @@ const rateLimit = fc.oneof(
   fc.constantFrom("", " 12 ", "1e3", "0x10", null, 1.5),
 );
 
+// Optional one-line text: mostly what a form sends (nothing, blank, a
+// label), sometimes too long, multi-line or odd.
+const optionalLine = (max: number) =>
+  fc.oneof(
+    {
+      weight: 12,
+      arbitrary: fc.oneof(fc.constantFrom("", "   ", null, undefined, "__proto__", "constructor"), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,40}$/)),
+    },
+    fc.constantFrom("line one\nline two", "tab\there"),
+    nameLike,
+    fc.string({ minLength: max - 5, maxLength: max + 5 }),
+  );
+export const teamLike = optionalLine(50);
+export const descriptionLike = optionalLine(500);
+
 export const createKeyFields = (name: fc.Arbitrary<unknown> = nameLike) =>
   fieldsOf({
     name,

@@ -5,6 +5,7 @@ import { CELL_CLASS, ROW_CLASS, TableHead, TableShell } from "@/components/ui/ta
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can, OPERATION_LABELS, OPERATIONS, ROLE_LABELS } from "@/lib/auth/permissions";
 import { ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
+import { liveKeysByOwner } from "@/lib/keys/list-owned-keys";
 import { listMembers } from "@/lib/members/list-members";
 import { AddMemberForm } from "./_components/add-member-form";
 import { MemberControls } from "./_components/member-controls";
@@ -15,6 +16,9 @@ export default async function MembersPage() {
   const member = await requireMemberPage();
   const members = await listMembers(member.organizationId);
   const canManage = can(member.role, "members.manage");
+  // What a removal would hand over: each member's live keys (owners only).
+  const ownedKeys = canManage ? await liveKeysByOwner(member.organizationId) : new Map();
+  const people = members.map(({ userId, name, email }) => ({ userId, name, email }));
   return (
     <>
       <PageHeader title="Members" description={`People in ${member.organizationName} and their roles.`} />
@@ -30,7 +34,12 @@ export default async function MembersPage() {
               <td className={CELL_CLASS}>{row.email}</td>
               <td className={CELL_CLASS}>
                 {canManage ? (
-                  <MemberControls member={{ id: row.id, name: row.name, email: row.email, role: row.role, isYou: row.userId === member.userId }} />
+                  <MemberControls
+                    member={{ id: row.id, name: row.name, email: row.email, role: row.role, isYou: row.userId === member.userId }}
+                    keys={ownedKeys.get(row.userId) ?? { keys: [], total: 0 }}
+                    heirs={people.filter((person) => person.userId !== row.userId)}
+                    currentUserId={member.userId}
+                  />
                 ) : (
                   ROLE_LABELS[row.role]
                 )}

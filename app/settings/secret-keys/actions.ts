@@ -5,6 +5,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { deleteKey, deleteKeys } from "@/lib/keys/delete-key";
 import { renameKey } from "@/lib/keys/rename-key";
 import { rotateKey } from "@/lib/keys/rotate-key";
+import { updateKeyDetails } from "@/lib/keys/update-key-details";
 
 const KEYS_PAGE = { path: "/settings/secret-keys" };
 const KEYS_AND_DETAILS = { path: "/settings/secret-keys", type: "layout" } as const;
@@ -17,6 +18,11 @@ export async function createKeyAction(input: unknown) {
 // Renames a key of the caller's organization.
 export async function renameKeyAction(input: unknown) {
   return runAsActor((actor) => renameKey({ actor, input }), KEYS_AND_DETAILS);
+}
+
+// Changes a key's owner, team and description (a member of the caller's organization as owner).
+export async function updateKeyDetailsAction(input: unknown) {
+  return runAsActor((actor) => updateKeyDetails({ actor, input }), KEYS_AND_DETAILS);
 }
 
 // Deletes (revokes) a key of the caller's organization at once.

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { countLiveKeys } from "@/lib/keys/count-live-keys";
 import { parseListKeysQuery } from "@/lib/keys/list-keys-query";
 import { listKeys } from "@/lib/keys/list-keys";
+import { listMembers } from "@/lib/members/list-members";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
 import { getDailyRequests } from "@/lib/usage/get-daily-requests";
 import { SecretKeysView } from "./_components/secret-keys-view";
@@ -15,10 +16,11 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
   const member = await requireMemberPage();
   const query = parseListKeysQuery(await searchParams);
   const now = new Date();
-  const [list, liveKeys, organization] = await Promise.all([
-    listKeys(member.organizationId, query, now),
+  const [list, liveKeys, organization, members] = await Promise.all([
+    listKeys(member.organizationId, query, now, { viewerId: member.userId }),
     countLiveKeys(member.organizationId),
     getOrganizationSettings(member.organizationId),
+    listMembers(member.organizationId),
   ]);
   // One query for the page's sparklines, never one per row.
   const recentRequests = await getDailyRequests({ organizationId: member.organizationId, keyIds: list.rows.map((row) => row.id), now });
@@ -34,6 +36,9 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
         total={list.total}
         page={list.page}
         pageCount={list.pageCount}
+        groups={list.groups}
+        members={members.map(({ userId, name, email }) => ({ userId, name, email })).sort((a, b) => a.name.localeCompare(b.name))}
+        currentUserId={member.userId}
         organizationHasKeys={liveKeys > 0}
         query={query}
         now={now}

@@ -6,21 +6,37 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { OwnedKey } from "@/lib/keys/list-owned-keys";
+import { maskedKey } from "@/lib/keys/masked-key";
 import { ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
+import { OwnerSelect, type MemberOption } from "../../secret-keys/_components/owner-select";
 import { changeMemberRoleAction, removeMemberAction } from "../actions";
 
 type Row = { id: string; name: string; email: string; role: (typeof ASSIGNABLE_ROLES)[number]; isYou: boolean };
 
 const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-// An owner's controls on one member: the role (saved on change) and removal.
-export function MemberControls({ member }: { member: Row }) {
+// An owner's controls on one member: the role (saved on change) and removal,
+// which hands the member's live keys to whoever the owner picks (themself by default).
+export function MemberControls({
+  member,
+  keys,
+  heirs,
+  currentUserId,
+}: {
+  member: Row;
+  keys: { keys: OwnedKey[]; total: number };
+  heirs: MemberOption[];
+  currentUserId: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [removeError, setRemoveError] = useState<string>();
+  const [heir, setHeir] = useState(currentUserId);
+  const [heirErrors, setHeirErrors] = useState<string[]>();
 
   function changeRole(role: Row["role"]) {
     startTransition(async () => {
@@ -66,9 +82,36 @@ export function MemberControls({ member }: { member: Row }) {
       <Dialog open={confirming} onClose={() => setConfirming(false)} title={`Remove ${member.name}?`}>
         <FormAlert message={removeError} />
         <p className="text-sm">
-          {member.email} loses access at once: every browser they are signed in on is signed out. Keys they created keep working; the audit log keeps their
-          name.
+          {member.email} loses access at once: every browser they are signed in on is signed out. Their keys keep working; the audit log keeps their name.
         </p>
+        {keys.total > 0 ? (
+          <>
+            <div className="text-sm">
+              <p id={`owned-keys-${member.id}`} className="font-medium">
+                {keys.total === 1 ? "The key they own" : `The ${keys.total} keys they own`}
+              </p>
+              <ul aria-labelledby={`owned-keys-${member.id}`} className="mt-1 max-h-40 list-disc overflow-y-auto pl-5">
+                {keys.keys.map((key) => (
+                  <li key={key.id} className="break-words">
+                    {key.name} <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{maskedKey(key.displayPrefix, key.lastFour)}</code>
+                  </li>
+                ))}
+                {keys.total > keys.keys.length && <li>and {keys.total - keys.keys.length} more</li>}
+              </ul>
+            </div>
+            <OwnerSelect
+              label="Give their keys to"
+              members={heirs}
+              currentUserId={currentUserId}
+              value={heir}
+              onChange={setHeir}
+              errors={heirErrors}
+              hint="Every key they own now, and any they create before the removal completes."
+            />
+          </>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">They own no live keys.</p>
+        )}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
             Cancel
@@ -78,8 +121,12 @@ export function MemberControls({ member }: { member: Row }) {
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                const result = await removeMemberAction({ membershipId: member.id });
-                if (!result.ok) return setRemoveError(result.message);
+                // Sent even when the list is empty: a key they create meanwhile goes to the same person.
+                const result = await removeMemberAction({ membershipId: member.id, newKeyOwnerId: heir });
+                if (!result.ok) {
+                  setHeirErrors(result.fieldErrors?.newKeyOwnerId);
+                  return setRemoveError(result.message);
+                }
                 setConfirming(false);
                 router.refresh();
               })

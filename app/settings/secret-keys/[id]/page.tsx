@@ -12,9 +12,10 @@ import { getKeyWithHistory } from "@/lib/keys/get-key";
 import { listKeyActivity } from "@/lib/keys/list-key-activity";
 import { ACTION_LABELS, PERMISSION_LABELS, SCOPE_LABELS } from "@/lib/keys/key-model";
 import { grantSummary, PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
+import { listMembers } from "@/lib/members/list-members";
 import { getKeyUsage } from "@/lib/usage/get-key-usage";
 import { parseUsageRange, USAGE_RANGES } from "@/lib/usage/usage-window";
-import { EnvironmentBadge, MaskedKey, ScopeList } from "../_components/key-labels";
+import { EnvironmentBadge, MaskedKey, OwnerName, ScopeList } from "../_components/key-labels";
 import { AuditEventText } from "./_components/audit-event-text";
 import { KeyActivityTable } from "./_components/key-activity-table";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
@@ -47,10 +48,12 @@ export default async function KeyDetailPage({
   if (!found) notFound();
   const { key, events, rotatedFrom, rotatedTo } = found;
   const now = new Date();
-  const [activity, usage, organization] = await Promise.all([
+  const canEdit = can(member.role, "keys.edit") && !key.deletedAt;
+  const [activity, usage, organization, members] = await Promise.all([
     listKeyActivity(member.organizationId, key.id),
     getKeyUsage({ organizationId: member.organizationId, keyId: key.id, range, now }),
     getOrganizationSettings(member.organizationId),
+    canEdit ? listMembers(member.organizationId) : [],
   ]);
   const retentionDays = activityRetentionDays();
   const expired = key.expiresAt !== null && key.expiresAt <= now;
@@ -94,6 +97,15 @@ export default async function KeyDetailPage({
             canRename={can(member.role, "keys.rename") && !key.rotatedAt}
             canDelete={can(member.role, "keys.delete")}
             canRotate={can(member.role, "keys.rotate") && !key.rotatedAt}
+            edit={
+              canEdit
+                ? {
+                    details: { id: key.id, name: key.name, ownerId: key.ownerId, ownerActive: key.ownerActive, team: key.team, description: key.description },
+                    members: members.map(({ userId, name, email }) => ({ userId, name, email })).sort((a, b) => a.name.localeCompare(b.name)),
+                    currentUserId: member.userId,
+                  }
+                : undefined
+            }
           />
         )}
       </header>
@@ -106,6 +118,13 @@ export default async function KeyDetailPage({
           Settings
         </h2>
         <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <Row label="Owner">
+            <OwnerName {...key} />
+          </Row>
+          <Row label="Team">{key.team ?? <span className="text-zinc-500 dark:text-zinc-400">None</span>}</Row>
+          <Row label="What uses it">
+            {key.description ? <span className="break-words">{key.description}</span> : <span className="text-zinc-500 dark:text-zinc-400">Not described</span>}
+          </Row>
           <Row label="Environment">
             <EnvironmentBadge environment={key.environment} />
           </Row>

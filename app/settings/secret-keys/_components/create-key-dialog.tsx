@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { requestKeyInput } from "@/lib/key-requests/key-request-input";
 import { zodFieldErrors } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
-import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, type ExpiryChoice } from "@/lib/keys/key-input";
+import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, MAX_DESCRIPTION_LENGTH, MAX_TEAM_LENGTH, type ExpiryChoice } from "@/lib/keys/key-input";
 import {
   ENVIRONMENT_LABELS,
   ENVIRONMENTS,
@@ -26,6 +26,7 @@ import type { KeySummary } from "@/lib/keys/key-summary";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
 import { requestKeyAction } from "../../key-requests/actions";
 import { createKeyAction } from "../actions";
+import { OwnerSelect, type MemberOption } from "./owner-select";
 import { RestrictedMatrix, type RestrictedActions } from "./restricted-matrix";
 
 const EXPIRY_LABELS: Record<ExpiryChoice, string> = {
@@ -46,6 +47,8 @@ export function CreateKeyDialog({
   onCreated,
   onRequested,
   granularScopes,
+  members,
+  currentUserId,
   approvalRequired,
 }: {
   open: boolean;
@@ -53,10 +56,15 @@ export function CreateKeyDialog({
   onCreated: (result: { key: KeySummary; secret: string }) => void;
   onRequested: (result: { name: string; approvers: number }) => void;
   granularScopes: boolean;
+  members: MemberOption[];
+  currentUserId: string;
   // Production keys are requests an approver decides.
   approvalRequired: boolean;
 }) {
   const [name, setName] = useState("");
+  const [ownerId, setOwnerId] = useState(currentUserId);
+  const [team, setTeam] = useState("");
+  const [description, setDescription] = useState("");
   const [environment, setEnvironment] = useState<Environment>("DEVELOPMENT");
   const [scopes, setScopes] = useState<Scope[]>([...SCOPES]);
   const [permission, setPermission] = useState<PermissionLevel>("FULL");
@@ -71,6 +79,9 @@ export function CreateKeyDialog({
 
   function reset() {
     setName("");
+    setOwnerId(currentUserId);
+    setTeam("");
+    setDescription("");
     setEnvironment("DEVELOPMENT");
     setScopes([...SCOPES]);
     setPermission("FULL");
@@ -94,6 +105,9 @@ export function CreateKeyDialog({
     event.preventDefault();
     const input = {
       name,
+      ownerId,
+      team,
+      description,
       environment,
       permission,
       expiresInDays: expiry,
@@ -157,6 +171,37 @@ export function CreateKeyDialog({
           singleLine
           placeholder="e.g. Training pipeline (production)"
           errors={fieldErrors.name}
+        />
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <OwnerSelect
+            members={members}
+            currentUserId={currentUserId}
+            value={ownerId}
+            onChange={setOwnerId}
+            errors={fieldErrors.ownerId}
+            hint="The member answerable for this key."
+          />
+          <TextField
+            label="Team or service (optional)"
+            name="team"
+            value={team}
+            onChange={(event) => setTeam(event.target.value)}
+            maxChars={MAX_TEAM_LENGTH}
+            singleLine
+            placeholder="e.g. Data platform"
+            errors={fieldErrors.team}
+          />
+        </div>
+        <TextField
+          label="What uses this key (optional)"
+          name="description"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          maxChars={MAX_DESCRIPTION_LENGTH}
+          singleLine
+          placeholder="e.g. The nightly export job on the ETL cluster"
+          errors={fieldErrors.description}
         />
 
         <fieldset>

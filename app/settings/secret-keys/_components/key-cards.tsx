@@ -8,23 +8,49 @@ import { rotationDue } from "@/lib/keys/key-rotation";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { isStale } from "@/lib/keys/staleness";
 import { rowMenuItems, type KeyTableMeta } from "./key-columns";
-import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
+import { groupByOwner, ownerGroupHeading } from "@/lib/keys/key-owner-groups";
+import { EnvironmentBadge, MaskedKey, OwnerName, PermissionText, ScopeList } from "./key-labels";
 import { KeyRowMenu } from "./key-row-menu";
 import { Sparkline } from "@/components/charts/sparkline";
 
+type Selection = { state: RowSelectionState; onChange: (next: RowSelectionState) => void };
+
 // The keys as cards, for narrow screens: the same facts and the same menu as
-// a table row, stacked.
+// a table row, stacked; grouped by owner, a list under a heading per owner.
 export function KeyCards({
   rows,
   meta,
   selection,
+  groups,
+  currentUserId,
 }: {
   rows: KeySummary[];
   meta: KeyTableMeta;
-  selection?: { state: RowSelectionState; onChange: (next: RowSelectionState) => void };
+  selection?: Selection;
+  groups?: { group: string; count: number }[];
+  currentUserId: string;
 }) {
+  if (!groups) return <CardList label="Secret keys" rows={rows} meta={meta} selection={selection} />;
   return (
-    <ul aria-label="Secret keys" className="flex flex-col gap-3">
+    <div className="flex flex-col gap-4">
+      {groupByOwner(rows, (row) => row).map((group) => {
+        const heading = ownerGroupHeading(group, groups, currentUserId);
+        return (
+          <section key={group.group} aria-labelledby={`owner-cards-${group.group}`}>
+            <h3 id={`owner-cards-${group.group}`} className="mb-2 text-sm font-semibold">
+              {heading}
+            </h3>
+            <CardList label={`Secret keys of ${group.label}`} rows={group.items} meta={meta} selection={selection} />
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function CardList({ label, rows, meta, selection }: { label: string; rows: KeySummary[]; meta: KeyTableMeta; selection?: Selection }) {
+  return (
+    <ul aria-label={label} className="flex flex-col gap-3">
       {rows.map((key) => {
         const expired = key.expiresAt !== null && key.expiresAt <= meta.now;
         return (
@@ -83,6 +109,11 @@ export function KeyCards({
                 </dd>
               </div>
             </dl>
+            <p className="mt-2 text-xs">
+              <span className="text-zinc-500 dark:text-zinc-400">Owner </span>
+              <OwnerName {...key} />
+              {key.team && <span className="text-zinc-500 dark:text-zinc-400"> · {key.team}</span>}
+            </p>
           </li>
         );
       })}

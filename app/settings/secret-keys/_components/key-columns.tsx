@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { rotationDue } from "@/lib/keys/key-rotation";
 import { isStale } from "@/lib/keys/staleness";
-import { EnvironmentBadge, MaskedKey, PermissionText, ScopeList } from "./key-labels";
+import { EnvironmentBadge, MaskedKey, OwnerName, PermissionText, ScopeList } from "./key-labels";
 import { KeyRowMenu, type RowMenuItem } from "./key-row-menu";
 
 export type KeyTableMeta = {
@@ -35,18 +35,20 @@ export function rowMenuItems(key: KeySummary, meta: KeyTableMeta): RowMenuItem[]
   return items;
 }
 
-// Columns a user may hide (the name and the menu always show). Created by
-// starts hidden so the table fits a laptop screen.
+// Columns a user may hide (the name and the menu always show). Owner and
+// Created by start hidden so the table fits a laptop screen (1280 pixels);
+// "Group by owner" shows owners without the column.
 export const OPTIONAL_COLUMNS = {
   scopes: "Scope",
   permission: "Permission",
   environment: "Environment",
   createdAt: "Created",
   lastUsedAt: "Last used",
+  owner: "Owner",
   createdBy: "Created by",
 } as const;
 export type OptionalColumn = keyof typeof OPTIONAL_COLUMNS;
-export const DEFAULT_HIDDEN: OptionalColumn[] = ["createdBy"];
+export const DEFAULT_HIDDEN: OptionalColumn[] = ["owner", "createdBy"];
 
 // The checkbox column, shown to roles that may delete keys.
 export const selectColumn = column.display({
@@ -129,6 +131,16 @@ export const keyColumns = [
         </div>
       );
     },
+  }),
+  column.accessor("ownerName", {
+    id: "owner",
+    header: "Owner",
+    cell: ({ row }) => (
+      <div className="flex max-w-40 flex-col gap-0.5">
+        <OwnerName {...row.original} />
+        {row.original.team && <span className="text-xs break-words text-zinc-500 dark:text-zinc-400">{row.original.team}</span>}
+      </div>
+    ),
   }),
   column.accessor("createdByName", {
     id: "createdBy",

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { ENVIRONMENT_LABELS, PERMISSION_LABELS, SCOPE_LABELS, SCOPES, type Environment, type PermissionLevel, type Scope } from "@/lib/keys/key-model";
 import { maskedKey } from "@/lib/keys/masked-key";
+import { ownerText } from "@/lib/keys/key-owner-groups";
 
 const ENVIRONMENT_TONES = { PRODUCTION: "red", STAGING: "amber", DEVELOPMENT: "green", CI_CD: "indigo" } as const;
 
@@ -29,6 +30,14 @@ export function MaskedKey({ displayPrefix, lastFour }: { displayPrefix: string; 
       {maskedKey(displayPrefix, lastFour)}
     </code>
   );
+}
+
+// A key's owner: their name, or that they left or there is none (in words,
+// not only in colour).
+export function OwnerName({ ownerName, ownerActive, ownerId }: { ownerName: string | null; ownerActive: boolean; ownerId: string | null }) {
+  const { name, former } = ownerText({ ownerName, ownerActive, ownerId });
+  if (!former) return <span>{name}</span>;
+  return <span className="text-amber-800 dark:text-amber-300">{ownerName ? `${name} (no longer a member)` : "No owner"}</span>;
 }
 
 export function requestSentNotice(approvers: number): string {

@@ -4,6 +4,7 @@ import {
   flexRender,
   getCoreRowModel,
   useReactTable,
+  type Row,
   type OnChangeFn,
   type RowSelectionState,
   type SortingState,
@@ -13,6 +14,7 @@ import {
 import type { KeySortColumn, ListKeysQuery } from "@/lib/keys/list-keys-query";
 import type { KeySummary } from "@/lib/keys/key-summary";
 import { CELL_CLASS, ROW_CLASS, TableShell } from "@/components/ui/table";
+import { groupByOwner, ownerGroupHeading } from "@/lib/keys/key-owner-groups";
 import { keyColumns, selectColumn, type KeyTableMeta } from "./key-columns";
 
 const selectableColumns = [selectColumn, ...keyColumns];
@@ -27,8 +29,13 @@ export function KeysTable({
   update,
   selection,
   columnVisibility,
+  groups,
+  currentUserId,
 }: {
   rows: KeySummary[];
+  // Owner groups with their counts when the table is grouped by owner.
+  groups?: { group: string; count: number }[];
+  currentUserId: string;
   columnVisibility: VisibilityState;
   query: ListKeysQuery;
   meta: KeyTableMeta;
@@ -93,21 +100,46 @@ export function KeysTable({
           </tr>
         ))}
       </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr
-            key={row.id}
-            aria-selected={selection ? row.getIsSelected() : undefined}
-            className={`${ROW_CLASS} hover:bg-zinc-50 aria-selected:bg-indigo-50/60 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-indigo-950/40`}
-          >
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className={`${CELL_CLASS} align-top`}>
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </td>
+      {groups ? (
+        groupByOwner(table.getRowModel().rows, (row) => row.original).map((group) => (
+          <tbody key={group.group} aria-labelledby={`owner-group-${group.group}`}>
+            <tr className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-800/50">
+              <th
+                id={`owner-group-${group.group}`}
+                scope="rowgroup"
+                colSpan={table.getVisibleLeafColumns().length}
+                className="px-4 py-2 text-left text-sm font-semibold"
+              >
+                {ownerGroupHeading(group, groups, currentUserId)}
+              </th>
+            </tr>
+            {group.items.map((row) => (
+              <KeyRow key={row.id} row={row} selectable={Boolean(selection)} />
             ))}
-          </tr>
-        ))}
-      </tbody>
+          </tbody>
+        ))
+      ) : (
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <KeyRow key={row.id} row={row} selectable={Boolean(selection)} />
+          ))}
+        </tbody>
+      )}
     </TableShell>
+  );
+}
+
+function KeyRow({ row, selectable }: { row: Row<KeySummary>; selectable: boolean }) {
+  return (
+    <tr
+      aria-selected={selectable ? row.getIsSelected() : undefined}
+      className={`${ROW_CLASS} hover:bg-zinc-50 aria-selected:bg-indigo-50/60 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-indigo-950/40`}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={`${CELL_CLASS} align-top`}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
   );
 }

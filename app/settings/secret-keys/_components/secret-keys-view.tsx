@@ -17,6 +17,7 @@ import { DeleteKeysDialog } from "./delete-keys-dialog";
 import { KeysPagination } from "./keys-pagination";
 import { KeysTable } from "./keys-table";
 import { KeysToolbar } from "./keys-toolbar";
+import type { MemberOption } from "./owner-select";
 import { RenameKeyDialog } from "./rename-key-dialog";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RotateKeyDialog } from "./rotate-key-dialog";
@@ -31,6 +32,11 @@ export type SecretKeysViewProps = {
   total: number;
   page: number;
   pageCount: number;
+  // Owner groups and their counts, when grouped by owner.
+  groups: { group: string; count: number }[];
+  // The organization's members (owners to choose and filter by) and the viewer.
+  members: MemberOption[];
+  currentUserId: string;
   organizationHasKeys: boolean;
   query: ListKeysQuery;
   now: Date;
@@ -62,6 +68,8 @@ export function SecretKeysView(props: SecretKeysViewProps) {
   const selectedKeys = props.rows.filter((row) => rowSelection[row.id]);
   const [columnVisibility, setColumnVisible] = useColumnVisibility();
   const wide = useWideScreen();
+  // The rows on screen are the server's: grouped only once it sent groups for them.
+  const grouped = props.query.group === "owner";
   const selection = props.canDelete ? { state: rowSelection, onChange: setRowSelection } : undefined;
   const meta: KeyTableMeta = {
     now: props.now,
@@ -88,7 +96,7 @@ export function SecretKeysView(props: SecretKeysViewProps) {
 
       {props.organizationHasKeys ? (
         <>
-          <KeysToolbar query={query} update={update}>
+          <KeysToolbar query={query} update={update} members={props.members}>
             <ColumnsMenu visibility={columnVisibility} onChange={setColumnVisible} />
           </KeysToolbar>
           {selectedKeys.length > 0 && (
@@ -118,12 +126,20 @@ export function SecretKeysView(props: SecretKeysViewProps) {
                     selection={selection}
                     meta={meta}
                     columnVisibility={columnVisibility}
+                    groups={grouped ? props.groups : undefined}
+                    currentUserId={props.currentUserId}
                   />
                 </div>
               )}
               {wide !== true && (
                 <div className="md:hidden">
-                  <KeyCards rows={props.rows} meta={meta} selection={selection} />
+                  <KeyCards
+                    rows={props.rows}
+                    meta={meta}
+                    selection={selection}
+                    groups={grouped ? props.groups : undefined}
+                    currentUserId={props.currentUserId}
+                  />
                 </div>
               )}
             </>
@@ -142,6 +158,8 @@ export function SecretKeysView(props: SecretKeysViewProps) {
       <CreateKeyDialog
         open={creating}
         granularScopes={props.granularScopes}
+        members={props.members}
+        currentUserId={props.currentUserId}
         approvalRequired={props.approvalRequired}
         onRequested={({ approvers }) => {
           setCreating(false);

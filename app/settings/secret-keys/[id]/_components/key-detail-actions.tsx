@@ -8,6 +8,8 @@ import { RenameKeyDialog } from "../../_components/rename-key-dialog";
 import { RevealKeyDialog } from "../../_components/reveal-key-dialog";
 import { requestSentNotice } from "../../_components/key-labels";
 import { RotateKeyDialog, type RotatedKey } from "../../_components/rotate-key-dialog";
+import type { MemberOption } from "../../_components/owner-select";
+import { EditKeyDetailsDialog, type KeyDetails } from "./edit-key-details-dialog";
 
 type Props = {
   keyInfo: DeletableKey & { environment: string };
@@ -16,16 +18,19 @@ type Props = {
   canDelete: boolean;
   canRotate: boolean;
   approvalRequired: boolean;
+  // Given to roles that may change a key's owner, team and description.
+  edit?: { details: KeyDetails; members: MemberOption[]; currentUserId: string };
 };
 
-export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate, approvalRequired }: Props) {
+export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate, approvalRequired, edit }: Props) {
   const router = useRouter();
+  const [editing, setEditing] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [revealed, setRevealed] = useState<RotatedKey | null>(null);
   const [notice, setNotice] = useState<string>();
-  if (!canRename && !canDelete && !canRotate) return null;
+  if (!canRename && !canDelete && !canRotate && !edit) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
@@ -39,6 +44,11 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
       {canRename && (
         <Button variant="secondary" onClick={() => setRenaming(true)}>
           Rename
+        </Button>
+      )}
+      {edit && (
+        <Button variant="secondary" onClick={() => setEditing(true)}>
+          Edit details
         </Button>
       )}
       {canDelete && (
@@ -75,6 +85,18 @@ export function KeyDetailActions({ keyInfo, now, canRename, canDelete, canRotate
           router.refresh();
         }}
       />
+      {edit && (
+        <EditKeyDetailsDialog
+          target={editing ? edit.details : null}
+          members={edit.members}
+          currentUserId={edit.currentUserId}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            router.refresh();
+          }}
+        />
+      )}
       <DeleteKeysDialog
         targets={deleting ? [keyInfo] : null}
         now={now}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { zodFieldErrors } from "@/lib/action-result";
+import type { FieldErrors } from "@/lib/errors";
+import { MAX_DESCRIPTION_LENGTH, MAX_TEAM_LENGTH, updateKeyDetailsInput } from "@/lib/keys/key-input";
+import { updateKeyDetailsAction } from "../../actions";
+import { OwnerSelect, type MemberOption } from "../../_components/owner-select";
+
+export type KeyDetails = { id: string; name: string; ownerId: string | null; ownerActive: boolean; team: string | null; description: string | null };
+
+// Owner, team and description of one key. A key whose owner left starts
+// with no owner chosen, so it is never handed to someone by accident.
+export function EditKeyDetailsDialog({
+  target,
+  members,
+  currentUserId,
+  onClose,
+  onSaved,
+}: {
+  target: KeyDetails | null;
+  members: MemberOption[];
+  currentUserId: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [ownerId, setOwnerId] = useState("");
+  const [team, setTeam] = useState("");
+  const [description, setDescription] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  // A new target starts a fresh form.
+  const [shownFor, setShownFor] = useState(target);
+  if (target !== shownFor) {
+    setShownFor(target);
+    setOwnerId(target?.ownerActive && target.ownerId ? target.ownerId : "");
+    setTeam(target?.team ?? "");
+    setDescription(target?.description ?? "");
+    setFieldErrors({});
+    setMessage(undefined);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!target) return;
+    const parsed = updateKeyDetailsInput.safeParse({ keyId: target.id, ownerId, team, description });
+    if (!parsed.success) return setFieldErrors(zodFieldErrors(parsed.error));
+    startTransition(async () => {
+      const result = await updateKeyDetailsAction(parsed.data);
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors ?? {});
+        setMessage(result.message);
+        return;
+      }
+      onSaved();
+    });
+  }
+
+  return (
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      title="Edit key details"
+      description="Who answers for this key, and what uses it. The secret does not change."
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+        <FormAlert message={message} />
+        <OwnerSelect members={members} currentUserId={currentUserId} value={ownerId} onChange={setOwnerId} errors={fieldErrors.ownerId} />
+        <TextField
+          label="Team or service (optional)"
+          name="team"
+          value={team}
+          onChange={(event) => setTeam(event.target.value)}
+          maxChars={MAX_TEAM_LENGTH}
+          singleLine
+          errors={fieldErrors.team}
+        />
+        <TextField
+          label="What uses this key (optional)"
+          name="description"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          maxChars={MAX_DESCRIPTION_LENGTH}
+          singleLine
+          errors={fieldErrors.description}
+        />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
