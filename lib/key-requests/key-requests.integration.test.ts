@@ -6,6 +6,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { hashKey } from "@/lib/keys/key-format";
 import { keyHashSecret } from "@/lib/keys/key-hash-secret";
 import { rotateKey } from "@/lib/keys/rotate-key";
+import { removeMember } from "@/lib/members/change-member";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { setNamedPeople } from "@/lib/responsibilities/set-named-people";
 import { createKeyFixture, createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
@@ -183,6 +184,20 @@ describe("production approvals", () => {
       expect(await code(withdrawKeyRequest({ actor, input: { requestId } }))).toBe("NOT_FOUND");
     }
     expect(await snapshot(victim.organization.id)).toEqual(before);
+  });
+
+  it("withdraws a removed member's requests and hands keys requested for them to their heir", async () => {
+    const { organization, actors, members } = await approvingOrganization();
+    const admin = members.find((m) => m.role === "ADMIN")!;
+    const theirs = await requestKey({ actor: actors.ADMIN, input: keyInput("leaving-admin-key") });
+    const forThem = await requestKey({ actor: actors.OWNER, input: { ...keyInput("for-the-admin"), ownerId: actors.ADMIN.userId } });
+    await decideKeyRequest({ actor: actors.SECURITY, input: { requestId: forThem.requestId, decision: "approve" } });
+    await removeMember({ actor: actors.OWNER, input: { membershipId: admin.membershipId } });
+    expect(await db().keyRequest.findUniqueOrThrow({ where: { id: theirs.requestId } })).toMatchObject({ status: "WITHDRAWN", liveName: null });
+    expect(await code(createKey({ actor: actors.OWNER, input: { ...keyInput("leaving-admin-key"), environment: "DEVELOPMENT" } }))).toBe("OK");
+    const { key } = await revealKeyRequest({ actor: actors.OWNER, input: { requestId: forThem.requestId } });
+    expect((await db().secretKey.findUniqueOrThrow({ where: { id: key.id } })).ownerId).toBe(actors.OWNER.userId);
+    expect(await db().secretKey.count({ where: { organizationId: organization.id, deletedAt: null, ownerId: actors.ADMIN.userId } })).toBe(0);
   });
 
   it("refuses a reveal once the requester lost the right to create keys", async () => {

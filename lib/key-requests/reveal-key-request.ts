@@ -21,6 +21,9 @@ export async function revealKeyRequest(options: {
   const { actor } = options;
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
+    // Memberships before the request, the order a member's removal locks in
+    // (it withdraws their requests): the two can never wait on each other.
+    await tx.$executeRaw`SELECT 1 FROM "Membership" WHERE "organizationId" = ${actor.organizationId} FOR SHARE`;
     const request = await lockRequest(tx, actor, requestId);
     if (request.requestedById !== actor.userId) throw new AppError("FORBIDDEN", "Only the person who requested this key can reveal it.");
     // The requester must still hold the right they asked under.

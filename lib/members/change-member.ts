@@ -64,6 +64,16 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
     const { keyIds } = await handOverLiveKeys(tx, { actor, from: { id: target.userId, ...user }, to: heir });
     await tx.membership.delete({ where: { id: target.id, organizationId: actor.organizationId } });
     await tx.authSession.updateMany({ where: { userId: target.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    // Their open key requests go with them: no one reveals a key for a person
+    // who left; keys requested for them go to whoever takes their keys.
+    await tx.keyRequest.updateMany({
+      where: { organizationId: actor.organizationId, ownerId: target.userId, status: { in: ["PENDING", "APPROVED"] } },
+      data: { ownerId: heir.id },
+    });
+    await tx.keyRequest.updateMany({
+      where: { organizationId: actor.organizationId, requestedById: target.userId, status: { in: ["PENDING", "APPROVED"] } },
+      data: { status: "WITHDRAWN", withdrawnAt: new Date(), liveName: null },
+    });
     await tx.notification.deleteMany({ where: { userId: target.userId, organizationId: actor.organizationId } });
     await recordAuditEvent(tx, {
       actor,
