@@ -6,6 +6,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { hashKey } from "@/lib/keys/key-format";
 import { keyHashSecret } from "@/lib/keys/key-hash-secret";
 import { rotateKey } from "@/lib/keys/rotate-key";
+import { deleteKey } from "@/lib/keys/delete-key";
 import { removeMember } from "@/lib/members/change-member";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { setNamedPeople } from "@/lib/responsibilities/set-named-people";
@@ -14,7 +15,7 @@ import pg from "pg";
 import { keyRecordLoader } from "@/lib/verify/load-key-record";
 import { decideKeyRequest } from "./decide-key-request";
 import { listKeyRequests } from "./list-key-requests";
-import { requestKey, requestRotation } from "./request-key";
+import { MAX_OPEN_REQUESTS, requestKey, requestRotation } from "./request-key";
 import { revealKeyRequest } from "./reveal-key-request";
 import { withdrawKeyRequest } from "./withdraw-key-request";
 
@@ -32,15 +33,15 @@ const keyInput = (name = `prod-${Math.random().toString(36).slice(2, 8)}`) => ({
   reason: "The inference service's production deployment.",
 });
 
-// An organization with approvals on: Admin and Security are the named approvers.
-async function approvingOrganization() {
-  const world = await createOrganizationWithAllRoles();
+// Approvals on, with Admin and Security as the named approvers.
+async function withApprovers(world: Awaited<ReturnType<typeof createOrganizationWithAllRoles>>) {
   const { OWNER } = world.actors;
   const membership = (role: string) => world.members.find((m) => m.role === role)!.membershipId;
   await setNamedPeople({ actor: OWNER, input: { responsibility: "PRODUCTION_APPROVER", membershipIds: [membership("ADMIN"), membership("SECURITY")] } });
   await setProductionApproval({ actor: OWNER, input: { enabled: true } });
   return world;
 }
+const approvingOrganization = async () => withApprovers(await createOrganizationWithAllRoles());
 
 const snapshot = async (organizationId: string) => ({
   requests: await db().keyRequest.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -226,6 +227,28 @@ describe("production approvals", () => {
     const { key: successor, oldKeyExpiresAt } = await revealKeyRequest({ actor: actors.ADMIN, input: { requestId }, now: revealAt });
     expect(successor.name).toBe(key.name);
     expect(oldKeyExpiresAt!.getTime()).toBe(revealAt.getTime() + 3_600_000);
+  });
+
+  it("lets a rotation request lapse when its key is deleted, and the reveal of another still issues", async () => {
+    const world = await createOrganizationWithAllRoles();
+    const [doomed, kept] = [await createKeyFixture(world.actors.OWNER), await createKeyFixture(world.actors.OWNER)];
+    await withApprovers(world);
+    const { actors } = world;
+    const lapsing = await requestRotation({ actor: actors.ADMIN, input: { keyId: doomed.id, grace: "1h", reason: "Rotate." } });
+    const issued = await requestRotation({ actor: actors.ADMIN, input: { keyId: kept.id, grace: "1h", reason: "Rotate." } });
+    await deleteKey({ actor: actors.OWNER, input: { keyId: doomed.id } });
+    expect((await listKeyRequests({ viewer: actors.ADMIN, state: "lapsed" })).requests.map((r) => r.id)).toEqual([lapsing.requestId]);
+    expect(await code(decideKeyRequest({ actor: actors.SECURITY, input: { requestId: lapsing.requestId, decision: "approve" } }))).toBe("CONFLICT");
+    await decideKeyRequest({ actor: actors.SECURITY, input: { requestId: issued.requestId, decision: "approve" } });
+    await revealKeyRequest({ actor: actors.ADMIN, input: { requestId: issued.requestId } });
+    expect(await db().keyRequest.findUniqueOrThrow({ where: { id: issued.requestId } })).toMatchObject({ status: "ISSUED" });
+  });
+
+  it("caps a person's open requests, so approvers cannot be flooded", async () => {
+    const { actors } = await approvingOrganization();
+    for (let i = 0; i < MAX_OPEN_REQUESTS; i++) await requestKey({ actor: actors.ADMIN, input: keyInput() });
+    expect(await code(requestKey({ actor: actors.ADMIN, input: keyInput() }))).toBe("CONFLICT");
+    expect(await code(requestKey({ actor: actors.OWNER, input: keyInput() }))).toBe("OK");
   });
 
   it("refuses odd input with clear errors and changes nothing", async () => {

@@ -33,8 +33,21 @@ async function approversFor(tx: Tx, actor: Actor) {
   return approvers;
 }
 
+// Open requests one person may have at a time: approvers are not flooded,
+// and no one holds a crowd of names.
+export const MAX_OPEN_REQUESTS = 10;
+
 async function recordRequest(tx: Tx, actor: Actor, request: Prisma.KeyRequestUncheckedCreateInput, key?: { id: string; displayPrefix: string }) {
   const approvers = await approversFor(tx, actor);
+  // Serializes one requester's requests, so the count below cannot be raced.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`key-requests:${actor.organizationId}:${actor.userId}`}, 0))`;
+  const now = request.requestedAt as Date;
+  const open = await tx.keyRequest.count({
+    where: { organizationId: actor.organizationId, requestedById: actor.userId, status: { in: ["PENDING", "APPROVED"] }, expiresAt: { gt: now } },
+  });
+  if (open >= MAX_OPEN_REQUESTS) {
+    throw new AppError("CONFLICT", `You have ${open} open requests. Withdraw one, or wait for decisions, before asking for more.`);
+  }
   const row = await tx.keyRequest.create({ data: request });
   const what = row.kind === "CREATE" ? `a production key “${row.name}”` : `a new secret for the production key “${row.name}”`;
   await recordAuditEvent(tx, {

@@ -4,7 +4,7 @@ import type { KeyRequestStatus } from "@/lib/generated/prisma/enums";
 // more days to reveal the key.
 export const REQUEST_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const REQUEST_STATES = ["pending", "approved", "issued", "denied", "withdrawn", "expired"] as const;
+export const REQUEST_STATES = ["pending", "approved", "issued", "denied", "withdrawn", "expired", "lapsed"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
 export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
@@ -14,6 +14,7 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   denied: "Denied",
   withdrawn: "Withdrawn",
   expired: "Expired",
+  lapsed: "Lapsed: the key was rotated or deleted",
 };
 
 // Open requests past their deadline read as expired; nothing needs to run
@@ -34,6 +35,6 @@ export function stateWhere(state: RequestState, now: Date) {
     case "expired":
       return { status: { in: ["PENDING" as const, "APPROVED" as const] }, expiresAt: { lte: now } };
     default:
-      return { status: state.toUpperCase() as "ISSUED" | "DENIED" | "WITHDRAWN" };
+      return { status: state.toUpperCase() as "ISSUED" | "DENIED" | "WITHDRAWN" | "LAPSED" };
   }
 }

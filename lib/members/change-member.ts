@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ownerLabel } from "@/lib/keys/key-owner";
 import { handOverLiveKeys } from "./hand-over-keys";
+import { mayHold, RESPONSIBILITIES } from "@/lib/responsibilities/responsibilities";
 import { changeMemberRoleInput, removeMemberInput } from "./member-change-input";
 
 const LAST_OWNER = "An organization needs at least one owner. Make someone else an owner first.";
@@ -37,7 +38,15 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
     if (target.role === role) return { changed: false };
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
     await tx.membership.update({ where: { id: target.id, organizationId: options.actor.organizationId }, data: { role } });
-    await recordAuditEvent(tx, { actor: options.actor, action: "member.role_changed", details: { email: user.email, from: target.role, to: role } });
+    // Responsibilities the new role may not hold end now, for good: a later
+    // promotion does not bring them back without an owner naming them again.
+    const dropped = RESPONSIBILITIES.filter((responsibility) => !mayHold(responsibility, role));
+    const { count } = await tx.namedResponsibility.deleteMany({ where: { membershipId: target.id, responsibility: { in: dropped } } });
+    await recordAuditEvent(tx, {
+      actor: options.actor,
+      action: "member.role_changed",
+      details: { email: user.email, from: target.role, to: role, ...(count > 0 ? { responsibilitiesEnded: count } : {}) },
+    });
     return { changed: true };
   });
 }

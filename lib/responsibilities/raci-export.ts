@@ -3,12 +3,11 @@ import type { RaciMatrix } from "./raci";
 
 const cell = (letters: string[]) => letters.join("/");
 
-// A cell of a Markdown table: pipes and line breaks would end the cell or row.
+// Text in a Markdown table cell, shown as written: a name cannot end the
+// cell or row (pipes, line breaks) nor become a link, image, emphasis or
+// HTML in the runbook it is pasted into.
 function markdownCell(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/[\r\n]+/g, " ");
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, "\\$&").replace(/[\r\n]+/g, " ");
 }
 
 export function raciMarkdown(matrix: RaciMatrix, title: string): string {

@@ -64,7 +64,13 @@ describe("exports", () => {
     expect(rows).toHaveLength(matrix.rows.length + 2);
     const columns = (line: string) => line.split(/(?<!\\)\|/).length;
     for (const line of rows) expect(columns(line)).toBe(columns(rows[0]));
-    expect(markdown).toContain("\\=Bob\\|x".slice(1));
+    expect(markdown).toContain("=Bob\\|x");
+  });
+
+  it("keeps names from becoming links, images or HTML in Markdown", () => {
+    const sneaky: NamedPerson = { ...billing, name: "[click](https://evil.test) ![x](y) <b>*hi*</b> `c`" };
+    const markdown = raciMarkdown(raciMatrix({ requireProductionApproval: false, named: [sneaky] }), "t");
+    expect(markdown).toContain("\\[click\\]\\(https://evil.test\\) \\!\\[x\\]\\(y\\) \\<b\\>\\*hi\\*\\</b\\> \\`c\\`");
   });
 
   it("writes CSV that a spreadsheet will not run as a formula", () => {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { recordId } from "@/lib/validation/record-id";
+import { approverPool } from "@/lib/key-requests/approvers";
 import { RESPONSIBILITIES, RESPONSIBILITY_INFO, mayHold } from "./responsibilities";
 
 const MAX_NAMED = 20;
@@ -45,6 +46,22 @@ export async function setNamedPeople(options: { actor: Actor; input: unknown }):
     if (same) return { changed: false };
     await tx.namedResponsibility.deleteMany({ where: { organizationId, responsibility } });
     await tx.namedResponsibility.createMany({ data: membershipIds.map((membershipId) => ({ organizationId, responsibility, membershipId })) });
+    // While approvals are required, every requester must keep someone else to approve.
+    if (responsibility === "PRODUCTION_APPROVER") {
+      const { requireProductionApproval } = await tx.organization.findUniqueOrThrow({
+        where: { id: organizationId },
+        select: { requireProductionApproval: true },
+      });
+      if (requireProductionApproval && (await approverPool(tx, organizationId)) < 2) {
+        throw new AppError(
+          "CONFLICT",
+          "Approvals are required, so at least two people must be able to approve. Name another approver, or turn approvals off first.",
+          {
+            membershipIds: ["Leave at least two people who can approve (approvers and owners together)."],
+          },
+        );
+      }
+    }
     await recordAuditEvent(tx, {
       actor: options.actor,
       action: "organization.responsibility_named",

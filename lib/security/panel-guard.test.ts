@@ -63,6 +63,7 @@ describe("checkPanelRequest", () => {
     ["a cross-site fetch without Origin", { fetchSite: "cross-site" }],
     ["a same-site (other port) fetch", { fetchSite: "same-site" }],
     ["https Origin for an http panel", { origin: "https://localhost:3000" }],
+    ["another of the panel's own names than the Host", { origin: "http://127.0.0.1:3000" }],
   ])("refuses a state-changing request from %s", (_label, headers) => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       expect(checkPanelRequest(request({ method, ...headers }), local)).toMatchObject({ status: 403 });

@@ -56,7 +56,10 @@ export function checkPanelRequest(
     return { status: 421, message: "This server does not answer to that name. Use the panel's address (NEXTAUTH_URL)." };
   }
   if (SAFE_METHODS.has(request.method ?? "GET")) return null;
-  if (request.origin !== undefined && !allowed.origins.has(request.origin.toLowerCase())) {
+  // The page must be of the very name the request is for: Next refuses a
+  // server action whose Origin and Host differ with an error of its own.
+  const origin = request.origin?.toLowerCase();
+  if (origin !== undefined && (!allowed.origins.has(origin) || origin.slice(origin.indexOf("//") + 2) !== host)) {
     return { status: 403, message: "Cross-site request refused." };
   }
   if (request.fetchSite !== undefined && !SAME_SITE_FETCHES.has(request.fetchSite)) {

@@ -5,3 +5,9 @@
 export function isStorableText(value: string): boolean {
   return !value.includes("\u0000") && value.isWellFormed();
 }
+
+// Characters that reorder how the text around them is shown (right-to-left
+// overrides and isolates): a name like "invoice\u202Egpj.exe" would read as
+// something it is not in the panel, an email or an export.
+export const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const BIDI_MESSAGE = "Text-direction control characters are not allowed.";

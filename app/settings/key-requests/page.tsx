@@ -21,6 +21,7 @@ const FILTER_LABELS: Record<(typeof FILTERS)[number], string> = {
   denied: "Denied",
   withdrawn: "Withdrawn",
   expired: "Expired",
+  lapsed: "Lapsed",
 };
 
 export default async function KeyRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -22,6 +22,7 @@ const STATE_TONES: Record<RequestState, "neutral" | "indigo" | "amber" | "red" |
   denied: "red",
   withdrawn: "neutral",
   expired: "neutral",
+  lapsed: "neutral",
 };
 
 // The organization's requests, each with what the viewer may do with it.
