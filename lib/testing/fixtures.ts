@@ -41,8 +41,25 @@ export async function createOrganization(roles: Role[] = ["OWNER"]) {
   return { organization, members };
 }
 
+// Always re-authenticated a moment ago (as a browser is right after the
+// password dialog), however long the test runs, so domain tests reach what
+// they test; lib/auth/reauthentication.integration.test.ts and
+// app/reauthentication.integration.test.ts check the refusals.
 export function actorFor(member: { userId: string; role: Role; email: string }, organizationId: string): Actor {
-  return { userId: member.userId, organizationId, role: member.role, label: `${member.role} <${member.email}>`, ipAddress: "203.0.113.7", userAgent: "vitest" };
+  return {
+    userId: member.userId,
+    organizationId,
+    role: member.role,
+    label: `${member.role} <${member.email}>`,
+    ipAddress: "203.0.113.7",
+    userAgent: "vitest",
+    session: {
+      id: "fixture-session",
+      get reauthenticatedAt() {
+        return new Date();
+      },
+    },
+  };
 }
 
 // An organization with one member of every role, and an actor for each.

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { LocalTime } from "@/components/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { KeyRequestRow } from "@/lib/key-requests/list-key-requests";
 import { REQUEST_STATE_LABELS, type RequestState } from "@/lib/key-requests/request-state";
@@ -30,6 +31,7 @@ const STATE_TONES: Record<RequestState, "neutral" | "indigo" | "amber" | "red" |
 export function KeyRequestList({ requests, empty }: { requests: KeyRequestRow[]; empty: React.ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [message, setMessage] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [denying, setDenying] = useState<KeyRequestRow | null>(null);
@@ -51,7 +53,7 @@ export function KeyRequestList({ requests, empty }: { requests: KeyRequestRow[];
 
   function reveal(request: KeyRequestRow) {
     startTransition(async () => {
-      const result = await revealKeyRequestAction({ requestId: request.id });
+      const result = await runSensitive(() => revealKeyRequestAction({ requestId: request.id }));
       if (!result.ok) return setMessage(result.message);
       setMessage(undefined);
       setRevealed({ secret: result.data.secret, name: result.data.key.name });

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { reauthenticateAction } from "@/app/settings/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+
+// Asks for the password before a dangerous action; onDone(true) once the
+// server accepted it for this session.
+export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirmed: boolean) => void }) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string>();
+  const [fieldError, setFieldError] = useState<string[]>();
+
+  function finish(confirmed: boolean) {
+    setMessage(undefined);
+    setFieldError(undefined);
+    onDone(confirmed);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const password = String(new FormData(form).get("password") ?? "");
+    if (!password) return setFieldError(["Enter your password."]);
+    startTransition(async () => {
+      const result = await reauthenticateAction({ method: "password", password });
+      if (!result.ok) {
+        setFieldError(result.fieldErrors?.password);
+        setMessage(result.fieldErrors?.password ? undefined : result.message);
+        return;
+      }
+      form.reset();
+      finish(true);
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={() => finish(false)}
+      title="Confirm it is you"
+      description="This action needs your password. You will not be asked again in this browser for 10 minutes."
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Confirm your password">
+        <FormAlert message={message} />
+        <TextField label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldError} required />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => finish(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Checking…" : "Confirm"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
