@@ -108,8 +108,13 @@ export async function createFailedDeliveryFixture(organizationId: string) {
 }
 
 // The cookie a browser signed in as this user sends: a live session row,
-// encoded the way next-auth encodes it.
-export async function createSessionCookie(userId: string): Promise<{ name: string; value: string }> {
+// encoded the way next-auth encodes it. With reauthenticatedAt, the session
+// confirmed its password then (the re-authentication dialog).
+export async function createSessionCookie(
+  userId: string,
+  options: { reauthenticatedAt?: Date } = {},
+): Promise<{ name: string; value: string; sessionId: string }> {
   const { sessionId } = await createAuthSession({ userId, ipAddress: "203.0.113.7", userAgent: "vitest" });
-  return { name: SESSION_COOKIE, value: await encode({ token: { sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! }) };
+  if (options.reauthenticatedAt) await db().authSession.update({ where: { id: sessionId }, data: { reauthenticatedAt: options.reauthenticatedAt } });
+  return { name: SESSION_COOKIE, value: await encode({ token: { sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! }), sessionId };
 }
