@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { toActionError } from "@/lib/action-result";
 import { db } from "@/lib/db/client";
 import { openEmailBody } from "@/lib/email/sealed-body";
 import { addMember } from "@/lib/members/add-member";
 import { createAuthSession } from "./auth-sessions";
 import { authenticate } from "./authenticate";
+import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { createOrganizationWithAllRoles, TEST_PASSWORD, uniqueEmail } from "@/lib/testing/fixtures";
 import { describePasswordLink, LINK_NOT_VALID, setPasswordWithLink } from "./password-link";
 import { issuePasswordToken } from "./password-tokens";
@@ -33,6 +34,11 @@ const passwordOf = async (userId: string) => (await db().user.findUniqueOrThrow(
 beforeEach(() => {
   process.env.SMTP_URL = "smtp://127.0.0.1:1";
   process.env.SMTP_FROM = "security@example.test";
+});
+// A database of this file's own: the emails it queues must not reach
+// another file's mail server.
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 afterEach(() => {
   delete process.env.SMTP_URL;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { authenticate } from "@/lib/auth/authenticate";
 import { setPasswordWithLink } from "@/lib/auth/password-link";
@@ -6,6 +6,7 @@ import { resolveMember } from "@/lib/auth/resolve-member";
 import { db } from "@/lib/db/client";
 import { openEmailBody } from "@/lib/email/sealed-body";
 import { type AppError } from "@/lib/errors";
+import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { createOrganizationWithAllRoles, TEST_PASSWORD, uniqueEmail } from "@/lib/testing/fixtures";
 import { addMember } from "./add-member";
 import { removeMember } from "./change-member";
@@ -16,6 +17,11 @@ const tokenOf = (link: string) => new URL(link).hash.slice(1);
 const choose = (token: string, password = "my own chosen password") =>
   setPasswordWithLink({ purpose: "SET_PASSWORD", input: { token, password }, ipAddress: "198.51.100.1", userAgent: "vitest" });
 
+// A database of this file's own: the emails it queues must not reach
+// another file's mail server.
+beforeAll(async () => {
+  await useFreshDatabase();
+});
 afterEach(() => {
   delete process.env.SMTP_URL;
   delete process.env.SMTP_FROM;
