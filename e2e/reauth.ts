@@ -10,7 +10,7 @@ export async function confirmPasswordWhenAsked(page: Page, password: string): Pr
   const dialog = reauthDialog(page);
   await page.removeLocatorHandler(dialog);
   await page.addLocatorHandler(dialog, async () => {
-    await dialog.getByLabel("Your password").fill(password);
+    await dialog.getByLabel("Your password", { exact: true }).fill(password);
     await dialog.getByRole("button", { name: "Confirm" }).click();
     await dialog.waitFor({ state: "hidden" });
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { reauthenticateAction } from "@/app/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,8 +9,10 @@ import { TextField } from "@/components/ui/text-field";
 
 // Asks for the password before a dangerous action; onDone(true) once the
 // server accepted it for this session.
+// Not a transition of its own: it opens while the action that needs it is
+// still pending in one, and React would keep this pending until that ends.
 export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirmed: boolean) => void }) {
-  const [pending, startTransition] = useTransition();
+  const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string>();
   const [fieldError, setFieldError] = useState<string[]>();
 
@@ -20,21 +22,21 @@ export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirm
     onDone(confirmed);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const password = String(new FormData(form).get("password") ?? "");
     if (!password) return setFieldError(["Enter your password."]);
-    startTransition(async () => {
-      const result = await reauthenticateAction({ method: "password", password });
-      if (!result.ok) {
-        setFieldError(result.fieldErrors?.password);
-        setMessage(result.fieldErrors?.password ? undefined : result.message);
-        return;
-      }
-      form.reset();
-      finish(true);
-    });
+    setPending(true);
+    const result = await reauthenticateAction({ method: "password", password }).catch(() => null);
+    setPending(false);
+    if (!result?.ok) {
+      setFieldError(result?.fieldErrors?.password);
+      setMessage(result?.fieldErrors?.password ? undefined : (result?.message ?? "The server could not be reached. Try again."));
+      return;
+    }
+    form.reset();
+    finish(true);
   }
 
   return (
@@ -44,7 +46,7 @@ export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirm
       title="Confirm it is you"
       description="This action needs your password. You will not be asked again in this browser for 10 minutes."
     >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Confirm your password">
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Password check">
         <FormAlert message={message} />
         <TextField label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldError} required />
         <div className="flex justify-end gap-2">
