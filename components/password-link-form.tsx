@@ -13,6 +13,15 @@ import type { FieldErrors } from "@/lib/errors";
 
 type Link = { state: "checking" } | { state: "invalid"; message: string } | { state: "valid"; token: string; email: string; name: string };
 
+// A mangled fragment ("%zz") reads as an incomplete link, not a crash.
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return "";
+  }
+}
+
 const INCOMPLETE = "This link is not complete. Open it again from the email, or from the message it came in.";
 
 // The page of a one-time password link (set-password or reset). The token is
@@ -34,7 +43,7 @@ export function PasswordLinkForm({
   const [message, setMessage] = useState<string>();
 
   useEffect(() => {
-    const token = decodeURIComponent(window.location.hash.slice(1));
+    const token = safeDecode(window.location.hash.slice(1));
     window.history.replaceState(null, "", window.location.pathname);
     const check = token
       ? describe(token)

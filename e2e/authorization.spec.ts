@@ -195,7 +195,7 @@ for (const role of ROLES) {
   });
 }
 
-test("without a session every page but setup leads to sign-in", async ({ page }) => {
+test("without a session every page but setup and the password pages leads to sign-in", async ({ page }) => {
   await page.context().clearCookies();
   for (const route of pageRoutes()) {
     const response = await page.goto(route.replace("[id]", keyId));

@@ -114,8 +114,9 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   // The team hears about it in the app.
   await page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
   const notifications = page.getByRole("list", { name: "Notifications" });
-  await expect(notifications).toContainText("Key “Payments model key” reported compromised");
-  await expect(notifications).toContainText("Incident for “Payments model key” closed");
+  // The owner made the key, so the notices are addressed to them as its owner.
+  await expect(notifications).toContainText("Your key “Payments model key” was reported compromised");
+  await expect(notifications).toContainText("Incident for your key “Payments model key” closed");
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
 
