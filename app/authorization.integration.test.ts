@@ -24,6 +24,10 @@ import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 import { decideKeyRequest } from "@/lib/key-requests/decide-key-request";
 import { requestKey } from "@/lib/key-requests/request-key";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
+import { issuePasswordToken } from "@/lib/auth/password-tokens";
+import { db } from "@/lib/db/client";
+import { addMember } from "@/lib/members/add-member";
+import { TEST_PASSWORD } from "@/lib/testing/fixtures";
 
 // Every server action and route handler, called for real as a signed-in
 // member of every role, of the organization that owns what the call names
@@ -47,7 +51,9 @@ type Row =
   | { skip: string }
   | {
       // "the requester": only the member who made the request (the Admin's, in these rows).
-      needs: Operation | "any member" | "public" | "the requester";
+      // "the session's user": only the member whose session it is (the Member's, in these rows).
+      // "anyone": signed in or not; the arguments (a one-time link) are the proof.
+      needs: Operation | "any member" | "public" | "the requester" | "the session's user" | "anyone";
       // "resource": the arguments name something of the organization, which
       // a member of another organization must not reach. "own": the call acts
       // on the caller's own organization or account, whoever calls.
@@ -88,6 +94,17 @@ const productionRequest = async (w: World, approved = false) => {
   const { requestId } = await requestKey({ actor: w.actors[REQUESTER], input });
   if (approved) await decideKeyRequest({ actor: w.actors.OWNER, input: { requestId, decision: "approve" } });
   return requestId;
+};
+// A member who has not chosen a password yet, and a one-time link of theirs.
+const SESSION_USER: Role = "MEMBER";
+const withoutPassword = async (w: World) => {
+  const added = await addMember({ actor: w.actors.OWNER, input: { name: "Waiting", email: uniqueEmail("waiting"), role: "MEMBER" } });
+  return { userId: added.userId, membershipId: (await db().membership.findFirstOrThrow({ where: { userId: added.userId } })).id };
+};
+const passwordLink = async (w: World, purpose: "SET_PASSWORD" | "RESET_PASSWORD") => {
+  const userId = purpose === "SET_PASSWORD" ? (await withoutPassword(w)).userId : w.actors.MEMBER.userId;
+  const { token } = await db().$transaction((tx) => issuePasswordToken(tx, { userId, organizationId: w.organization.id, purpose, now: new Date() }));
+  return token;
 };
 const NEXT_AUTH = "next-auth's own sign-in, sign-out and CSRF endpoints: covered by lib/auth/*.integration.test.ts and e2e/sign-in.spec.ts";
 
@@ -165,8 +182,14 @@ const TABLE: Record<string, Row> = {
     args: async (w) => {
       const former = await createMember(w.organization.id, "MEMBER");
       await removeMember({ actor: w.actors.OWNER, input: { membershipId: former.membershipId } });
-      return [{ name: "Taken back", email: former.email, role: "ADMIN", password: "a long first password" }];
+      return [{ name: "Taken back", email: former.email, role: "ADMIN" }];
     },
+  },
+  "settings/members/actions.ts#issuePasswordLinkAction": {
+    needs: "members.manage",
+    target: "resource",
+    changes: ["passwords"],
+    args: async (w) => [{ membershipId: (await withoutPassword(w)).membershipId }],
   },
   "settings/members/actions.ts#changeMemberRoleAction": {
     needs: "members.manage",
@@ -279,7 +302,59 @@ const TABLE: Record<string, Row> = {
     changes: [],
     args: (w) => keyRoute(w, "summary?format=json"),
   },
-  "settings/security/actions.ts#revokeOtherSessionsAction": {
+  "settings/actions.ts#reauthenticateAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["sessions"],
+    args: async () => [{ method: "password", password: TEST_PASSWORD }],
+  },
+  "settings/security/actions.ts#changePasswordAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["passwords"],
+    args: async () => [{ currentPassword: TEST_PASSWORD, newPassword: `a fresh password of ${Math.random().toString(36).slice(2, 8)}` }],
+  },
+  "settings/sessions/actions.ts#endSessionAction": {
+    needs: "the session's user",
+    target: "resource",
+    changes: ["sessions"],
+    args: async (w) => {
+      const { sessionId } = await createAuthSession({ userId: w.actors[SESSION_USER].userId });
+      return [{ handle: (await db().authSession.findUniqueOrThrow({ where: { id: sessionId } })).handle }];
+    },
+  },
+  "set-password/actions.ts#describeSetPasswordLinkAction": {
+    needs: "anyone",
+    target: "resource",
+    changes: [],
+    args: async (w) => [await passwordLink(w, "SET_PASSWORD")],
+  },
+  "set-password/actions.ts#setPasswordAction": {
+    needs: "anyone",
+    target: "resource",
+    changes: ["passwords", "audit"],
+    args: async (w) => [{ token: await passwordLink(w, "SET_PASSWORD"), password: "my own chosen password" }],
+  },
+  "reset-password/actions.ts#describeResetLinkAction": {
+    needs: "anyone",
+    target: "resource",
+    changes: [],
+    args: async (w) => [await passwordLink(w, "RESET_PASSWORD")],
+  },
+  "reset-password/actions.ts#resetPasswordAction": {
+    needs: "anyone",
+    target: "resource",
+    changes: ["passwords", "audit"],
+    args: async (w) => [{ token: await passwordLink(w, "RESET_PASSWORD"), password: "my own chosen password" }],
+  },
+  // The victim's member's email: a reset link is emailed to them, whoever asks.
+  "forgot-password/actions.ts#requestPasswordResetAction": {
+    needs: "anyone",
+    target: "resource",
+    changes: ["deliveries", "passwords"],
+    args: async (w) => [{ email: w.members.find((m) => m.role === "MEMBER")!.email }],
+  },
+  "settings/sessions/actions.ts#revokeOtherSessionsAction": {
     needs: "any member",
     target: "own",
     changes: ["sessions"],
@@ -335,8 +410,10 @@ type CheckedRow = Exclude<Row, { skip: string }>;
 function expectedOutcome(row: CheckedRow, caller: Caller): string {
   // First-run setup is the one public action: once an organization exists it is refused to everyone.
   if (row.needs === "public") return "SETUP_COMPLETE";
+  if (row.needs === "anyone") return "OK";
   if (!caller) return "UNAUTHENTICATED";
   if (row.needs === "the requester") return caller.whose === "other" ? "NOT_FOUND" : caller.role === REQUESTER ? "OK" : "FORBIDDEN";
+  if (row.needs === "the session's user") return caller.whose === "own" && caller.role === SESSION_USER ? "OK" : "NOT_FOUND";
   if (row.needs !== "any member" && !can(caller.role, row.needs)) return "FORBIDDEN";
   return caller.whose === "other" && row.target === "resource" ? (row.elsewhere ?? "NOT_FOUND") : "OK";
 }
@@ -393,7 +470,11 @@ describe.each(ROWS)("%s", (id, row) => {
     // refusal is about whose they are.
     if (stranger) await row.args(stranger);
     const acting = stranger ?? victim;
-    request.cookie = caller ? await createSessionCookie(acting.members.find((m) => m.role === caller.role)!.userId) : undefined;
+    // Re-authenticated a moment ago, so this table is about roles and
+    // organizations; app/reauthentication.integration.test.ts is about that.
+    request.cookie = caller
+      ? await createSessionCookie(acting.members.find((m) => m.role === caller.role)!.userId, { reauthenticatedAt: new Date() })
+      : undefined;
     const snapshots = async () => ({
       victim: await snapshotOrganization(victim.organization.id),
       stranger: stranger && (await snapshotOrganization(stranger.organization.id)),
@@ -408,8 +489,10 @@ describe.each(ROWS)("%s", (id, row) => {
     if (expected !== "OK") {
       expect(after, "a refused call changes nothing").toEqual(before);
     } else {
-      if (stranger) expect(after.victim, "a call from another organization leaves this one alone").toEqual(before.victim);
-      const side = stranger ? "stranger" : "victim";
+      // A one-time link acts on its own account, whoever holds it.
+      const acrossOrganizations = row.needs !== "anyone";
+      if (stranger && acrossOrganizations) expect(after.victim, "a call from another organization leaves this one alone").toEqual(before.victim);
+      const side = stranger && acrossOrganizations ? "stranger" : "victim";
       const changed = (snapshot: typeof before) => pick(snapshot[side]!, row.changes);
       if (row.changes.length > 0) expect(changed(after), `an allowed call changes ${row.changes.join(", ")}`).not.toEqual(changed(before));
     }

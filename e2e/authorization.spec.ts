@@ -82,6 +82,11 @@ const PAGES: Record<string, PageRow> = {
     parts: [{ needs: "settings.manage", find: (p) => p.getByRole("form", { name: "Billing owner" }) }],
   },
   "/settings/usage": { needs: "keys.view", content: (p) => p.getByRole("heading", { level: 1, name: "Usage" }) },
+  "/settings/sessions": { needs: "any member", content: (p) => p.getByRole("row", { name: /This browser/ }) },
+  // Public: the link in the fragment is the proof; without one the page says so.
+  "/set-password": { needs: "public", signedOut: { path: "/set-password" }, content: (p) => p.getByText("This link is not complete.") },
+  "/reset-password": { needs: "public", signedOut: { path: "/reset-password" }, content: (p) => p.getByText("This link is not complete.") },
+  "/forgot-password": { needs: "public", signedOut: { path: "/forgot-password" }, content: (p) => p.getByRole("form", { name: "Reset your password" }) },
   "/settings/security": {
     needs: "any member",
     content: (p) => p.getByRole("heading", { name: "Your sessions" }),
@@ -191,7 +196,7 @@ for (const role of ROLES) {
   });
 }
 
-test("without a session every page but setup leads to sign-in", async ({ page }) => {
+test("without a session every page but setup and the password pages leads to sign-in", async ({ page }) => {
   await page.context().clearCookies();
   for (const route of pageRoutes()) {
     const response = await page.goto(route.replace("[id]", keyId));

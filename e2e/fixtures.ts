@@ -1,4 +1,6 @@
 import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { OWNER } from "./owner";
+import { confirmPasswordWhenAsked } from "./reauth";
 
 const MARK = "[csp-violation]";
 
@@ -25,6 +27,12 @@ export const test = base.extend({
     const violations = await reportCspViolations(context);
     await use(context);
     expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+  // The owner's browser (storageState): the password dialog of dangerous
+  // actions is answered with the owner's password.
+  page: async ({ page }, use) => {
+    await confirmPasswordWhenAsked(page, OWNER.password);
+    await use(page);
   },
 });
 

@@ -85,6 +85,10 @@ const PAGES = [
   "/settings/usage",
   "/settings/key-requests",
   "/settings/responsibilities",
+  "/settings/sessions",
+  "/set-password",
+  "/reset-password",
+  "/forgot-password",
   "key page",
 ];
 

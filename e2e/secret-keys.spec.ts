@@ -150,7 +150,7 @@ test("a member sees keys but no create or delete controls, and a forged create i
   await expect(memberPage.getByRole("row", { name: /Owner made key/ })).toBeVisible();
   // The navigation offers only what a member may open.
   const memberNav = memberPage.getByRole("navigation", { name: "Settings" });
-  await expect(memberNav.getByRole("link")).toHaveText(["Secret Keys", "Key requests", "Usage", "Members", "Responsibilities", "Security"]);
+  await expect(memberNav.getByRole("link")).toHaveText(["Secret Keys", "Key requests", "Usage", "Members", "Responsibilities", "Security", "Sessions"]);
   await expect(memberPage.getByRole("button", { name: "Create secret key" })).toHaveCount(0);
   await memberPage.getByRole("button", { name: "Actions for Owner made key" }).click();
   await expect(memberPage.getByRole("menuitem")).toHaveText(["View details"]);

@@ -107,6 +107,7 @@ test("every settings page fits a phone-sized screen", async ({ page }) => {
     ["/settings/incidents", "Incidents"],
     ["/settings/members", "Members"],
     ["/settings/security", "Security"],
+    ["/settings/sessions", "Sessions"],
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

@@ -1,4 +1,7 @@
-export type ErrorCode = "INVALID_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SETUP_COMPLETE";
+// REAUTH_REQUIRED: the action needs a recent re-authentication of this
+// session (lib/auth/reauthentication-rules.ts); the browser asks for the
+// password and tries again.
+export type ErrorCode = "INVALID_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SETUP_COMPLETE" | "REAUTH_REQUIRED";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

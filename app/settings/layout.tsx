@@ -1,3 +1,4 @@
+import { ReauthProvider } from "@/components/reauth/reauth-provider";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { countUnread } from "@/lib/notifications/notifications";
@@ -41,7 +42,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         </div>
       </aside>
       <main id="content" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8 print:p-0">
-        {children}
+        <ReauthProvider>{children}</ReauthProvider>
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { getCurrentMember } from "@/lib/auth/current-member";
+import { smtpConfig } from "@/lib/email/smtp-config";
 import { isSetupComplete } from "@/lib/setup/setup-state";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -12,7 +13,7 @@ export default async function SignInPage() {
   if (await getCurrentMember()) redirect("/settings/secret-keys");
   return (
     <AuthCard title="Sign in" description="Use the email and password of your Secret Keys account.">
-      <SignInForm />
+      <SignInForm canResetPassword={smtpConfig() !== null} />
     </AuthCard>
   );
 }

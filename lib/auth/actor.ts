@@ -11,6 +11,10 @@ export type Actor = {
   label: string;
   ipAddress: string | null;
   userAgent: string | null;
+  // The browser session the request came with and when it last proved its
+  // user again; absent outside a session (a sign-in, first-run setup), which
+  // never passes a re-authentication check.
+  session?: { id: string; reauthenticatedAt: Date | null };
 };
 
 export function assertCan(actor: Actor, operation: Operation): void {

@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { recordId } from "@/lib/validation/record-id";
+import { z } from "@/lib/validation/zod";
 import type { Actor } from "./actor";
+import { describeDevice, deviceLabel } from "./describe-device";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -40,10 +43,13 @@ export async function revokeAuthSession(sessionId: string): Promise<void> {
 
 // Revokes every other live session of the caller (scoped by user in the
 // query), recorded in the audit log when any were live.
-export async function revokeOtherAuthSessions(options: { actor: Actor; keepSessionId: string }): Promise<number> {
+// Keeps the caller's own session unless told another.
+export async function revokeOtherAuthSessions(options: { actor: Actor; keepSessionId?: string }): Promise<number> {
+  const keepSessionId = options.keepSessionId ?? options.actor.session?.id;
+  if (!keepSessionId) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   return db().$transaction(async (tx) => {
     const { count } = await tx.authSession.updateMany({
-      where: { userId: options.actor.userId, revokedAt: null, id: { not: options.keepSessionId } },
+      where: { userId: options.actor.userId, revokedAt: null, id: { not: keepSessionId } },
       data: { revokedAt: new Date() },
     });
     if (count > 0) await recordAuditEvent(tx, { actor: options.actor, action: "auth.sessions_revoked", details: { sessions: count } });
@@ -51,10 +57,57 @@ export async function revokeOtherAuthSessions(options: { actor: Actor; keepSessi
   });
 }
 
-export async function listLiveAuthSessions(userId: string) {
-  return db().authSession.findMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, expiresAt: true, ipAddress: true, userAgent: true },
+export type LiveSession = {
+  handle: string;
+  device: string;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
+
+// The user's live sessions for the sessions page, newest activity first.
+// Each is named by its handle; the session id stays on the server.
+export async function listLiveAuthSessions(userId: string, currentSessionId: string, now = new Date()): Promise<LiveSession[]> {
+  const sessions = await db().authSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, handle: true, createdAt: true, lastSeenAt: true, ipAddress: true, userAgent: true },
+  });
+  return sessions
+    .map((session) => ({
+      handle: session.handle,
+      device: deviceLabel(describeDevice(session.userAgent)),
+      ipAddress: session.ipAddress,
+      createdAt: session.createdAt,
+      lastSeenAt: session.lastSeenAt ?? session.createdAt,
+      current: session.id === currentSessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
+}
+
+export const endSessionInput = z.object({ handle: recordId({ missing: "Missing session.", invalid: "Unknown session." }) });
+
+// Signs one of the caller's own sessions out (scoped by user in the query):
+// a lost laptop, a shared computer. Ending this browser's own session is
+// signing out.
+export async function endAuthSession(options: { actor: Actor; input: unknown }): Promise<{ device: string }> {
+  const { handle } = endSessionInput.parse(options.input);
+  const { actor } = options;
+  return db().$transaction(async (tx) => {
+    const session = await tx.authSession.findFirst({
+      where: { handle, userId: actor.userId, revokedAt: null },
+      select: { id: true, ipAddress: true, userAgent: true },
+    });
+    const { count } = session
+      ? await tx.authSession.updateMany({ where: { id: session.id, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } })
+      : { count: 0 };
+    if (!session || count === 0) throw new AppError("NOT_FOUND", "This session has already ended.");
+    const device = deviceLabel(describeDevice(session.userAgent));
+    await recordAuditEvent(tx, {
+      actor,
+      action: "auth.session_ended",
+      details: { device, ipAddress: session.ipAddress, thisBrowser: session.id === actor.session?.id },
+    });
+    return { device };
   });
 }

@@ -50,7 +50,10 @@ export async function authenticate(options: {
     throw new RateLimitedError(message, attempt.retryAfterSeconds);
   }
 
-  if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+  // An account still waiting for its first password is checked against the
+  // dummy hash like an unknown email, and refused the same way.
+  const passwordHash = user?.passwordHash ?? undefined;
+  if (!(await verifyPassword(passwordHash, password)) || !user || !passwordHash) {
     if (user) await (options.defer ?? runNow)(() => recordSignIn(user, "auth.sign_in_failed", options));
     await holdUntilFloor(startedAt, options.refusalFloorMs);
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS_MESSAGE);
@@ -62,5 +65,5 @@ export async function authenticate(options: {
   }
   await rememberSignInAddress({ userId: user.id, ipAddress, now });
   await recordSignIn(user, "auth.sign_in", options);
-  return { id: user.id, email: user.email, name: user.name, passwordHash: user.passwordHash };
+  return { id: user.id, email: user.email, name: user.name, passwordHash };
 }

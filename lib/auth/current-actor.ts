@@ -13,5 +13,6 @@ export async function currentActor(): Promise<Actor> {
     label: `${member.name} <${member.email}>`,
     ipAddress: clientAddressFrom(requestHeaders),
     userAgent: userAgentFrom(requestHeaders)?.slice(0, 500) ?? null,
+    session: { id: member.sessionId, reauthenticatedAt: member.reauthenticatedAt },
   };
 }

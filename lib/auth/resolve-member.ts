@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 
 export type Member = {
   sessionId: string;
+  // When this session last proved its user again (dangerous actions need it).
+  reauthenticatedAt: Date | null;
   userId: string;
   email: string;
   name: string;
@@ -10,6 +12,20 @@ export type Member = {
   organizationId: string;
   organizationName: string;
 };
+
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+// "Last seen" on the sessions page: written at most once a minute per
+// session, and only by a request that finds it stale (the condition in the
+// update keeps concurrent requests from writing it twice).
+async function touchSession(sessionId: string, lastSeenAt: Date | null, now: Date): Promise<void> {
+  const staleBefore = new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS);
+  if (lastSeenAt && lastSeenAt > staleBefore) return;
+  await db().authSession.updateMany({
+    where: { id: sessionId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lte: staleBefore } }] },
+    data: { lastSeenAt: now },
+  });
+}
 
 // The caller behind a session id: only a live (not revoked, not expired)
 // session of a user with a membership resolves. The organization always
@@ -19,6 +35,8 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
     where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } },
     select: {
       createdAt: true,
+      lastSeenAt: true,
+      reauthenticatedAt: true,
       user: {
         select: {
           id: true,
@@ -38,8 +56,10 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
   // A session from before the membership (an account removed, then added
   // back) belongs to the old membership and ends with it.
   if (session.createdAt < membership.createdAt) return null;
+  await touchSession(sessionId, session.lastSeenAt, now);
   return {
     sessionId,
+    reauthenticatedAt: session.reauthenticatedAt,
     userId: session.user.id,
     email: session.user.email,
     name: session.user.name,

@@ -5,7 +5,8 @@ export const KNOWN_ADDRESS_DAYS = 90;
 const knownSince = (now: Date) => new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60 * 1000);
 
 export type SignInAccount = {
-  user: { id: string; email: string; name: string; passwordHash: string } | null;
+  // passwordHash is null while the account waits for its first password.
+  user: { id: string; email: string; name: string; passwordHash: string | null } | null;
   fromKnownAddress: boolean;
 };
 

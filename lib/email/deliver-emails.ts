@@ -1,6 +1,7 @@
 import { createTransport, type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
 import { afterAttempt } from "@/lib/delivery/retry-policy";
+import { isSealedEmailBody, openEmailBody, SEALED_BODY_REMOVED } from "./sealed-body";
 import { smtpConfig, type SmtpConfig } from "./smtp-config";
 
 type Due = { id: string; toAddress: string; subject: string; body: string; attempts: number };
@@ -30,6 +31,14 @@ export async function sendEmail(email: { toAddress: string; subject: string; bod
   }
 }
 
+function readableBody(body: string): string | null {
+  try {
+    return openEmailBody(body);
+  } catch {
+    return null;
+  }
+}
+
 // Sends every email that is due, once each; claimed with SKIP LOCKED so app
 // instances sharing the database never send one twice.
 export async function processDueEmails(limit = 20): Promise<number> {
@@ -43,13 +52,18 @@ export async function processDueEmails(limit = 20): Promise<number> {
           WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
           ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!due) return false;
-        const result = config ? await sendEmail(due, config) : { ok: false, error: "SMTP is no longer configured" };
+        const body = readableBody(due.body);
+        const result = !config
+          ? { ok: false, error: "SMTP is no longer configured" }
+          : body === null
+            ? { ok: false, error: "its one-time link can no longer be read (NEXTAUTH_SECRET changed)" }
+            : await sendEmail({ ...due, body }, config);
+        const outcome = afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !config || body === null, now: new Date() });
+        // A one-time link leaves the queue with its last attempt.
+        const settled = outcome.status !== "pending" && isSealedEmailBody(due.body);
         await tx.emailDelivery.update({
           where: { id: due.id },
-          data: {
-            ...afterAttempt({ attemptsBefore: due.attempts, ok: result.ok, giveUp: !config, now: new Date() }),
-            lastError: result.ok ? null : result.error,
-          },
+          data: { ...outcome, lastError: result.ok ? null : result.error, ...(settled ? { body: SEALED_BODY_REMOVED } : {}) },
         });
         return true;
       },

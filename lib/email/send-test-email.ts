@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { absoluteUrl } from "@/lib/config/app-url";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,6 +12,7 @@ export async function sendTestEmail(options: { actor: Actor }): Promise<{ to: st
   assertCan(options.actor, "settings.manage");
   const config = smtpConfig();
   if (!config) throw new AppError("CONFLICT", "Email is off on this server: set SMTP_URL and SMTP_FROM, then restart it.");
+  assertReauthenticated(options.actor, "email.test");
   const { email } = await db().user.findUniqueOrThrow({ where: { id: options.actor.userId }, select: { email: true } });
   const result = await sendEmail(
     {

@@ -37,7 +37,7 @@ export async function revokeStep(options: { actor: Actor; incidentId: unknown; n
     step: "revoke",
     work: async (tx, incident) => {
       const before = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId }, select: { deletedAt: true, expiresAt: true } });
-      const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId: incident.keyId, now });
+      const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId: incident.keyId, now, inIncident: true });
       const revokedAt = deleted?.deletedAt ?? before.deletedAt ?? now;
       // Whether this step stopped a key that still worked: only then may a
       // lead without keys.create get a replacement from the wizard.

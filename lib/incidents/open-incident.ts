@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { notifyOwnerAndMembers } from "@/lib/notifications/notify-members";
@@ -23,6 +24,7 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
   const existing = () => db().incident.findUnique({ where: { openKeyId: keyId, organizationId }, select: { id: true } });
   const open = await existing();
   if (open) return { incidentId: open.id };
+  assertReauthenticated(options.actor, "incident.open");
   try {
     return await db().$transaction(async (tx) => {
       // Locked, so a deletion cannot slip in between this check and the incident.

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -26,6 +27,7 @@ export async function decideKeyRequest(options: { actor: Actor; input: unknown; 
     if (!approvers.some((approver) => approver.userId === actor.userId)) throw new AppError("FORBIDDEN", NOT_AN_APPROVER);
 
     const approved = input.decision === "approve";
+    if (approved) assertReauthenticated(actor, "key.approve", {}, now);
     const decided = await tx.keyRequest.update({
       where: { id: request.id, organizationId: actor.organizationId },
       data: approved

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { notifyMembers } from "@/lib/notifications/notify-members";
@@ -12,10 +13,13 @@ import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
 type Tx = Prisma.TransactionClient;
 
 // The deletion in the caller's transaction; null when the key is not a live
-// key of the actor's organization.
+// key of the actor's organization. A production or CI/CD key needs a recent
+// re-authentication (refused before the transaction commits, so nothing
+// changes), except in an incident's revoke step: opening the incident
+// needed one, and the response must not stall on a password prompt.
 export async function deleteKeyInTransaction(
   tx: Tx,
-  options: { actor: Actor; keyId: string; now: Date; notify?: boolean },
+  options: { actor: Actor; keyId: string; now: Date; notify?: boolean; inIncident?: true },
 ): Promise<{ name: string; deletedAt: Date } | null> {
   const organizationId = options.actor.organizationId;
   const { count } = await tx.secretKey.updateMany({
@@ -27,6 +31,7 @@ export async function deleteKeyInTransaction(
     where: { id: options.keyId, organizationId },
     select: { id: true, name: true, displayPrefix: true, environment: true, lastUsedAt: true },
   });
+  if (!options.inIncident) assertReauthenticated(options.actor, "key.delete", { environment: key.environment });
   await recordAuditEvent(tx, {
     actor: options.actor,
     action: "key.deleted",

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -41,6 +42,9 @@ export async function rotateKeyInTransaction(
   await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
   const old = await tx.secretKey.findFirst({ where: { id: keyId, organizationId } });
   if (!old || old.deletedAt) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
+  // Also for the reveal of an approved rotation: whoever holds the new
+  // production secret proves it is them.
+  assertReauthenticated(options.actor, "key.rotate", { environment: old.environment });
   if (old.rotatedToId) throw new AppError("CONFLICT", `“${old.name}” was already rotated. Rotate its newer key instead.`);
   if (old.ownerId !== before.ownerId) throw new AppError("CONFLICT", `The owner of “${old.name}” changed just now. Check it and rotate again.`);
   if (options.checkApproval) await assertNoApprovalNeeded(tx, organizationId, old.environment);

@@ -1,17 +1,16 @@
 import { z } from "@/lib/validation/zod";
 import { emailField } from "@/lib/auth/sign-in-input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/setup/setup-input";
 import { singleLineText } from "@/lib/validation/single-line-text";
+import { recordId } from "@/lib/validation/record-id";
 
 export const ASSIGNABLE_ROLES = ["OWNER", "ADMIN", "SECURITY", "MEMBER"] as const;
 
+// No password: the new member chooses their own through a one-time link.
 export const addMemberInput = z.object({
   name: singleLineText({ required: "Enter their name.", max: 100 }),
   email: emailField,
   role: z.enum(ASSIGNABLE_ROLES, { error: "Choose a role." }),
-  password: z
-    .string({ error: "Set a first password." })
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(256, "Use at most 256 characters."),
 });
 export type AddMemberInput = z.infer<typeof addMemberInput>;
+
+export const passwordLinkForMemberInput = z.object({ membershipId: recordId({ missing: "Missing member.", invalid: "Unknown member." }) });

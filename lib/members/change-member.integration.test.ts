@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { authenticate } from "@/lib/auth/authenticate";
+import { setPasswordWithLink } from "@/lib/auth/password-link";
 import { verifyOwnAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { createOrganizationWithAllRoles, TEST_PASSWORD } from "@/lib/testing/fixtures";
@@ -102,9 +103,16 @@ describe("removing a member", () => {
     expect(await db().auditEvent.count({ where: { organizationId: organization.id, action: "member.removed" } })).toBe(1);
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
 
-    await addMember({ actor: actors.OWNER, input: { name: "Back Again", email: admin.email, role: "MEMBER", password: "a new first password" } });
+    const added = await addMember({ actor: actors.OWNER, input: { name: "Back Again", email: admin.email, role: "MEMBER" } });
     const back = await membershipOf(organization.id, admin.userId);
     expect(back.role).toBe("MEMBER");
+    // Their old password is gone; they choose a new one through the link.
+    await expect(
+      authenticate({ credentials: { email: admin.email, password: TEST_PASSWORD }, ipAddress: "198.51.100.2", refusalFloorMs: 0 }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    if (added.via !== "link") throw new Error("expected a link");
+    const token = new URL(added.link).hash.slice(1);
+    await setPasswordWithLink({ purpose: "SET_PASSWORD", input: { token, password: "a new first password" }, ipAddress: "198.51.100.2", userAgent: null });
     await expect(authenticate({ credentials: { email: admin.email, password: "a new first password" }, ipAddress: "198.51.100.2" })).resolves.toMatchObject({
       id: admin.userId,
       name: "Back Again",

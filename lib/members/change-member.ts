@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -33,6 +34,7 @@ async function lockMemberships(tx: Prisma.TransactionClient, actor: Actor, membe
 export async function changeMemberRole(options: { actor: Actor; input: unknown }): Promise<{ changed: boolean }> {
   assertCan(options.actor, "members.manage");
   const { membershipId, role } = changeMemberRoleInput.parse(options.input);
+  assertReauthenticated(options.actor, "member.role_change");
   return db().$transaction(async (tx) => {
     const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
     if (target.role === role) return { changed: false };
@@ -58,6 +60,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
 export async function removeMember(options: { actor: Actor; input: unknown }): Promise<{ keysHandedOver: number }> {
   assertCan(options.actor, "members.manage");
   const { membershipId, newKeyOwnerId } = removeMemberInput.parse(options.input);
+  assertReauthenticated(options.actor, "member.remove");
   const { actor } = options;
   return db().$transaction(async (tx) => {
     const { target, owners, user, rows } = await lockMemberships(tx, actor, membershipId);

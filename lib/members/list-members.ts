@@ -4,7 +4,16 @@ export async function listMembers(organizationId: string) {
   const memberships = await db().membership.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: "asc" }],
-    select: { id: true, role: true, createdAt: true, userId: true, user: { select: { name: true, email: true } } },
+    select: { id: true, role: true, createdAt: true, userId: true, user: { select: { name: true, email: true, passwordHash: true } } },
   });
-  return memberships.map((m) => ({ id: m.id, userId: m.userId, role: m.role, joinedAt: m.createdAt, name: m.user.name, email: m.user.email }));
+  // Only whether a password was chosen leaves here, never the hash.
+  return memberships.map((m) => ({
+    id: m.id,
+    userId: m.userId,
+    role: m.role,
+    joinedAt: m.createdAt,
+    name: m.user.name,
+    email: m.user.email,
+    waitingForPassword: m.user.passwordHash === null,
+  }));
 }

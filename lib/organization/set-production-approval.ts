@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -12,6 +13,7 @@ export const setProductionApprovalInput = z.object({ enabled: z.boolean({ error:
 export async function setProductionApproval(options: { actor: Actor; input: unknown }): Promise<{ changed: boolean }> {
   assertCan(options.actor, "settings.manage");
   const { enabled } = setProductionApprovalInput.parse(options.input);
+  assertReauthenticated(options.actor, "approvals.set");
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR UPDATE`;

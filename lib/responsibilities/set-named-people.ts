@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -22,6 +23,7 @@ export const setNamedPeopleInput = z.object({
 export async function setNamedPeople(options: { actor: Actor; input: unknown }): Promise<{ changed: boolean }> {
   assertCan(options.actor, "settings.manage");
   const { responsibility, membershipIds } = setNamedPeopleInput.parse(options.input);
+  assertReauthenticated(options.actor, "responsibilities.set");
   const info = RESPONSIBILITY_INFO[responsibility];
   if (!info.many && membershipIds.length > 1) {
     throw new AppError("INVALID_INPUT", `Name one ${info.label.toLowerCase()}.`, { membershipIds: ["Choose one person."] });

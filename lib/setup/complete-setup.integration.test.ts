@@ -60,6 +60,8 @@ describe("completeSetup on an untouched installation", () => {
     ["a line break in the organization name", { ...valid, organizationName: "Acme\nAudit: forged" }],
     ["an invalid email", { ...valid, email: "not-an-email" }],
     ["a short password", { ...valid, password: "short" }],
+    ["a common password", { ...valid, password: "Password123456!" }],
+    ["a password with a line break", { ...valid, password: "a long enough\npassword" }],
     ["wrong types", { ...valid, password: 123456789012345 }],
     ["not an object", "organizationName=Acme"],
   ])("refuses %s and changes nothing", async (_label, input) => {

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { setupInput } from "./setup-input";
@@ -19,6 +20,7 @@ export async function completeSetup(
   options: { setupToken: unknown; ipAddress?: string | null; userAgent?: string | null },
 ): Promise<{ organizationId: string; userId: string }> {
   const data = setupInput.parse(input);
+  assertAcceptablePassword(data.password, { email: data.email, name: data.name });
   // Cheap refusals before the costly hash: anyone can post here, and argon2
   // on demand would let them load the server.
   if (await isSetupComplete()) throw new AppError("SETUP_COMPLETE", SETUP_COMPLETE_MESSAGE);

@@ -41,8 +41,25 @@ export async function createOrganization(roles: Role[] = ["OWNER"]) {
   return { organization, members };
 }
 
+// Always re-authenticated a moment ago (as a browser is right after the
+// password dialog), however long the test runs, so domain tests reach what
+// they test; lib/auth/reauthentication.integration.test.ts and
+// app/reauthentication.integration.test.ts check the refusals.
 export function actorFor(member: { userId: string; role: Role; email: string }, organizationId: string): Actor {
-  return { userId: member.userId, organizationId, role: member.role, label: `${member.role} <${member.email}>`, ipAddress: "203.0.113.7", userAgent: "vitest" };
+  return {
+    userId: member.userId,
+    organizationId,
+    role: member.role,
+    label: `${member.role} <${member.email}>`,
+    ipAddress: "203.0.113.7",
+    userAgent: "vitest",
+    session: {
+      id: "fixture-session",
+      get reauthenticatedAt() {
+        return new Date();
+      },
+    },
+  };
 }
 
 // An organization with one member of every role, and an actor for each.
@@ -91,8 +108,13 @@ export async function createFailedDeliveryFixture(organizationId: string) {
 }
 
 // The cookie a browser signed in as this user sends: a live session row,
-// encoded the way next-auth encodes it.
-export async function createSessionCookie(userId: string): Promise<{ name: string; value: string }> {
+// encoded the way next-auth encodes it. With reauthenticatedAt, the session
+// confirmed its password then (the re-authentication dialog).
+export async function createSessionCookie(
+  userId: string,
+  options: { reauthenticatedAt?: Date } = {},
+): Promise<{ name: string; value: string; sessionId: string }> {
   const { sessionId } = await createAuthSession({ userId, ipAddress: "203.0.113.7", userAgent: "vitest" });
-  return { name: SESSION_COOKIE, value: await encode({ token: { sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! }) };
+  if (options.reauthenticatedAt) await db().authSession.update({ where: { id: sessionId }, data: { reauthenticatedAt: options.reauthenticatedAt } });
+  return { name: SESSION_COOKIE, value: await encode({ token: { sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! }), sessionId };
 }

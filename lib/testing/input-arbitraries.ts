@@ -46,6 +46,7 @@ export const createKeyFields = (name: fc.Arbitrary<unknown> = nameLike) =>
     rateLimitPerMinute: rateLimit,
   });
 
+// A password among the fields is ignored: members choose their own.
 export const addMemberFields = fieldsOf({ name: nameLike, email: emailLike, role: fc.constantFrom(...ASSIGNABLE_ROLES, "GOD"), password: passwordLike });
 export const setupFields = fieldsOf({ organizationName: nameLike, name: nameLike, email: emailLike, password: passwordLike });
 export const signInFields = fieldsOf({ email: emailLike, password: passwordLike });

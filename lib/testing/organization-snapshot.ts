@@ -43,7 +43,14 @@ const PROBES = {
     db().authSession.findMany({
       where: { revokedAt: null, user: { memberships: { some: { organizationId } } } },
       orderBy: { id: "asc" },
-      select: { id: true },
+      select: { id: true, reauthenticatedAt: true },
+    }),
+  // Members' passwords and their unused or used one-time links.
+  passwords: (organizationId: string) =>
+    db().user.findMany({
+      where: { memberships: { some: { organizationId } } },
+      orderBy: { id: "asc" },
+      select: { id: true, passwordHash: true, passwordTokens: { orderBy: { id: "asc" }, select: { id: true, usedAt: true } } },
     }),
   notifications: (organizationId: string) =>
     db().notification.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, readAt: true } }),

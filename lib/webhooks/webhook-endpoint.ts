@@ -1,5 +1,6 @@
 import { z } from "@/lib/validation/zod";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -31,6 +32,7 @@ export async function setWebhookEndpoint(options: { actor: Actor; input: unknown
   const { url } = webhookUrlInput.parse(options.input);
   const problem = webhookUrlProblem(url);
   if (problem) throw new AppError("INVALID_INPUT", "Some fields need attention.", { url: [problem] });
+  assertReauthenticated(options.actor, "webhook.set");
   const secret = newWebhookSecret();
   await db().$transaction(async (tx) => {
     await tx.webhookEndpoint.upsert({
@@ -51,6 +53,7 @@ export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<
   await db().$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true } });
     if (!endpoint) throw new AppError("NOT_FOUND", "No webhook is set.");
+    assertReauthenticated(options.actor, "webhook.remove");
     await tx.webhookEndpoint.delete({ where: { organizationId } });
     await tx.webhookDelivery.updateMany({
       where: { organizationId, status: "pending" },
@@ -85,6 +88,7 @@ export const webhookEventsInput = z.object({
 export async function setWebhookEvents(options: { actor: Actor; input: unknown }): Promise<{ events: WebhookEvent[] }> {
   assertCan(options.actor, "settings.manage");
   const events = WEBHOOK_EVENTS.filter((event) => webhookEventsInput.parse(options.input).events.includes(event));
+  assertReauthenticated(options.actor, "webhook.events");
   const organizationId = options.actor.organizationId;
   await db().$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({ where: { organizationId }, data: { events } });

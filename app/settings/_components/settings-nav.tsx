@@ -17,6 +17,7 @@ const ITEMS: { href: string; label: string; needs: Operation | null }[] = [
   { href: "/settings/members", label: "Members", needs: "members.view" },
   { href: "/settings/responsibilities", label: "Responsibilities", needs: null },
   { href: "/settings/security", label: "Security", needs: null },
+  { href: "/settings/sessions", label: "Sessions", needs: null },
 ];
 
 export function SettingsNav({ role }: { role: Role }) {

@@ -3,12 +3,23 @@
 import { runAsActor } from "@/lib/auth/run-as-actor";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole, removeMember } from "@/lib/members/change-member";
+import { issuePasswordLink } from "@/lib/members/issue-password-link";
 
 const MEMBERS_PAGE = { path: "/settings/members" };
 
-// Adds a member to the caller's organization (owners only).
+// Adds a member to the caller's organization (owners only); returns where
+// their one-time set-password link went, or the link itself to pass on.
 export async function addMemberAction(input: unknown) {
-  return runAsActor(async (actor) => void (await addMember({ actor, input })), MEMBERS_PAGE);
+  return runAsActor(async (actor) => {
+    const added = await addMember({ actor, input });
+    return added.via === "email" ? { via: added.via, emailedTo: added.emailedTo } : { via: added.via, link: added.link };
+  }, MEMBERS_PAGE);
+}
+
+// A fresh set-password link for a member who has not chosen a password yet
+// (owners only); the previous one stops working.
+export async function issuePasswordLinkAction(input: unknown) {
+  return runAsActor((actor) => issuePasswordLink({ actor, input }), MEMBERS_PAGE);
 }
 
 // Gives a member another role (owners only; never leaves no owner).

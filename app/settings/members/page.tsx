@@ -30,12 +30,24 @@ export default async function MembersPage() {
               <td className={`${CELL_CLASS} font-medium`}>
                 {row.name}
                 {row.userId === member.userId && <span className="ml-1 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
+                {row.waitingForPassword && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                    No password yet
+                  </span>
+                )}
               </td>
               <td className={CELL_CLASS}>{row.email}</td>
               <td className={CELL_CLASS}>
                 {canManage ? (
                   <MemberControls
-                    member={{ id: row.id, name: row.name, email: row.email, role: row.role, isYou: row.userId === member.userId }}
+                    member={{
+                      id: row.id,
+                      name: row.name,
+                      email: row.email,
+                      role: row.role,
+                      isYou: row.userId === member.userId,
+                      waitingForPassword: row.waitingForPassword,
+                    }}
                     keys={ownedKeys.get(row.userId) ?? { keys: [], total: 0 }}
                     heirs={people.filter((person) => person.userId !== row.userId)}
                     currentUserId={member.userId}

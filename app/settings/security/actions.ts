@@ -1,7 +1,6 @@
 "use server";
 
-import { revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
-import { requireMember } from "@/lib/auth/current-member";
+import { changePassword } from "@/lib/auth/change-password";
 import { runAsActor } from "@/lib/auth/run-as-actor";
 import { sendTestEmail } from "@/lib/email/send-test-email";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
@@ -10,12 +9,10 @@ import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhoo
 
 const SECURITY_PAGE = { path: "/settings/security" };
 
-// Signs the caller out everywhere but this browser.
-export async function revokeOtherSessionsAction() {
-  return runAsActor(async (actor) => {
-    const { sessionId } = await requireMember();
-    return { revoked: await revokeOtherAuthSessions({ actor, keepSessionId: sessionId }) };
-  }, SECURITY_PAGE);
+// Changes the caller's own password (asks the current one); every other
+// session of the account ends.
+export async function changePasswordAction(input: unknown) {
+  return runAsActor((actor) => changePassword({ actor, input }), { path: "/settings", type: "layout" });
 }
 
 // Turns per-scope keys on or off for the caller's organization (owners only).

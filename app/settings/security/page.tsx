@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { listLiveAuthSessions } from "@/lib/auth/auth-sessions";
@@ -16,7 +17,7 @@ import { RetryDeliveryButton } from "./_components/retry-delivery-button";
 import { WebhookEvents } from "./_components/webhook-events";
 import { WebhookReceiverHelp } from "./_components/webhook-receiver-help";
 import { WebhookSettings } from "./_components/webhook-settings";
-import { RevokeSessionsButton } from "./_components/revoke-sessions-button";
+import { ChangePasswordForm } from "./_components/change-password-form";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -26,7 +27,7 @@ export default async function SecurityPage() {
   // and the mail server are for those who manage settings.
   const canManage = can(member.role, "settings.manage");
   const [sessions, organization, webhook, deliveries, named] = await Promise.all([
-    listLiveAuthSessions(member.userId),
+    listLiveAuthSessions(member.userId, member.sessionId),
     getOrganizationSettings(member.organizationId),
     getWebhookEndpoint(member.organizationId),
     canManage ? listDeliveries(member.organizationId) : [],
@@ -36,7 +37,7 @@ export default async function SecurityPage() {
   const smtp = smtpConfig();
   return (
     <>
-      <PageHeader title="Security" description="Organization-wide key settings, and where your account is signed in." />
+      <PageHeader title="Security" description="Organization-wide key settings, your password, and where your account is signed in." />
       <section aria-labelledby="keys-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="keys-heading" className="mb-4 font-semibold">
           Secret keys
@@ -82,24 +83,23 @@ export default async function SecurityPage() {
         </h2>
         <EmailSettings smtp={smtp ? (canManage ? { host: smtp.host, from: smtp.from } : { host: null, from: null }) : null} canManage={canManage} />
       </section>
+      <section aria-labelledby="password-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="password-heading" className="mb-1 font-semibold">
+          Your password
+        </h2>
+        <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Changing it signs out every other browser where you are signed in.</p>
+        <ChangePasswordForm />
+      </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="sessions-heading" className="mb-4 font-semibold">
+        <h2 id="sessions-heading" className="mb-2 font-semibold">
           Your sessions
         </h2>
-        <ul className="mb-4 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-          {sessions.map((session) => (
-            <li key={session.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span className="min-w-0 truncate">
-                {session.userAgent ?? "Unknown browser"}
-                {session.id === member.sessionId && <strong className="ml-2 text-indigo-600 dark:text-indigo-400">This browser</strong>}
-              </span>
-              <span className="text-zinc-500 dark:text-zinc-400">
-                {session.ipAddress ?? "unknown address"} · signed in <LocalTime date={session.createdAt} />
-              </span>
-            </li>
-          ))}
-        </ul>
-        <RevokeSessionsButton disabled={sessions.length < 2} />
+        <p className="text-sm">
+          You are signed in on {sessions.length === 1 ? "this browser only" : `${sessions.length} browsers`}.{" "}
+          <Link href="/settings/sessions" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+            See and sign out your sessions
+          </Link>
+        </p>
       </section>
     </>
   );

@@ -13,7 +13,8 @@ import type { FieldErrors } from "@/lib/errors";
 const FALLBACK_MESSAGE = "That email and password do not match an account.";
 const THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a moment and try again.";
 
-export function SignInForm() {
+// With canResetPassword (the server sends email), a "Forgot password?" link.
+export function SignInForm({ canResetPassword }: { canResetPassword: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -53,6 +54,11 @@ export function SignInForm() {
       <Button type="submit" disabled={pending} className="mt-2">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      {canResetPassword && (
+        <a href="/forgot-password" className="text-sm text-indigo-700 underline dark:text-indigo-300">
+          Forgot password?
+        </a>
+      )}
     </form>
   );
 }

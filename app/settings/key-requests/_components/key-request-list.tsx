@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { LocalTime } from "@/components/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { KeyRequestRow } from "@/lib/key-requests/list-key-requests";
 import { REQUEST_STATE_LABELS, type RequestState } from "@/lib/key-requests/request-state";
@@ -31,6 +32,7 @@ const STATE_TONES: Record<RequestState, "neutral" | "indigo" | "amber" | "red" |
 export function KeyRequestList({ requests, empty }: { requests: KeyRequestRow[]; empty: React.ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [message, setMessage] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [denying, setDenying] = useState<KeyRequestRow | null>(null);
@@ -52,7 +54,7 @@ export function KeyRequestList({ requests, empty }: { requests: KeyRequestRow[];
 
   function reveal(request: KeyRequestRow) {
     startTransition(async () => {
-      const result = await revealKeyRequestAction({ requestId: request.id });
+      const result = await runSensitive(() => revealKeyRequestAction({ requestId: request.id }));
       if (!result.ok) return setMessage(result.message);
       setMessage(undefined);
       setRevealed({ secret: result.data.secret, name: result.data.key.name });
@@ -128,7 +130,9 @@ export function KeyRequestList({ requests, empty }: { requests: KeyRequestRow[];
                 {request.canDecide && (
                   <>
                     <Button
-                      onClick={() => run(() => decideKeyRequestAction({ requestId: request.id, decision: "approve" }), `Approved “${request.name}”.`)}
+                      onClick={() =>
+                        run(() => runSensitive(() => decideKeyRequestAction({ requestId: request.id, decision: "approve" })), `Approved “${request.name}”.`)
+                      }
                       disabled={pending}
                     >
                       Approve

@@ -9,18 +9,21 @@ import { zodFieldErrors } from "@/lib/action-result";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { FieldErrors } from "@/lib/errors";
 import { addMemberInput, ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
+import type { PasswordLinkDelivery } from "@/lib/members/set-password-link";
 import { addMemberAction } from "../actions";
+import { PasswordLinkNotice } from "./password-link-notice";
 
 export function AddMemberForm() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [added, setAdded] = useState<{ name: string; delivery: PasswordLinkDelivery }>();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    setAdded(undefined);
     const parsed = addMemberInput.safeParse(Object.fromEntries(new FormData(form)));
     if (!parsed.success) {
       setFieldErrors(zodFieldErrors(parsed.error));
@@ -36,7 +39,7 @@ export function AddMemberForm() {
       form.reset();
       setFieldErrors({});
       setMessage(undefined);
-      setNotice(`${parsed.data.name} was added. Give them their first password in person or through your password manager.`);
+      setAdded({ name: parsed.data.name, delivery: result.data });
       router.refresh();
     });
   }
@@ -65,21 +68,14 @@ export function AddMemberForm() {
           ))}
         </select>
       </div>
-      <TextField
-        label="First password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        errors={fieldErrors.password}
-        hint="At least 12 characters."
-      />
-      <div className="flex items-center gap-3 sm:col-span-2">
-        <Button type="submit" disabled={pending}>
+      <p className="text-sm text-zinc-600 sm:col-span-2 dark:text-zinc-400">
+        They choose their own password through a one-time link, emailed to them when this server sends email, else shown here for you to pass on.
+      </p>
+      <div className="flex flex-col gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending} className="self-start">
           {pending ? "Adding…" : "Add member"}
         </Button>
-        <p aria-live="polite" className="text-sm text-emerald-700 dark:text-emerald-400">
-          {notice}
-        </p>
+        {added && <PasswordLinkNotice name={added.name} delivery={added.delivery} />}
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -10,9 +11,11 @@ import type { OwnedKey } from "@/lib/keys/list-owned-keys";
 import { maskedKey } from "@/lib/keys/masked-key";
 import { ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
 import { OwnerSelect, type MemberOption } from "../../secret-keys/_components/owner-select";
-import { changeMemberRoleAction, removeMemberAction } from "../actions";
+import type { PasswordLinkDelivery } from "@/lib/members/set-password-link";
+import { changeMemberRoleAction, issuePasswordLinkAction, removeMemberAction } from "../actions";
+import { PasswordLinkNotice } from "./password-link-notice";
 
-type Row = { id: string; name: string; email: string; role: (typeof ASSIGNABLE_ROLES)[number]; isYou: boolean };
+type Row = { id: string; name: string; email: string; role: (typeof ASSIGNABLE_ROLES)[number]; isYou: boolean; waitingForPassword: boolean };
 
 const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -31,16 +34,27 @@ export function MemberControls({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [removeError, setRemoveError] = useState<string>();
   const [heir, setHeir] = useState(currentUserId);
   const [heirErrors, setHeirErrors] = useState<string[]>();
+  const [newLink, setNewLink] = useState<PasswordLinkDelivery>();
+
+  function issueLink() {
+    startTransition(async () => {
+      const result = await issuePasswordLinkAction({ membershipId: member.id });
+      if (!result.ok) return setError(result.message);
+      setError(undefined);
+      setNewLink(result.data);
+    });
+  }
 
   function changeRole(role: Row["role"]) {
     startTransition(async () => {
-      const result = await changeMemberRoleAction({ membershipId: member.id, role });
+      const result = await runSensitive(() => changeMemberRoleAction({ membershipId: member.id, role }));
       if (!result.ok) {
         setStatus(undefined);
         return setError(result.message);
@@ -71,9 +85,19 @@ export function MemberControls({
           Remove
         </Button>
       )}
+      {member.waitingForPassword && (
+        <Button variant="secondary" disabled={pending} onClick={issueLink} aria-label={`New set-password link for ${member.name}`}>
+          New link
+        </Button>
+      )}
       <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
         {status}
       </p>
+      {newLink && (
+        <div className="w-full">
+          <PasswordLinkNotice name={member.name} delivery={newLink} />
+        </div>
+      )}
       {error && (
         <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">
           {error}
@@ -122,7 +146,7 @@ export function MemberControls({
             onClick={() =>
               startTransition(async () => {
                 // Sent even when the list is empty: a key they create meanwhile goes to the same person.
-                const result = await removeMemberAction({ membershipId: member.id, newKeyOwnerId: heir });
+                const result = await runSensitive(() => removeMemberAction({ membershipId: member.id, newKeyOwnerId: heir }));
                 if (!result.ok) {
                   setHeirErrors(result.fieldErrors?.newKeyOwnerId);
                   return setRemoveError(result.message);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { Responsibility } from "@/lib/generated/prisma/enums";
@@ -23,11 +24,12 @@ export function NamedPeopleForm({
   const [chosen, setChosen] = useState(() => candidates.filter((c) => c.chosen).map((c) => c.membershipId));
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string }>();
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
 
   function save(event: FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await setNamedPeopleAction({ responsibility, membershipIds: chosen });
+      const result = await runSensitive(() => setNamedPeopleAction({ responsibility, membershipIds: chosen }));
       setMessage(result.ok ? { tone: "ok", text: result.data.changed ? "Saved." : "Nothing changed." } : { tone: "error", text: result.message });
     });
   }

@@ -5,6 +5,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { deleteKeyAction, deleteKeysAction } from "../actions";
 
 export type DeletableKey = { id: string; name: string; lastUsedAt: Date | null };
@@ -23,6 +24,7 @@ export function DeleteKeysDialog({
 }) {
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const single = targets?.length === 1 ? targets[0] : null;
   const count = targets?.length ?? 0;
   const title = single ? `Delete “${single.name}”?` : `Delete ${count} keys?`;
@@ -36,8 +38,8 @@ export function DeleteKeysDialog({
     if (!targets) return;
     startTransition(async () => {
       const result = single
-        ? await deleteKeyAction({ keyId: single.id }).then((r) => (r.ok ? { ok: true as const, data: { names: [r.data.name] } } : r))
-        : await deleteKeysAction({ keyIds: targets.map((key) => key.id) });
+        ? await runSensitive(() => deleteKeyAction({ keyId: single.id })).then((r) => (r.ok ? { ok: true as const, data: { names: [r.data.name] } } : r))
+        : await runSensitive(() => deleteKeysAction({ keyIds: targets.map((key) => key.id) }));
       if (!result.ok) return setMessage(result.message);
       setMessage(undefined);
       onDeleted(result.data.names);

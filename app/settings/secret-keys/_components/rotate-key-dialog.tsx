@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextArea } from "@/components/ui/text-area";
@@ -33,6 +34,7 @@ export function RotateKeyDialog({
   const [message, setMessage] = useState<string>();
   const asRequest = approvalRequired && target?.environment === "PRODUCTION";
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
 
   // A new target starts with the default grace period.
   const [shownFor, setShownFor] = useState(target);
@@ -58,7 +60,7 @@ export function RotateKeyDialog({
       return;
     }
     startTransition(async () => {
-      const result = await rotateKeyAction({ keyId: target.id, grace });
+      const result = await runSensitive(() => rotateKeyAction({ keyId: target.id, grace }));
       if (!result.ok) return setMessage(result.message);
       onRotated({ name: result.data.key.name, secret: result.data.secret, oldKeyExpiresAt: result.data.oldKeyExpiresAt });
     });

@@ -2,11 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { sendTestEmailAction } from "../actions";
 
 // Whether incident emails are on (server settings), and a test send.
 export function EmailSettings({ smtp, canManage }: { smtp: { host: string | null; from: string | null } | null; canManage: boolean }) {
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [result, setResult] = useState<string>();
 
   if (!smtp) {
@@ -35,7 +37,7 @@ export function EmailSettings({ smtp, canManage }: { smtp: { host: string | null
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                const sent = await sendTestEmailAction();
+                const sent = await runSensitive(() => sendTestEmailAction());
                 if (!sent.ok) return setResult(sent.message);
                 setResult(sent.data.ok ? `Sent to ${sent.data.to}.` : `Not sent: ${sent.data.error}`);
               })

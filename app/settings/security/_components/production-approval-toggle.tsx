@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { useState, useTransition } from "react";
 import { setProductionApprovalAction } from "../actions";
 
 export function ProductionApprovalToggle({ enabled, canManage, approvers }: { enabled: boolean; canManage: boolean; approvers: string }) {
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [message, setMessage] = useState<string>();
   const [checked, setChecked] = useState(enabled);
   return (
@@ -20,7 +22,7 @@ export function ProductionApprovalToggle({ enabled, canManage, approvers }: { en
             const next = event.target.checked;
             setChecked(next);
             startTransition(async () => {
-              const result = await setProductionApprovalAction({ enabled: next });
+              const result = await runSensitive(() => setProductionApprovalAction({ enabled: next }));
               setMessage(result.ok ? undefined : result.message);
               if (!result.ok) setChecked(!next);
             });

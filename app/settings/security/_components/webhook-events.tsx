@@ -2,6 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { FormAlert } from "@/components/ui/form-alert";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 import { setWebhookEventsAction } from "../actions";
@@ -9,6 +10,7 @@ import { setWebhookEventsAction } from "../actions";
 // Which events the webhook is sent; saving keeps the URL and secret.
 export function WebhookEvents({ events }: { events: string[] }) {
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [message, setMessage] = useState<string>();
   const [saved, setSaved] = useState<string>();
 
@@ -16,7 +18,7 @@ export function WebhookEvents({ events }: { events: string[] }) {
     event.preventDefault();
     const chosen = new FormData(event.currentTarget).getAll("events").map(String);
     startTransition(async () => {
-      const result = await setWebhookEventsAction({ events: chosen });
+      const result = await runSensitive(() => setWebhookEventsAction({ events: chosen }));
       if (!result.ok) return setMessage(result.message);
       setMessage(undefined);
       setSaved(result.data.events.length ? `Saved: ${result.data.events.length} events.` : "Saved: no events, the webhook is paused.");

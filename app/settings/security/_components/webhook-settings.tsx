@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
@@ -22,6 +23,7 @@ function describeTest({ status, statusCode, error }: { status: string; statusCod
 // For owners (the page shows others only whether one is set).
 export function WebhookSettings({ url, legacySignature, allowPrivate }: { url: string | null; legacySignature: boolean; allowPrivate: boolean }) {
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [message, setMessage] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [secret, setSecret] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function WebhookSettings({ url, legacySignature, allowPrivate }: { url: s
 
   function remove() {
     startTransition(async () => {
-      const result = await removeWebhookAction();
+      const result = await runSensitive(() => removeWebhookAction());
       setConfirmingRemoval(false);
       if (!result.ok) return setMessage(result.message);
       setMessage(undefined);
@@ -56,7 +58,7 @@ export function WebhookSettings({ url, legacySignature, allowPrivate }: { url: s
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("url") ?? "");
     startTransition(async () => {
-      const result = await setWebhookAction({ url: value });
+      const result = await runSensitive(() => setWebhookAction({ url: value }));
       if (!result.ok) {
         setMessage(result.message);
         setFieldErrors(result.fieldErrors ?? {});

@@ -3,11 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import { openIncidentAction } from "../actions";
 
 export function StartIncidentButton({ keyId }: { keyId: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const runSensitive = useRunSensitive();
   const [message, setMessage] = useState<string>();
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -16,7 +18,7 @@ export function StartIncidentButton({ keyId }: { keyId: string }) {
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await openIncidentAction(keyId);
+            const result = await runSensitive(() => openIncidentAction(keyId));
             if (!result.ok) return setMessage(result.message);
             router.refresh();
           })
