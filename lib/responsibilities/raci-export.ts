@@ -5,9 +5,10 @@ const cell = (letters: string[]) => letters.join("/");
 
 // Text in a Markdown table cell, shown as written: a name cannot end the
 // cell or row (pipes, line breaks) nor become a link, image, emphasis or
-// HTML in the runbook it is pasted into.
+// HTML in the runbook it is pasted into (no brackets, no link; parentheses
+// and the rest only mean something at the start of a line or after "]").
 function markdownCell(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, "\\$&").replace(/[\r\n]+/g, " ");
+  return text.replace(/[\\`*_{}[\]<>|~]/g, "\\$&").replace(/[\r\n]+/g, " ");
 }
 
 export function raciMarkdown(matrix: RaciMatrix, title: string): string {

@@ -70,7 +70,7 @@ describe("exports", () => {
   it("keeps names from becoming links, images or HTML in Markdown", () => {
     const sneaky: NamedPerson = { ...billing, name: "[click](https://evil.test) ![x](y) <b>*hi*</b> `c`" };
     const markdown = raciMarkdown(raciMatrix({ requireProductionApproval: false, named: [sneaky] }), "t");
-    expect(markdown).toContain("\\[click\\]\\(https://evil.test\\) \\!\\[x\\]\\(y\\) \\<b\\>\\*hi\\*\\</b\\> \\`c\\`");
+    expect(markdown).toContain("\\[click\\](https://evil.test) !\\[x\\](y) \\<b\\>\\*hi\\*\\</b\\> \\`c\\`");
   });
 
   it("writes CSV that a spreadsheet will not run as a formula", () => {
