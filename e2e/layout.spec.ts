@@ -31,8 +31,14 @@ test("at 1280x800 the keys table fits without scrolling sideways, and the row me
 
   // The last row's menu opens inside the window, without scrolling anything.
   const lastMenu = page.getByRole("button", { name: /^Actions for / }).last();
-  await lastMenu.click();
   const menu = page.getByRole("menu");
+  // The menu closes on any scroll: on a busy machine the page may still be
+  // settling when the first click lands, so open it until it stays open.
+  await lastMenu.scrollIntoViewIfNeeded();
+  await expect(async () => {
+    if (!(await menu.isVisible())) await lastMenu.click();
+    await expect(menu).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(menu).toBeInViewport({ ratio: 1 });
   expect(await shell.evaluate((element) => element.scrollLeft)).toBe(0);
   await page.keyboard.press("Escape");
