@@ -4,13 +4,14 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
 import { applyMigrations } from "@/lib/runtime/migrate";
-import { createDatabase, dropDatabases, listTestDatabases } from "./test-database";
+import { createDatabase, dropDatabases, listTestDatabases, startTestRun } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
     databaseUrl: string;
+    testRun: string;
   }
 }
 
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
     console.log("[integration] embedded PostgreSQL started for this run");
   }
 
+  project.provide("testRun", startTestRun());
   const template = await createDatabase(adminUrl);
   await applyMigrations(template.url);
   const main = await createDatabase(adminUrl, template.name);
