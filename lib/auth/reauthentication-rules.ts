@@ -17,6 +17,9 @@ export const SENSITIVE_ACTIONS = [
   "approvals.set",
   "responsibilities.set",
   "password.change",
+  "two_factor.change",
+  "two_factor.remove",
+  "two_factor.require",
 ] as const;
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
@@ -52,6 +55,9 @@ export const REAUTHENTICATION_RULES: Record<SensitiveAction, Rule> = {
   "approvals.set": { label: "Turn approval for production keys on or off" },
   "responsibilities.set": { label: "Name approvers, the billing owner or the security contact" },
   "password.change": { label: "Change your password", ownPasswordField: true },
+  "two_factor.change": { label: "Set up an authenticator app or new recovery codes" },
+  "two_factor.remove": { label: "Remove your authenticator app", ownPasswordField: true },
+  "two_factor.require": { label: "Require two-factor sign-in for the organization" },
 };
 
 // Whether the action, on this target, needs a recent re-authentication of

@@ -5,8 +5,9 @@ import { db } from "@/lib/db/client";
 // organizations' audit logs (an unknown email has no organization to log to).
 export async function recordSignIn(
   user: { id: string; name: string; email: string },
-  action: "auth.sign_in" | "auth.sign_in_failed",
+  action: "auth.sign_in" | "auth.sign_in_failed" | "auth.second_factor_failed",
   request: { ipAddress: string; userAgent?: string },
+  details?: Record<string, string>,
 ): Promise<void> {
   const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { organizationId: true, role: true } });
   for (const membership of memberships) {
@@ -22,6 +23,7 @@ export async function recordSignIn(
           userAgent: request.userAgent?.slice(0, 500) ?? null,
         },
         action,
+        details,
       }),
     );
   }

@@ -11,6 +11,10 @@ export type Member = {
   role: Role;
   organizationId: string;
   organizationName: string;
+  // The organization requires two-factor sign-in and this user has no
+  // second factor yet: they may enrol one and nothing else.
+  mustEnrolTwoFactor: boolean;
+  hasAuthenticatorApp: boolean;
 };
 
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -42,10 +46,11 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
           id: true,
           email: true,
           name: true,
+          authenticatorApp: { select: { confirmedAt: true } },
           memberships: {
             orderBy: { createdAt: "asc" },
             take: 1,
-            select: { role: true, createdAt: true, organization: { select: { id: true, name: true } } },
+            select: { role: true, createdAt: true, organization: { select: { id: true, name: true, requireTwoFactor: true } } },
           },
         },
       },
@@ -66,5 +71,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
     role: membership.role,
     organizationId: membership.organization.id,
     organizationName: membership.organization.name,
+    mustEnrolTwoFactor: membership.organization.requireTwoFactor && !session.user.authenticatorApp?.confirmedAt,
+    hasAuthenticatorApp: Boolean(session.user.authenticatorApp?.confirmedAt),
   };
 }

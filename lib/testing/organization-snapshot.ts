@@ -55,7 +55,21 @@ const PROBES = {
   notifications: (organizationId: string) =>
     db().notification.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, readAt: true } }),
   settings: (organizationId: string) =>
-    db().organization.findUnique({ where: { id: organizationId }, select: { name: true, granularScopes: true, requireProductionApproval: true } }),
+    db().organization.findUnique({
+      where: { id: organizationId },
+      select: { name: true, granularScopes: true, requireProductionApproval: true, requireTwoFactor: true },
+    }),
+  // Members' authenticator apps and recovery codes.
+  secondFactors: (organizationId: string) =>
+    db().user.findMany({
+      where: { memberships: { some: { organizationId } } },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        authenticatorApp: { select: { secretEncrypted: true, confirmedAt: true, lastUsedStep: true } },
+        recoveryCodes: { orderBy: { id: "asc" }, select: { id: true, usedAt: true } },
+      },
+    }),
   responsibilities: (organizationId: string) =>
     db().namedResponsibility.findMany({
       where: { organizationId },
