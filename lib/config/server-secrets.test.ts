@@ -44,12 +44,17 @@ describe("loadServerSecrets", () => {
     expect(loadServerSecrets(dir, {})).toEqual(secrets);
   });
 
-  it("leaves an older file alone when the environment supplies the missing secret", () => {
+  it("leaves an older file alone when the environment supplies the missing secrets", () => {
     const dir = tempDir();
     const file = path.join(dir, "server-secrets.json");
     const old = JSON.stringify({ sessionSecret: "old-session", keyHashSecret: "old-key-hash" });
     fs.writeFileSync(file, old, { mode: 0o600 });
-    expect(loadServerSecrets(dir, { AUDIT_HMAC_SECRET: "a" })).toEqual({ sessionSecret: "old-session", keyHashSecret: "old-key-hash", auditHmacSecret: "a" });
+    expect(loadServerSecrets(dir, { AUDIT_HMAC_SECRET: "a", TWO_FACTOR_SECRET: "t" })).toEqual({
+      sessionSecret: "old-session",
+      keyHashSecret: "old-key-hash",
+      auditHmacSecret: "a",
+      twoFactorSecret: "t",
+    });
     expect(fs.readFileSync(file, "utf8")).toBe(old);
   });
 });
