@@ -15,6 +15,8 @@ import {
   createOrganizationWithAllRoles,
   createSessionCookie,
   giveAuthenticatorApp,
+  givePasskey,
+  passkeyRegistrationFor,
   TEST_PASSWORD,
 } from "@/lib/testing/fixtures";
 import { totpCodeAt } from "@/lib/two-factor/totp";
@@ -75,6 +77,17 @@ const CASES: Record<Exclude<SensitiveAction, "password.change" | "two_factor.rem
       action: "settings/security/actions.ts#confirmAppEnrolmentAction",
       changes: ["secondFactors"],
       args: async (w) => [{ code: totpCodeAt((await giveAuthenticatorApp(w.actors.OWNER.userId, { confirmed: false })).secret, new Date()) }],
+    },
+    { action: "settings/security/actions.ts#startPasskeyRegistrationAction", changes: [], args: async () => [] },
+    {
+      action: "settings/security/actions.ts#finishPasskeyRegistrationAction",
+      changes: ["secondFactors"],
+      args: async (w) => [{ name: "Laptop", response: await passkeyRegistrationFor([w.actors.OWNER.userId]) }],
+    },
+    {
+      action: "settings/security/actions.ts#removePasskeyAction",
+      changes: ["secondFactors"],
+      args: async (w) => [{ passkeyId: (await givePasskey(w.actors.OWNER.userId)).id }],
     },
     {
       action: "settings/security/actions.ts#regenerateRecoveryCodesAction",

@@ -15,6 +15,7 @@ export type Member = {
   // second factor yet: they may enrol one and nothing else.
   mustEnrolTwoFactor: boolean;
   hasAuthenticatorApp: boolean;
+  hasPasskey: boolean;
 };
 
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -47,6 +48,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
           email: true,
           name: true,
           authenticatorApp: { select: { confirmedAt: true } },
+          _count: { select: { passkeys: true } },
           memberships: {
             orderBy: { createdAt: "asc" },
             take: 1,
@@ -71,7 +73,8 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
     role: membership.role,
     organizationId: membership.organization.id,
     organizationName: membership.organization.name,
-    mustEnrolTwoFactor: membership.organization.requireTwoFactor && !session.user.authenticatorApp?.confirmedAt,
+    mustEnrolTwoFactor: membership.organization.requireTwoFactor && !session.user.authenticatorApp?.confirmedAt && session.user._count.passkeys === 0,
     hasAuthenticatorApp: Boolean(session.user.authenticatorApp?.confirmedAt),
+    hasPasskey: session.user._count.passkeys > 0,
   };
 }

@@ -59,7 +59,7 @@ const PROBES = {
       where: { id: organizationId },
       select: { name: true, granularScopes: true, requireProductionApproval: true, requireTwoFactor: true },
     }),
-  // Members' authenticator apps and recovery codes.
+  // Members' authenticator apps, passkeys and recovery codes.
   secondFactors: (organizationId: string) =>
     db().user.findMany({
       where: { memberships: { some: { organizationId } } },
@@ -68,6 +68,7 @@ const PROBES = {
         id: true,
         authenticatorApp: { select: { secretEncrypted: true, confirmedAt: true, lastUsedStep: true } },
         recoveryCodes: { orderBy: { id: "asc" }, select: { id: true, usedAt: true } },
+        passkeys: { orderBy: { id: "asc" }, select: { id: true, name: true, counter: true } },
       },
     }),
   responsibilities: (organizationId: string) =>
