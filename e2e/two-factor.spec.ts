@@ -19,7 +19,7 @@ async function signInWithPassword(page: Page, member: NewMember): Promise<void> 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function newBrowser(browser: Browser) {
