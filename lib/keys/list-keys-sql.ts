@@ -52,6 +52,12 @@ function escapeLike(text: string): string {
 // the name, or of the key prefix when the text looks like one.
 function searchCondition(q: string, mode: SearchMode): Prisma.Sql {
   const escaped = escapeLike(q);
+  // Under three characters there is no trigram to look up, and the planner
+  // would read the whole trigram index: the same test on lower(), which that
+  // index does not cover, walks the sort's index instead.
+  if (mode === "trigram" && [...q].length < 3) {
+    return Prisma.sql`(lower(k."name") LIKE lower(${`%${escaped}%`}) OR lower(k."displayPrefix") LIKE lower(${`%${escaped}%`}))`;
+  }
   if (mode === "trigram") return Prisma.sql`(k."name" ILIKE ${`%${escaped}%`} OR k."displayPrefix" ILIKE ${`%${escaped}%`})`;
   if (q.startsWith("skml_")) return Prisma.sql`k."displayPrefix" LIKE ${`${escaped}%`}`;
   return Prisma.sql`(lower(k."name") COLLATE "C") LIKE (lower(${escaped}) || '%')`;

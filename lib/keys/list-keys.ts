@@ -8,7 +8,7 @@ import { ownerGroupOf } from "./key-owner-groups";
 import { toKeySummary, type KeySummary } from "./key-summary";
 import { decodeListCursor, encodeListCursor, listCursorBinding, type ListCursor } from "./list-cursor";
 import { boundedCountSql, ownerGroupCondition, plainPageSql, walkPageSql, whereSql } from "./list-keys-sql";
-import { boundedCount, COUNT_LIMIT, pageWindow, type BoundedCount } from "./list-page";
+import { boundedCount, COUNT_LIMIT, FILTERED_COUNT_LIMIT, pageWindow, type BoundedCount } from "./list-page";
 import { searchMode as detectSearchMode, type SearchMode } from "./search-mode";
 
 type Row = {
@@ -37,7 +37,7 @@ type Row = {
 
 export type KeyListPage = {
   rows: KeySummary[];
-  // Matching keys, exact up to COUNT_LIMIT.
+  // Matching keys, exact up to COUNT_LIMIT (FILTERED_COUNT_LIMIT with filters).
   total: BoundedCount;
   // How many rows come before this page (for "26–50").
   start: number;
@@ -80,7 +80,8 @@ export async function listKeys(
     return pageWindow(await listDb().$queryRaw<Row[]>(sql), query.pageSize, from?.direction ?? "next");
   };
 
-  const [page, [{ n }]] = await Promise.all([readPage(cursor), listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, COUNT_LIMIT))]);
+  const countLimit = isFiltered(query) ? FILTERED_COUNT_LIMIT : COUNT_LIMIT;
+  const [page, [{ n }]] = await Promise.all([readPage(cursor), listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, countLimit))]);
   let { rows } = page;
   let start = 0;
   let hasPrev = false;
@@ -106,19 +107,22 @@ export async function listKeys(
   const summaries = rows.map(toKeySummary);
   return {
     rows: summaries,
-    total: boundedCount(n),
+    total: boundedCount(n, countLimit),
     start,
     nextCursor: hasNext && rows.length > 0 ? position(rows[rows.length - 1], "next", start + rows.length) : null,
     prevCursor: hasPrev && rows.length > 0 ? position(rows[0], "prev", start) : null,
-    groups: query.group === "owner" ? await countGroups(where, [...new Set(summaries.map(ownerGroupOf))]) : [],
+    groups: query.group === "owner" ? await countGroups(where, [...new Set(summaries.map(ownerGroupOf))], countLimit) : [],
   };
 }
 
-async function countGroups(where: ReturnType<typeof whereSql>, groups: string[]): Promise<KeyListPage["groups"]> {
+const isFiltered = (query: ListKeysQuery) =>
+  Boolean(query.q || query.scope || query.permission || query.environment || query.stale || query.due || query.owner);
+
+async function countGroups(where: ReturnType<typeof whereSql>, groups: string[], limit: number): Promise<KeyListPage["groups"]> {
   return Promise.all(
     groups.map(async (group) => {
-      const [{ n }] = await listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, COUNT_LIMIT, ownerGroupCondition(group)));
-      return { group, ...boundedCount(n) };
+      const [{ n }] = await listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, limit, ownerGroupCondition(group)));
+      return { group, ...boundedCount(n, limit) };
     }),
   );
 }

@@ -3,11 +3,12 @@ import { boundedCount, formatCount, pageWindow, rangeLabel } from "./list-page";
 
 describe("bounded counts", () => {
   it("is exact up to the limit and says + beyond it", () => {
-    expect(boundedCount(0)).toEqual({ count: 0, more: false });
-    expect(boundedCount(10_000)).toEqual({ count: 10_000, more: false });
-    expect(boundedCount(10_001)).toEqual({ count: 10_000, more: true });
-    expect(formatCount(boundedCount(10_001))).toBe("10,000+");
-    expect(formatCount(boundedCount(999))).toBe("999");
+    expect(boundedCount(0, 10_000)).toEqual({ count: 0, more: false });
+    expect(boundedCount(10_000, 10_000)).toEqual({ count: 10_000, more: false });
+    expect(boundedCount(10_001, 10_000)).toEqual({ count: 10_000, more: true });
+    expect(formatCount(boundedCount(10_001, 10_000))).toBe("10,000+");
+    expect(formatCount(boundedCount(1_001, 1_000))).toBe("1,000+");
+    expect(formatCount(boundedCount(999, 1_000))).toBe("999");
   });
 
   it("labels the range shown", () => {

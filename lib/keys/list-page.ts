@@ -1,10 +1,14 @@
 // Counting stops here: past it the list says "10,000+" instead of walking
-// every matching key for an exact number nobody reads.
+// every matching key for an exact number nobody reads. Without filters the
+// count walks one index, so it goes to 10,000; with filters each counted key
+// may cost many that do not match (a filter that 1% of keys pass reads 100
+// keys per key counted), so it stops at 1,000.
 export const COUNT_LIMIT = 10_000;
+export const FILTERED_COUNT_LIMIT = 1_000;
 
 export type BoundedCount = { count: number; more: boolean };
 
-export function boundedCount(counted: number, limit = COUNT_LIMIT): BoundedCount {
+export function boundedCount(counted: number, limit: number): BoundedCount {
   return counted > limit ? { count: limit, more: true } : { count: counted, more: false };
 }
 
