@@ -63,9 +63,17 @@ function searchCondition(q: string, mode: SearchMode): Prisma.Sql {
   return Prisma.sql`(lower(k."name") COLLATE "C") LIKE (lower(${escaped}) || '%')`;
 }
 
+// Keys without an active owner: none, or one who is not a member. Written
+// against the members' ids (computed once per query) rather than the
+// membership join, so the planner keeps walking the sort's index and stops
+// after a page instead of joining every key (1.5 s at a million keys).
+function withoutActiveOwner(organizationId: string): Prisma.Sql {
+  return Prisma.sql`(k."ownerId" IS NULL OR k."ownerId" <> ALL(ARRAY(SELECT m."userId" FROM "Membership" m WHERE m."organizationId" = ${organizationId})))`;
+}
+
 // The owner filter as SQL: "me" is the viewer (no viewer: nobody).
-function ownerCondition(owner: string, viewerId: string | undefined): Prisma.Sql {
-  if (owner === "none") return Prisma.sql`om."id" IS NULL`;
+function ownerCondition(owner: string, organizationId: string, viewerId: string | undefined): Prisma.Sql {
+  if (owner === "none") return withoutActiveOwner(organizationId);
   const ownerId = owner === "me" ? viewerId : owner;
   return ownerId ? Prisma.sql`k."ownerId" = ${ownerId}` : Prisma.sql`FALSE`;
 }
@@ -86,7 +94,7 @@ export function whereSql(organizationId: string, query: ListKeysQuery, now: Date
     );
   }
   if (query.due) conditions.push(rotationDueSql(now));
-  if (query.owner) conditions.push(ownerCondition(query.owner, options.viewerId));
+  if (query.owner) conditions.push(ownerCondition(query.owner, organizationId, options.viewerId));
   return Prisma.join(conditions, " AND ");
 }
 
@@ -133,8 +141,8 @@ function groupsSql(order: KeyOrder, organizationId: string): Prisma.Sql {
 
 // Which keys belong to group g: one branch per kind of group, each served by
 // its own index.
-function branchConditions(order: KeyOrder): Prisma.Sql[] {
-  if (order.walk === "owners") return [Prisma.sql`g.g0 = 0 AND k."ownerId" = g.g2`, Prisma.sql`g.g0 = 1 AND om."id" IS NULL`];
+function branchConditions(order: KeyOrder, organizationId: string): Prisma.Sql[] {
+  if (order.walk === "owners") return [Prisma.sql`g.g0 = 0 AND k."ownerId" = g.g2`, Prisma.sql`g.g0 = 1 AND ${withoutActiveOwner(organizationId)}`];
   const column = Prisma.raw(order.person === "owner" ? `k."ownerId"` : `k."createdById"`);
   return [Prisma.sql`g.g1 <> '' AND ${column} = g.g1`, Prisma.sql`g.g1 = '' AND ${column} IS NULL`];
 }
@@ -161,7 +169,7 @@ export function walkPageSql(order: KeyOrder, organizationId: string, where: Pris
     ...partColumns(inner, groupCols.length),
     ...inner.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"o${i}"`)}`),
   ];
-  const branches = branchConditions(order).map(
+  const branches = branchConditions(order, organizationId).map(
     (condition) => Prisma.sql`(SELECT ${COLUMNS}, ${list(positionColumns)}
         FROM ${FROM} WHERE ${where} AND ${condition} ${innerKeyset}
         ORDER BY ${innerOrder} LIMIT ${travel.limit})`,
@@ -182,7 +190,7 @@ export function boundedCountSql(where: Prisma.Sql, limit: number, extra: Prisma.
   return Prisma.sql`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${FROM} WHERE ${where} ${extra} LIMIT ${limit + 1}) t`;
 }
 
-// One owner group's keys, for its heading.
-export function ownerGroupCondition(group: string): Prisma.Sql {
-  return group === NO_ACTIVE_OWNER ? Prisma.sql`AND om."id" IS NULL` : Prisma.sql`AND k."ownerId" = ${group} AND om."id" IS NOT NULL`;
+// One owner group's keys, for its heading (a member's group: their keys).
+export function ownerGroupCondition(group: string, organizationId: string): Prisma.Sql {
+  return group === NO_ACTIVE_OWNER ? Prisma.sql`AND ${withoutActiveOwner(organizationId)}` : Prisma.sql`AND k."ownerId" = ${group}`;
 }

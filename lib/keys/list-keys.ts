@@ -111,17 +111,17 @@ export async function listKeys(
     start,
     nextCursor: hasNext && rows.length > 0 ? position(rows[rows.length - 1], "next", start + rows.length) : null,
     prevCursor: hasPrev && rows.length > 0 ? position(rows[0], "prev", start) : null,
-    groups: query.group === "owner" ? await countGroups(where, [...new Set(summaries.map(ownerGroupOf))], countLimit) : [],
+    groups: query.group === "owner" ? await countGroups(organizationId, where, [...new Set(summaries.map(ownerGroupOf))], countLimit) : [],
   };
 }
 
 const isFiltered = (query: ListKeysQuery) =>
   Boolean(query.q || query.scope || query.permission || query.environment || query.stale || query.due || query.owner);
 
-async function countGroups(where: ReturnType<typeof whereSql>, groups: string[], limit: number): Promise<KeyListPage["groups"]> {
+async function countGroups(organizationId: string, where: ReturnType<typeof whereSql>, groups: string[], limit: number): Promise<KeyListPage["groups"]> {
   return Promise.all(
     groups.map(async (group) => {
-      const [{ n }] = await listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, limit, ownerGroupCondition(group)));
+      const [{ n }] = await listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, limit, ownerGroupCondition(group, organizationId)));
       return { group, ...boundedCount(n, limit) };
     }),
   );
