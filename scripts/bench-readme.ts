@@ -28,6 +28,11 @@ type Verify = {
   lastUsedLagMs: { maxMs: number };
 };
 type Timing = { p50Ms: number; p95Ms?: number; maxMs?: number };
+type ListBench = {
+  targetP50Ms: number;
+  sizes: { keys: number; searchMode: string; results: Record<string, Timing & { met: boolean }> }[];
+  lastUsedFlush: Record<string, Timing>;
+};
 
 function sections(): string {
   const parts: string[] = [];
@@ -55,17 +60,26 @@ function sections(): string {
       "",
     );
   }
-  const list = read<{ keys: number; results: Record<string, Timing> }>("list-keys");
-  if (list) {
+  const list = read<ListBench>("list-keys");
+  if (list?.sizes) {
+    const shapes = Object.keys(list.sizes[0].results);
     parts.push(
-      `**Secret Keys page query** (\`npm run bench -- list\`, ${list.keys.toLocaleString("en")} keys in one organization):`,
+      `**Secret Keys list** (\`npm run bench -- list\`; p50 / p95 per shape, target p50 ≤ ${list.targetP50Ms} ms; keys of one organization, seeded set-based):`,
       "",
       table(
-        ["query", "p50", "p95"],
-        Object.entries(list.results).map(([label, t]) => [label, `${t.p50Ms} ms`, t.p95Ms === undefined ? "" : `${t.p95Ms} ms`]),
+        ["shape", ...list.sizes.map((size) => `${size.keys.toLocaleString("en")} keys`)],
+        shapes.map((shape) => [
+          shape,
+          ...list.sizes.map((size) => {
+            const t = size.results[shape];
+            return t ? `${t.p50Ms} / ${t.p95Ms} ms${t.met ? "" : " (not met)"}` : "";
+          }),
+        ]),
       ),
       "",
-      when(list),
+      `Last Used flush of 2,000 keys at ${list.sizes[list.sizes.length - 1].keys.toLocaleString("en")} keys (p50 / p95): ${Object.entries(list.lastUsedFlush)
+        .map(([label, t]) => `${label} ${t.p50Ms} / ${t.p95Ms} ms`)
+        .join("; ")}. Search mode: ${list.sizes[0].searchMode}. ${when(list)}`,
       "",
     );
   }

@@ -28,6 +28,27 @@ export function db(): PrismaClient {
   return clientFor(url);
 }
 
+// A small pool of its own for the keys list (lib/keys/list-keys.ts): a list
+// query that runs long (a filter no index serves, a huge organization) is
+// cancelled after 3 s and can hold at most these connections, so it never
+// starves key changes or the rest of the panel. DateStyle is pinned because
+// list cursors carry timestamps in PostgreSQL's ISO text form.
+export function listDb(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  globalForPrisma.prismaClients ??= new Map();
+  let client = globalForPrisma.prismaClients.get(`list:${url}`);
+  if (!client) {
+    client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: LIST_POOL_SIZE, options: `-c statement_timeout=${LIST_STATEMENT_TIMEOUT_MS} -c DateStyle=ISO,YMD` }),
+    });
+    globalForPrisma.prismaClients.set(`list:${url}`, client);
+  }
+  return client;
+}
+export const LIST_POOL_SIZE = 3;
+export const LIST_STATEMENT_TIMEOUT_MS = 3_000;
+
 export async function disconnectAll(): Promise<void> {
   const clients = [...(globalForPrisma.prismaClients?.values() ?? [])];
   globalForPrisma.prismaClients?.clear();

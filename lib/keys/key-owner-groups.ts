@@ -31,8 +31,14 @@ export function ownerText(key: OwnedKey): { name: string; former: boolean } {
 }
 
 // "Ada Lovelace (you) · 3 keys": a group's heading, counting its keys on every page.
-export function ownerGroupHeading(group: { group: string; label: string }, counts: { group: string; count: number }[], currentUserId: string): string {
-  const count = counts.find((entry) => entry.group === group.group)?.count;
+// Counts stop at a limit ("10,000+ keys").
+export function ownerGroupHeading(
+  group: { group: string; label: string },
+  counts: { group: string; count: number; more?: boolean }[],
+  currentUserId: string,
+): string {
+  const entry = counts.find((candidate) => candidate.group === group.group);
   const name = group.group === currentUserId ? `${group.label} (you)` : group.label;
-  return count === undefined ? name : `${name} · ${count} ${count === 1 ? "key" : "keys"}`;
+  if (!entry) return name;
+  return `${name} · ${entry.count.toLocaleString("en")}${entry.more ? "+" : ""} ${entry.count === 1 && !entry.more ? "key" : "keys"}`;
 }

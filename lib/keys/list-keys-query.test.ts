@@ -3,13 +3,13 @@ import { listKeysSearchParams, parseListKeysQuery } from "./list-keys-query";
 
 describe("parseListKeysQuery", () => {
   it("defaults to the newest keys first, 25 a page", () => {
-    expect(parseListKeysQuery({})).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", stale: false, due: false });
+    expect(parseListKeysQuery({})).toEqual({ pageSize: 25, sort: "createdAt", dir: "desc", q: "", stale: false, due: false });
   });
 
   it("reads every parameter", () => {
     expect(
       parseListKeysQuery({
-        page: "3",
+        cursor: "abc.def",
         pageSize: "50",
         sort: "lastUsedAt",
         dir: "asc",
@@ -23,7 +23,7 @@ describe("parseListKeysQuery", () => {
         group: "owner",
       }),
     ).toEqual({
-      page: 3,
+      cursor: "abc.def",
       pageSize: 50,
       sort: "lastUsedAt",
       dir: "asc",
@@ -52,19 +52,26 @@ describe("parseListKeysQuery", () => {
   it("falls back to defaults for values that do not fit", () => {
     expect(
       parseListKeysQuery({ page: "-1", pageSize: "7", sort: "hash", dir: "sideways", q: "x".repeat(500), scope: "EVERYTHING", stale: "yes", due: "true" }),
-    ).toEqual({ page: 1, pageSize: 25, sort: "createdAt", dir: "desc", q: "", scope: undefined, stale: false, due: false });
+    ).toEqual({ pageSize: 25, sort: "createdAt", dir: "desc", q: "", scope: undefined, stale: false, due: false });
   });
 
   it("takes the first of repeated parameters", () => {
-    expect(parseListKeysQuery({ page: ["2", "9"] }).page).toBe(2);
+    expect(parseListKeysQuery({ pageSize: ["50", "10"] }).pageSize).toBe(50);
+    expect(parseListKeysQuery({ cursor: ["a.b", "c.d"] }).cursor).toBe("a.b");
+  });
+
+  it("keeps a cursor as given, for listKeys to accept or refuse with a message", () => {
+    // Not silently dropped: a forged cursor must be refused, not read as page one.
+    expect(parseListKeysQuery({ cursor: "__proto__" }).cursor).toBe("__proto__");
+    expect(parseListKeysQuery({}).cursor).toBeUndefined();
   });
 });
 
 describe("listKeysSearchParams", () => {
   it("round-trips and leaves defaults out of the URL", () => {
-    const query = parseListKeysQuery({ sort: "name", dir: "asc", q: "ci", stale: "1" });
+    const query = parseListKeysQuery({ sort: "name", dir: "asc", q: "ci", stale: "1", cursor: "abc.def" });
     const params = listKeysSearchParams(query);
-    expect(params.toString()).toBe("sort=name&dir=asc&q=ci&stale=1");
+    expect(params.toString()).toBe("cursor=abc.def&sort=name&dir=asc&q=ci&stale=1");
     expect(parseListKeysQuery(Object.fromEntries(params))).toEqual(query);
   });
 });

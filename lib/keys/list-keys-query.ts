@@ -16,7 +16,15 @@ const ownerFilter = z.union([z.enum(OWNER_FILTERS), z.string().regex(/^[a-z0-9]{
 // The Secret Keys table's state, read from the URL. A value that does not
 // fit falls back to its default: a URL is not a form to correct.
 export const listKeysQuery = z.object({
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
+  // The page's position (list-cursor.ts): opaque and signed. Kept as given
+  // here so that a forged one is refused with a message, not silently
+  // turned into the first page.
+  cursor: z
+    .preprocess((value) => {
+      const given = first(value);
+      return typeof given === "string" && given ? given.toWellFormed() : undefined;
+    }, z.string().optional())
+    .catch(undefined),
   pageSize: z
     .preprocess(
       first,

@@ -1,34 +1,15 @@
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { KeySortColumn, ListKeysQuery } from "./list-keys-query";
+import { listDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ListKeysQuery } from "./list-keys-query";
 import type { Environment, PermissionLevel, Scope } from "./key-model";
+import { keyHashSecret } from "./key-hash-secret";
+import { keyOrder, orderParts } from "./key-order";
+import { ownerGroupOf } from "./key-owner-groups";
 import { toKeySummary, type KeySummary } from "./key-summary";
-import { rotationDueSql } from "./rotation-due-sql";
-import { NO_ACTIVE_OWNER } from "./key-owner-groups";
-import { staleThresholds } from "./staleness";
-
-// Whitelisted ORDER BY expressions; the id breaks ties so pages never overlap.
-const ORDER_BY: Record<KeySortColumn, Prisma.Sql> = {
-  name: Prisma.sql`lower(k."name")`,
-  scopes: Prisma.sql`k."scopes"::text[]`,
-  permission: Prisma.sql`k."permission"`,
-  environment: Prisma.sql`k."environment"`,
-  createdAt: Prisma.sql`k."createdAt"`,
-  lastUsedAt: Prisma.sql`k."lastUsedAt"`,
-  createdBy: Prisma.sql`lower(u."name")`,
-  owner: Prisma.sql`lower(ou."name")`,
-};
-
-// The key, its creator, its owner and the owner's membership in the key's
-// organization (none: a former member, or no owner).
-const FROM = Prisma.sql`"SecretKey" k
-    LEFT JOIN "User" u ON u."id" = k."createdById"
-    LEFT JOIN "User" ou ON ou."id" = k."ownerId"
-    LEFT JOIN "Membership" om ON om."userId" = k."ownerId" AND om."organizationId" = k."organizationId"`;
-// Keys by owner, owners by name (the id parts two of the same name), then
-// the keys without an active owner.
-const GROUP_ORDER = Prisma.sql`(om."id" IS NULL), lower(CASE WHEN om."id" IS NULL THEN NULL ELSE ou."name" END), CASE WHEN om."id" IS NULL THEN NULL ELSE k."ownerId" END`;
-const GROUP_KEY = Prisma.sql`CASE WHEN om."id" IS NULL THEN ${NO_ACTIVE_OWNER} ELSE k."ownerId" END`;
+import { decodeListCursor, encodeListCursor, listCursorBinding, type ListCursor } from "./list-cursor";
+import { boundedCountSql, ownerGroupCondition, plainPageSql, walkPageSql, whereSql } from "./list-keys-sql";
+import { boundedCount, COUNT_LIMIT, FILTERED_COUNT_LIMIT, pageWindow, type BoundedCount } from "./list-page";
+import { searchMode as detectSearchMode, type SearchMode } from "./search-mode";
 
 type Row = {
   id: string;
@@ -52,64 +33,103 @@ type Row = {
   ownerActive: boolean;
   team: string | null;
   description: string | null;
+} & Record<`s${number}`, string>;
+
+export type KeyListPage = {
+  rows: KeySummary[];
+  // Matching keys, exact up to COUNT_LIMIT (FILTERED_COUNT_LIMIT with filters).
+  total: BoundedCount;
+  // How many rows come before this page (for "26–50").
+  start: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  // Grouped by owner: the count of each group on this page, over every page.
+  groups: ({ group: string } & BoundedCount)[];
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+export const INVALID_CURSOR_MESSAGE =
+  "This page link does not belong to this list (it was changed, or made for other filters). Start again from the first page.";
 
-// The owner filter as SQL: "me" is the viewer (no viewer: nobody).
-function ownerCondition(owner: string, viewerId: string | undefined): Prisma.Sql {
-  if (owner === "none") return Prisma.sql`om."id" IS NULL`;
-  const ownerId = owner === "me" ? viewerId : owner;
-  return ownerId ? Prisma.sql`k."ownerId" = ${ownerId}` : Prisma.sql`FALSE`;
-}
-
-// One page of an organization's live keys, filtered and sorted in SQL so it
-// stays fast with many thousands of keys. Grouped by owner, the page also
-// gets each owner group's count over every page.
+// One page of an organization's live keys, filtered and sorted in SQL, read
+// by keyset from the cursor's position: each page costs about the same
+// however deep it is or however many keys there are. A cursor that is not
+// this list's is refused with INVALID_INPUT before any query runs.
 export async function listKeys(
   organizationId: string,
   query: ListKeysQuery,
   now = new Date(),
-  options: { viewerId?: string } = {},
-): Promise<{ rows: KeySummary[]; total: number; page: number; pageCount: number; groups: { group: string; count: number }[] }> {
-  const conditions: Prisma.Sql[] = [Prisma.sql`k."organizationId" = ${organizationId}`, Prisma.sql`k."deletedAt" IS NULL`];
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    conditions.push(Prisma.sql`(k."name" ILIKE ${pattern} OR k."displayPrefix" ILIKE ${pattern})`);
-  }
-  if (query.scope) conditions.push(Prisma.sql`${query.scope}::text = ANY(k."scopes"::text[])`);
-  if (query.permission) conditions.push(Prisma.sql`k."permission"::text = ${query.permission}`);
-  if (query.environment) conditions.push(Prisma.sql`k."environment"::text = ${query.environment}`);
-  if (query.stale) {
-    const { lastUsedBefore, createdBefore } = staleThresholds(now);
-    conditions.push(Prisma.sql`(k."lastUsedAt" < ${lastUsedBefore} OR (k."lastUsedAt" IS NULL AND k."createdAt" < ${createdBefore}))`);
-  }
-  if (query.due) conditions.push(rotationDueSql(now));
-  if (query.owner) conditions.push(ownerCondition(query.owner, options.viewerId));
-  const where = Prisma.join(conditions, " AND ");
+  options: { viewerId?: string; searchMode?: SearchMode } = {},
+): Promise<KeyListPage> {
+  const order = keyOrder(query.sort, query.dir, query.group);
+  const parts = orderParts(order);
+  const signing = { secret: keyHashSecret(), binding: listCursorBinding(organizationId, query) };
+  const cursor = query.cursor ? decodeListCursor(query.cursor, { ...signing, parts }) : null;
+  if (query.cursor && !cursor) throw new AppError("INVALID_INPUT", INVALID_CURSOR_MESSAGE);
 
-  const [{ total }] = await db().$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM ${FROM} WHERE ${where}`;
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(query.page, pageCount);
+  const mode = options.searchMode ?? (query.q ? await detectSearchMode() : "trigram");
+  const where = whereSql(organizationId, query, now, { viewerId: options.viewerId, searchMode: mode });
+  const readPage = async (from: ListCursor | null) => {
+    const back = from?.direction === "prev";
+    const travel = {
+      cursor: from,
+      limit: query.pageSize + 1,
+      groupsDescending: order.groupsDescending !== back,
+      innerDescending: order.innerDescending !== back,
+    };
+    const sql = order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, where, travel);
+    return pageWindow(await listDb().$queryRaw<Row[]>(sql), query.pageSize, from?.direction ?? "next");
+  };
 
-  // Never-used keys sort as the oldest use.
-  const direction = query.dir === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
-  const grouped = query.group === "owner";
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT k."id", k."name", k."environment", k."scopes"::text[] AS "scopes", k."permission", k."restrictedActions",
-           k."displayPrefix", k."lastFour", k."createdAt", k."lastUsedAt", k."expiresAt", k."deletedAt",
-           k."rotatedAt", k."rotatedToId", k."rateLimitPerMinute", u."name" AS "createdByName",
-           k."ownerId", ou."name" AS "ownerName", (om."id" IS NOT NULL) AS "ownerActive", k."team", k."description"
-    FROM ${FROM}
-    WHERE ${where}
-    ORDER BY ${grouped ? Prisma.sql`${GROUP_ORDER}, ` : Prisma.empty}${ORDER_BY[query.sort]} ${direction}, k."id" ${query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`}
-    LIMIT ${query.pageSize} OFFSET ${(page - 1) * query.pageSize}`;
-  const groups = grouped
-    ? await db().$queryRaw<{ group: string; count: number }[]>`
-        SELECT ${GROUP_KEY} AS "group", count(*)::int AS "count" FROM ${FROM} WHERE ${where} GROUP BY 1`
-    : [];
-  return { rows: rows.map(toKeySummary), total, page, pageCount, groups };
+  const countLimit = isFiltered(query) ? FILTERED_COUNT_LIMIT : COUNT_LIMIT;
+  const [page, [{ n }]] = await Promise.all([readPage(cursor), listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, countLimit))]);
+  let { rows } = page;
+  let start = 0;
+  let hasPrev = false;
+  let hasNext = page.more;
+  if (cursor?.direction === "next") {
+    start = cursor.offset;
+    hasPrev = true;
+  } else if (cursor?.direction === "prev") {
+    hasNext = true;
+    if (page.more) {
+      hasPrev = true;
+      start = Math.max(0, cursor.offset - rows.length);
+    } else {
+      // Back at the beginning (keys came or went meanwhile): the first page, full.
+      const first = await readPage(null);
+      rows = first.rows;
+      hasNext = first.more;
+    }
+  }
+
+  const position = (row: Row, direction: ListCursor["direction"], offset: number) =>
+    encodeListCursor({ direction, values: parts.map((_, i) => row[`s${i}`]), id: row.id, offset }, signing);
+  const summaries = rows.map(toKeySummary);
+  return {
+    rows: summaries,
+    total: boundedCount(n, countLimit),
+    start,
+    nextCursor: hasNext && rows.length > 0 ? position(rows[rows.length - 1], "next", start + rows.length) : null,
+    prevCursor: hasPrev && rows.length > 0 ? position(rows[0], "prev", start) : null,
+    groups: query.group === "owner" ? await countGroups(organizationId, where, [...new Set(summaries.map(ownerGroupOf))], countLimit) : [],
+  };
+}
+
+const isFiltered = (query: ListKeysQuery) =>
+  Boolean(query.q || query.scope || query.permission || query.environment || query.stale || query.due || query.owner);
+
+async function countGroups(organizationId: string, where: ReturnType<typeof whereSql>, groups: string[], limit: number): Promise<KeyListPage["groups"]> {
+  return Promise.all(
+    groups.map(async (group) => {
+      const [{ n }] = await listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, limit, ownerGroupCondition(group, organizationId)));
+      return { group, ...boundedCount(n, limit) };
+    }),
+  );
+}
+
+// Whether the organization has any live key at all (the empty state).
+export async function hasLiveKeys(organizationId: string): Promise<boolean> {
+  const [row] = await listDb().$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "SecretKey" WHERE "organizationId" = ${organizationId} AND "deletedAt" IS NULL) AS "any"`;
+  return row.any;
 }

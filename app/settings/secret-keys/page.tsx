@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { can } from "@/lib/auth/permissions";
-import { countLiveKeys } from "@/lib/keys/count-live-keys";
 import { parseListKeysQuery } from "@/lib/keys/list-keys-query";
-import { listKeys } from "@/lib/keys/list-keys";
+import { AppError } from "@/lib/errors";
+import { hasLiveKeys, listKeys, type KeyListPage } from "@/lib/keys/list-keys";
 import { listMembers } from "@/lib/members/list-members";
 import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
 import { getDailyRequests } from "@/lib/usage/get-daily-requests";
@@ -16,14 +16,19 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
   const member = await requireMemberPage();
   const query = parseListKeysQuery(await searchParams);
   const now = new Date();
-  const [list, liveKeys, organization, members] = await Promise.all([
-    listKeys(member.organizationId, query, now, { viewerId: member.userId }),
-    countLiveKeys(member.organizationId),
+  const [list, anyKeys, organization, members] = await Promise.all([
+    // A cursor that is not this list's: said so, with the way back to page one.
+    listKeys(member.organizationId, query, now, { viewerId: member.userId }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "INVALID_INPUT") return { invalid: error.message } as const;
+      throw error;
+    }),
+    hasLiveKeys(member.organizationId),
     getOrganizationSettings(member.organizationId),
     listMembers(member.organizationId),
   ]);
   // One query for the page's sparklines, never one per row.
-  const recentRequests = await getDailyRequests({ organizationId: member.organizationId, keyIds: list.rows.map((row) => row.id), now });
+  const page: KeyListPage = "invalid" in list ? { rows: [], total: { count: 0, more: false }, start: 0, nextCursor: null, prevCursor: null, groups: [] } : list;
+  const recentRequests = await getDailyRequests({ organizationId: member.organizationId, keyIds: page.rows.map((row) => row.id), now });
   return (
     <>
       <PageHeader
@@ -31,15 +36,17 @@ export default async function SecretKeysPage({ searchParams }: { searchParams: P
         description="Keys authenticate your services to the platform's SDK and REST API. Use one key per environment, rotate production and CI/CD keys every 90 days, and delete keys nobody uses."
       />
       <SecretKeysView
-        rows={list.rows}
+        rows={page.rows}
         recentRequests={recentRequests}
-        total={list.total}
-        page={list.page}
-        pageCount={list.pageCount}
-        groups={list.groups}
+        total={page.total}
+        start={page.start}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        invalidCursor={"invalid" in list ? list.invalid : undefined}
+        groups={page.groups}
         members={members.map(({ userId, name, email }) => ({ userId, name, email })).sort((a, b) => a.name.localeCompare(b.name))}
         currentUserId={member.userId}
-        organizationHasKeys={liveKeys > 0}
+        organizationHasKeys={anyKeys}
         query={query}
         now={now}
         granularScopes={organization.granularScopes}

@@ -27,7 +27,7 @@ export function KeyCards({
   rows: KeySummary[];
   meta: KeyTableMeta;
   selection?: Selection;
-  groups?: { group: string; count: number }[];
+  groups?: { group: string; count: number; more?: boolean }[];
   currentUserId: string;
 }) {
   if (!groups) return <CardList label="Secret keys" rows={rows} meta={meta} selection={selection} />;

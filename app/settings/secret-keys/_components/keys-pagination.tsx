@@ -2,29 +2,35 @@
 
 import { Button } from "@/components/ui/button";
 import { PAGE_SIZES, type ListKeysQuery } from "@/lib/keys/list-keys-query";
+import { rangeLabel, type BoundedCount } from "@/lib/keys/list-page";
 
+// Previous / Next by cursor (the server hands out both positions), the page
+// size, and "26–50 of 10,000+": counting stops at a limit, so a page of a
+// million keys costs what a page of a thousand does.
 export function KeysPagination({
   query,
-  page,
-  pageCount,
+  shown,
+  start,
   total,
+  nextCursor,
+  prevCursor,
   update,
 }: {
   query: ListKeysQuery;
-  page: number;
-  pageCount: number;
-  total: number;
+  shown: number;
+  start: number;
+  total: BoundedCount;
+  nextCursor: string | null;
+  prevCursor: string | null;
   update: (changes: Partial<ListKeysQuery>) => void;
 }) {
-  const first = total === 0 ? 0 : (page - 1) * query.pageSize + 1;
-  const last = Math.min(total, page * query.pageSize);
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       <p aria-live="polite" data-testid="keys-range">
-        {total === 0 ? "No keys" : `${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`}
+        {rangeLabel(start, shown, total)}
       </p>
-      <div className="flex items-center gap-2">
-        <label htmlFor="keys-page-size">Rows</label>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor="keys-page-size">Rows per page</label>
         <select
           id="keys-page-size"
           value={query.pageSize}
@@ -37,13 +43,15 @@ export function KeysPagination({
             </option>
           ))}
         </select>
-        <Button variant="secondary" disabled={page <= 1} onClick={() => update({ page: page - 1 })}>
+        {query.cursor && (
+          <Button variant="ghost" onClick={() => update({ cursor: undefined })}>
+            First page
+          </Button>
+        )}
+        <Button variant="secondary" disabled={!prevCursor} onClick={() => prevCursor && update({ cursor: prevCursor })}>
           Previous
         </Button>
-        <span>
-          Page {page} of {pageCount}
-        </span>
-        <Button variant="secondary" disabled={page >= pageCount} onClick={() => update({ page: page + 1 })}>
+        <Button variant="secondary" disabled={!nextCursor} onClick={() => nextCursor && update({ cursor: nextCursor })}>
           Next
         </Button>
       </div>

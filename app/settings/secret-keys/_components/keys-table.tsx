@@ -34,7 +34,7 @@ export function KeysTable({
 }: {
   rows: KeySummary[];
   // Owner groups with their counts when the table is grouped by owner.
-  groups?: { group: string; count: number }[];
+  groups?: { group: string; count: number; more?: boolean }[];
   currentUserId: string;
   columnVisibility: VisibilityState;
   query: ListKeysQuery;

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { ListKeysQuery } from "@/lib/keys/list-keys-query";
 import { exactUtc } from "@/lib/format/relative-time";
 import type { KeySummary } from "@/lib/keys/key-summary";
+import type { BoundedCount } from "@/lib/keys/list-page";
 import { ColumnsMenu } from "./columns-menu";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { requestSentNotice } from "./key-labels";
@@ -29,11 +30,15 @@ export type SecretKeysViewProps = {
   rows: KeySummary[];
   // Requests per UTC day over the last 7 days, by key id (the sparklines).
   recentRequests: Record<string, number[]>;
-  total: number;
-  page: number;
-  pageCount: number;
-  // Owner groups and their counts, when grouped by owner.
-  groups: { group: string; count: number }[];
+  // Matching keys (exact up to a limit), and the page's place among them.
+  total: BoundedCount;
+  start: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  // Set when the URL's page position is not this list's.
+  invalidCursor?: string;
+  // Owner groups on this page and their counts over every page, when grouped by owner.
+  groups: ({ group: string } & BoundedCount)[];
   // The organization's members (owners to choose and filter by) and the viewer.
   members: MemberOption[];
   currentUserId: string;
@@ -143,10 +148,27 @@ export function SecretKeysView(props: SecretKeysViewProps) {
                 </div>
               )}
             </>
+          ) : props.invalidCursor ? (
+            <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-6 text-sm dark:border-amber-800 dark:bg-amber-950">
+              <p className="font-medium">{props.invalidCursor}</p>
+              <Button variant="secondary" className="mt-3" onClick={() => update({ cursor: undefined })}>
+                Go to the first page
+              </Button>
+            </div>
           ) : (
-            <EmptyState title="No keys match these filters">Try another search, or clear the filters.</EmptyState>
+            <EmptyState title={props.start > 0 ? "No more keys" : "No keys match these filters"}>
+              {props.start > 0 ? "Go back to the previous page." : "Try another search, or clear the filters."}
+            </EmptyState>
           )}
-          <KeysPagination query={query} page={props.page} pageCount={props.pageCount} total={props.total} update={update} />
+          <KeysPagination
+            query={query}
+            shown={props.rows.length}
+            start={props.start}
+            total={props.total}
+            nextCursor={props.nextCursor}
+            prevCursor={props.prevCursor}
+            update={update}
+          />
         </>
       ) : (
         <EmptyState title="No secret keys yet">

@@ -1,0 +1,196 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { InnerSort, KeyOrder, SortPartType } from "./key-order";
+import type { ListCursor } from "./list-cursor";
+import type { ListKeysQuery } from "./list-keys-query";
+import { NO_ACTIVE_OWNER } from "./key-owner-groups";
+import { rotationDueSql } from "./rotation-due-sql";
+import type { SearchMode } from "./search-mode";
+import { staleThresholds } from "./staleness";
+
+// The SQL of the keys list (list-keys.ts runs it). Every expression here is
+// a constant of this file; values only ever travel as parameters.
+
+// The key, its creator, its owner and the owner's membership in the key's
+// organization (none: a former member, or no owner).
+export const FROM = Prisma.sql`"SecretKey" k
+    LEFT JOIN "User" u ON u."id" = k."createdById"
+    LEFT JOIN "User" ou ON ou."id" = k."ownerId"
+    LEFT JOIN "Membership" om ON om."userId" = k."ownerId" AND om."organizationId" = k."organizationId"`;
+
+export const COLUMNS = Prisma.sql`k."id", k."name", k."environment", k."scopes"::text[] AS "scopes", k."permission", k."restrictedActions",
+    k."displayPrefix", k."lastFour", k."createdAt", k."lastUsedAt", k."expiresAt", k."deletedAt",
+    k."rotatedAt", k."rotatedToId", k."rateLimitPerMinute", u."name" AS "createdByName",
+    k."ownerId", ou."name" AS "ownerName", (om."id" IS NOT NULL) AS "ownerActive", k."team", k."description"`;
+
+// Each sort's key, written exactly as in the indexes of
+// 20261128140000_keys_list_scale so the planner walks them.
+const INNER: Record<InnerSort, Prisma.Sql[]> = {
+  name: [Prisma.sql`(lower(k."name") COLLATE "C")`],
+  createdAt: [Prisma.sql`k."createdAt"`],
+  lastUsedAt: [Prisma.sql`COALESCE(k."lastUsedAt", '-infinity'::timestamp(3))`],
+  scopes: [Prisma.sql`k."scopes"`],
+  permission: [Prisma.sql`k."permission"`],
+  environment: [Prisma.sql`k."environment"`],
+  creator: [Prisma.sql`COALESCE(lower(u."name") COLLATE "C", '')`, Prisma.sql`COALESCE(k."createdById", '')`],
+  none: [],
+};
+
+const CAST: Record<SortPartType, Prisma.Sql> = {
+  text: Prisma.raw("::text"),
+  timestamp: Prisma.raw("::timestamp(3)"),
+  permission: Prisma.raw(`::"PermissionLevel"`),
+  environment: Prisma.raw(`::"KeyEnvironment"`),
+  scopes: Prisma.raw(`::"KeyScope"[]`),
+  rank: Prisma.raw("::int"),
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Search: any part of the name or key prefix by trigram; else the start of
+// the name, or of the key prefix when the text looks like one.
+function searchCondition(q: string, mode: SearchMode): Prisma.Sql {
+  const escaped = escapeLike(q);
+  // Under three characters there is no trigram to look up, and the planner
+  // would read the whole trigram index: the same test on lower(), which that
+  // index does not cover, walks the sort's index instead.
+  if (mode === "trigram" && [...q].length < 3) {
+    return Prisma.sql`(lower(k."name") LIKE lower(${`%${escaped}%`}) OR lower(k."displayPrefix") LIKE lower(${`%${escaped}%`}))`;
+  }
+  if (mode === "trigram") return Prisma.sql`(k."name" ILIKE ${`%${escaped}%`} OR k."displayPrefix" ILIKE ${`%${escaped}%`})`;
+  if (q.startsWith("skml_")) return Prisma.sql`k."displayPrefix" LIKE ${`${escaped}%`}`;
+  return Prisma.sql`(lower(k."name") COLLATE "C") LIKE (lower(${escaped}) || '%')`;
+}
+
+// Keys without an active owner: none, or one who is not a member. Written
+// against the members' ids (computed once per query) rather than the
+// membership join, so the planner keeps walking the sort's index and stops
+// after a page instead of joining every key (1.5 s at a million keys).
+function withoutActiveOwner(organizationId: string): Prisma.Sql {
+  return Prisma.sql`(k."ownerId" IS NULL OR k."ownerId" <> ALL(ARRAY(SELECT m."userId" FROM "Membership" m WHERE m."organizationId" = ${organizationId})))`;
+}
+
+// The owner filter as SQL: "me" is the viewer (no viewer: nobody).
+function ownerCondition(owner: string, organizationId: string, viewerId: string | undefined): Prisma.Sql {
+  if (owner === "none") return withoutActiveOwner(organizationId);
+  const ownerId = owner === "me" ? viewerId : owner;
+  return ownerId ? Prisma.sql`k."ownerId" = ${ownerId}` : Prisma.sql`FALSE`;
+}
+
+// The organization's live keys that pass the filters. The tenant scope is
+// the first condition of every list query, whatever a cursor says.
+export function whereSql(organizationId: string, query: ListKeysQuery, now: Date, options: { viewerId?: string; searchMode: SearchMode }): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`k."organizationId" = ${organizationId}`, Prisma.sql`k."deletedAt" IS NULL`];
+  if (query.q) conditions.push(searchCondition(query.q, options.searchMode));
+  if (query.scope) conditions.push(Prisma.sql`${query.scope}::"KeyScope" = ANY(k."scopes")`);
+  if (query.permission) conditions.push(Prisma.sql`k."permission" = ${query.permission}::"PermissionLevel"`);
+  if (query.environment) conditions.push(Prisma.sql`k."environment" = ${query.environment}::"KeyEnvironment"`);
+  if (query.stale) {
+    // Written on the Last Used sort key, so that index serves it too.
+    const { lastUsedBefore, createdBefore } = staleThresholds(now);
+    conditions.push(
+      Prisma.sql`(COALESCE(k."lastUsedAt", '-infinity'::timestamp(3)) < ${lastUsedBefore} AND (k."lastUsedAt" IS NOT NULL OR k."createdAt" < ${createdBefore}))`,
+    );
+  }
+  if (query.due) conditions.push(rotationDueSql(now));
+  if (query.owner) conditions.push(ownerCondition(query.owner, organizationId, options.viewerId));
+  return Prisma.join(conditions, " AND ");
+}
+
+const list = (items: Prisma.Sql[]) => Prisma.join(items, ", ");
+const params = (values: string[], types: SortPartType[]) => values.map((value, i) => Prisma.sql`${value}${CAST[types[i]]}`);
+const direction = (descending: boolean) => Prisma.raw(descending ? "DESC" : "ASC");
+const partColumns = (exprs: Prisma.Sql[], from: number) => exprs.map((expr, i) => Prisma.sql`(${expr})::text AS ${Prisma.raw(`"s${from + i}"`)}`);
+
+export type Travel = { cursor: ListCursor | null; groupsDescending: boolean; innerDescending: boolean; limit: number };
+
+// Rows from a position on, in one index's order.
+export function plainPageSql(order: KeyOrder, where: Prisma.Sql, travel: Travel): Prisma.Sql {
+  const exprs = INNER[order.inner];
+  const desc = travel.innerDescending;
+  const keyset = travel.cursor
+    ? Prisma.sql`AND (${list([...exprs, Prisma.sql`k."id"`])}) ${Prisma.raw(desc ? "<" : ">")} (${list([...params(travel.cursor.values, order.innerParts), Prisma.sql`${travel.cursor.id}`])})`
+    : Prisma.empty;
+  return Prisma.sql`SELECT ${COLUMNS}, ${list(partColumns(exprs, 0))}
+    FROM ${FROM} WHERE ${where} ${keyset}
+    ORDER BY ${list([...exprs.map((expr) => Prisma.sql`${expr} ${direction(desc)}`), Prisma.sql`k."id" ${direction(desc)}`])}
+    LIMIT ${travel.limit}`;
+}
+
+// The groups a walk goes through, as g0, g1 (, g2).
+function groupsSql(order: KeyOrder, organizationId: string): Prisma.Sql {
+  if (order.walk === "owners") {
+    return Prisma.sql`"groups" AS (
+      SELECT 0 AS g0, lower(u."name") COLLATE "C" AS g1, m."userId" AS g2
+      FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."organizationId" = ${organizationId}
+      UNION ALL SELECT 1, '' COLLATE "C", '')`;
+  }
+  const column = Prisma.raw(order.person === "owner" ? `k."ownerId"` : `k."createdById"`);
+  const live = Prisma.sql`k."organizationId" = ${organizationId} AND k."deletedAt" IS NULL`;
+  // The distinct people among the keys, one index probe each (a loose index scan).
+  return Prisma.sql`"people"(pid) AS (
+      (SELECT ${column} FROM "SecretKey" k WHERE ${live} AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1)
+      UNION ALL
+      SELECT (SELECT ${column} FROM "SecretKey" k WHERE ${live} AND ${column} > p.pid ORDER BY ${column} LIMIT 1) FROM "people" p WHERE p.pid IS NOT NULL),
+    "groups" AS (
+      SELECT COALESCE(lower(u."name") COLLATE "C", '') AS g0, p.pid AS g1 FROM "people" p LEFT JOIN "User" u ON u."id" = p.pid WHERE p.pid IS NOT NULL
+      UNION ALL
+      SELECT '' COLLATE "C", '' WHERE EXISTS (SELECT 1 FROM "SecretKey" k WHERE ${live} AND ${column} IS NULL))`;
+}
+
+// Which keys belong to group g: one branch per kind of group, each served by
+// its own index.
+function branchConditions(order: KeyOrder, organizationId: string): Prisma.Sql[] {
+  if (order.walk === "owners") return [Prisma.sql`g.g0 = 0 AND k."ownerId" = g.g2`, Prisma.sql`g.g0 = 1 AND ${withoutActiveOwner(organizationId)}`];
+  const column = Prisma.raw(order.person === "owner" ? `k."ownerId"` : `k."createdById"`);
+  return [Prisma.sql`g.g1 <> '' AND ${column} = g.g1`, Prisma.sql`g.g1 = '' AND ${column} IS NULL`];
+}
+
+// Rows from a position on, group by group: the groups in order, and within
+// each the keys in the sort's order, each group's rows read by index and
+// only as far as the page needs.
+export function walkPageSql(order: KeyOrder, organizationId: string, where: Prisma.Sql, travel: Travel): Prisma.Sql {
+  const groupCols = order.groupParts.map((_, i) => Prisma.raw(`g.g${i}`));
+  const inner = INNER[order.inner];
+  const [gDesc, iDesc] = [travel.groupsDescending, travel.innerDescending];
+  const cursor = travel.cursor;
+  const cursorGroup = cursor ? params(cursor.values.slice(0, groupCols.length), order.groupParts) : [];
+  const cursorInner = cursor ? params(cursor.values.slice(groupCols.length), order.innerParts) : [];
+  const innerKeyset = cursor
+    ? Prisma.sql`AND ((${list(groupCols)}) <> (${list(cursorGroup)}) OR (${list([...inner, Prisma.sql`k."id"`])}) ${Prisma.raw(iDesc ? "<" : ">")} (${list([...cursorInner, Prisma.sql`${cursor.id}`])}))`
+    : Prisma.empty;
+  const outerKeyset = cursor ? Prisma.sql`WHERE (${list(groupCols)}) ${Prisma.raw(gDesc ? "<=" : ">=")} (${list(cursorGroup)})` : Prisma.empty;
+  const innerOrder = list([...inner.map((expr) => Prisma.sql`${expr} ${direction(iDesc)}`), Prisma.sql`k."id" ${direction(iDesc)}`]);
+  // Each row carries its position as text (s0…, for the cursor) and its
+  // inner sort values as they are (o0…, for the order across groups).
+  const positionColumns = [
+    ...groupCols.map((col, i) => Prisma.sql`${col}::text AS ${Prisma.raw(`"s${i}"`)}`),
+    ...partColumns(inner, groupCols.length),
+    ...inner.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"o${i}"`)}`),
+  ];
+  const branches = branchConditions(order, organizationId).map(
+    (condition) => Prisma.sql`(SELECT ${COLUMNS}, ${list(positionColumns)}
+        FROM ${FROM} WHERE ${where} AND ${condition} ${innerKeyset}
+        ORDER BY ${innerOrder} LIMIT ${travel.limit})`,
+  );
+  return Prisma.sql`WITH RECURSIVE ${groupsSql(order, organizationId)}
+    SELECT x.* FROM "groups" g CROSS JOIN LATERAL (${Prisma.join(branches, " UNION ALL ")}) x
+    ${outerKeyset}
+    ORDER BY ${list([
+      ...groupCols.map((col) => Prisma.sql`${col} ${direction(gDesc)}`),
+      ...inner.map((_, i) => Prisma.sql`${Prisma.raw(`x."o${i}"`)} ${direction(iDesc)}`),
+      Prisma.sql`x."id" ${direction(iDesc)}`,
+    ])}
+    LIMIT ${travel.limit}`;
+}
+
+// At most limit + 1 matching keys counted: exact below the limit, "more" above.
+export function boundedCountSql(where: Prisma.Sql, limit: number, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${FROM} WHERE ${where} ${extra} LIMIT ${limit + 1}) t`;
+}
+
+// One owner group's keys, for its heading (a member's group: their keys).
+export function ownerGroupCondition(group: string, organizationId: string): Prisma.Sql {
+  return group === NO_ACTIVE_OWNER ? Prisma.sql`AND ${withoutActiveOwner(organizationId)}` : Prisma.sql`AND k."ownerId" = ${group}`;
+}
