@@ -70,9 +70,10 @@ export function PasswordLinkForm({
         setMessage(result.fieldErrors ? undefined : result.message);
         return;
       }
-      // Signed in with the new password; if that fails, the sign-in page.
+      // Signed in with the new password; if that fails (or the account also
+      // asks for a second factor), the sign-in page, which says the password is saved.
       const signedIn = await signIn("credentials", { email: result.data.email, password: parsed.data.password, redirect: false });
-      router.replace(signedIn?.ok && !signedIn.error ? "/settings/secret-keys" : "/signin");
+      router.replace(signedIn?.ok && !signedIn.error ? "/settings/secret-keys" : "/signin?password=saved");
       router.refresh();
     });
   }

@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS = {
   "auth.recovery_codes_regenerated": "New recovery codes made",
   "auth.passkey_added": "Passkey added",
   "auth.passkey_removed": "Passkey removed",
+  "auth.passkey_renamed": "Passkey renamed",
   "auth.password_changed": "Password changed",
   "auth.password_set": "First password chosen (set-password link)",
   "auth.password_reset_requested": "Password reset link emailed",

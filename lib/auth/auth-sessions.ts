@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -110,4 +111,15 @@ export async function endAuthSession(options: { actor: Actor; input: unknown }):
     });
     return { device };
   });
+}
+
+// Ends every live session of the user but the caller's own, in the caller's
+// transaction (a second factor taken away: sessions it may have opened end
+// with it). Returns how many ended.
+export async function endOtherSessions(tx: Prisma.TransactionClient, options: { actor: Actor; now?: Date }): Promise<number> {
+  const { count } = await tx.authSession.updateMany({
+    where: { userId: options.actor.userId, revokedAt: null, id: { not: options.actor.session?.id ?? "" } },
+    data: { revokedAt: options.now ?? new Date() },
+  });
+  return count;
 }

@@ -63,7 +63,7 @@ export async function authenticate(options: {
   if ((await db().membership.count({ where: { userId: user.id } })) === 0) {
     throw new AppError("FORBIDDEN", "This account is no longer a member of any organization. Ask an owner to add you again.");
   }
-  const secondFactor = await checkSecondFactor({ user, proof: secondFactorProof(code, passkey), email, ipAddress, now, options });
+  const secondFactor = await checkSecondFactor({ user, proof: secondFactorProof(code, passkey), email, ipAddress, fromKnownAddress, now, options });
   await forgetPairFailures({ email, ipAddress });
   await rememberSignInAddress({ userId: user.id, ipAddress, now });
   await recordSignIn(user, "auth.sign_in", options, secondFactor ? { secondFactor } : undefined);
@@ -78,17 +78,18 @@ async function checkSecondFactor(context: {
   proof: SecondFactorProof | undefined;
   email: string;
   ipAddress: string;
+  fromKnownAddress: boolean;
   now: Date;
   options: { ipAddress: string; userAgent?: string; defer?: Defer };
 }): Promise<SecondFactorMethod | null> {
-  const { user, proof, email, ipAddress, now, options } = context;
+  const { user, proof, email, ipAddress, fromKnownAddress, now, options } = context;
   if (!(await hasSecondFactor(user.id))) return null;
   if (!proof) {
     await forgetPairFailures({ email, ipAddress });
     throw new AppError("SECOND_FACTOR_REQUIRED", SECOND_FACTOR_PROMPT);
   }
   try {
-    return await verifySecondFactor({ userId: user.id, proof, field: "code", now });
+    return await verifySecondFactor({ userId: user.id, proof, field: "code", fromKnownAddress, now });
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
       await (options.defer ?? runNow)(() => recordSignIn(user, "auth.second_factor_failed", options));
@@ -101,9 +102,9 @@ async function checkSecondFactor(context: {
 function secondFactorProof(code: string | undefined, passkey: string | undefined): SecondFactorProof | undefined {
   if (passkey) {
     try {
-      return { passkey: JSON.parse(passkey) as unknown };
+      return { passkey: JSON.parse(passkey) as unknown, purpose: "sign_in" };
     } catch {
-      return { passkey: null };
+      return { passkey: null, purpose: "sign_in" };
     }
   }
   return code ? { code } : undefined;

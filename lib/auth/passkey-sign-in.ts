@@ -21,7 +21,7 @@ export async function signInWithPasskey(options: {
   } catch {
     // A malformed answer is refused below like any wrong one.
   }
-  const { userId } = await verifyPasskeyAssertion({ proof, now });
+  const { userId } = await verifyPasskeyAssertion({ proof, purpose: "sign_in", now });
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } });
   if ((await db().membership.count({ where: { userId } })) === 0) {
     throw new AppError("FORBIDDEN", "This account is no longer a member of any organization. Ask an owner to add you again.");

@@ -76,7 +76,9 @@ export async function checkOwnPassword(options: { actor: Actor; password: string
 async function checkOwnSecondFactor(options: { actor: Actor; proof: SecondFactorProof; now: Date }): Promise<void> {
   const method = "code" in options.proof ? "code" : "passkey";
   try {
-    await verifySecondFactor({ userId: options.actor.userId, proof: options.proof, field: method, now: options.now });
+    const { email } = await db().user.findUniqueOrThrow({ where: { id: options.actor.userId }, select: { email: true } });
+    const { fromKnownAddress } = await findSignInAccount({ email, ipAddress: addressGroup(options.actor.ipAddress ?? "unknown"), now: options.now });
+    await verifySecondFactor({ userId: options.actor.userId, proof: options.proof, field: method, fromKnownAddress, now: options.now });
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
       await db().$transaction((tx) => recordAuditEvent(tx, { actor: options.actor, action: "auth.reauthentication_failed", details: { method } }));
@@ -94,7 +96,8 @@ export async function reauthenticate(options: { actor: Actor; input: unknown; no
   const sessionId = actor.session?.id;
   if (!sessionId) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
   if (input.method === "password") await checkOwnPassword({ actor, password: input.password, field: "password", now });
-  else await checkOwnSecondFactor({ actor, proof: input.method === "code" ? { code: input.code } : { passkey: input.passkey }, now });
+  else
+    await checkOwnSecondFactor({ actor, proof: input.method === "code" ? { code: input.code } : { passkey: input.passkey, purpose: "reauthenticate" }, now });
   return db().$transaction(async (tx) => {
     const { count } = await tx.authSession.updateMany({
       where: { id: sessionId, userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },

@@ -20,6 +20,19 @@ async function formerMemberOf(tx: Prisma.TransactionClient, organizationId: stri
   return tx.user.findFirst({ where: { email, memberships: { none: {} } }, select: { id: true } });
 }
 
+// A taken-back account starts with no session (one that slipped in while the
+// removal ran must not come back to life with the new membership) and no
+// second factor: a passkey or an authenticator app someone enrolled while it
+// was compromised would otherwise sign them straight back in. Its owner sets
+// a password again through the link, then adds new ones.
+async function startAfresh(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<void> {
+  await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  await tx.passkey.deleteMany({ where: { userId } });
+  await tx.authenticatorApp.deleteMany({ where: { userId } });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.user.update({ where: { id: userId }, data: { secondFactorFailures: 0, secondFactorFailedAt: null } });
+}
+
 // Adds a person to the caller's organization without a password: they
 // choose one through a one-time set-password link, emailed to them when the
 // server sends email, else returned here once for the owner to pass on. A
@@ -39,9 +52,7 @@ export async function addMember(options: { actor: Actor; input: unknown; now?: D
       const user = formerMember
         ? await tx.user.update({ where: { id: formerMember.id }, data: { name: input.name, passwordHash: null, memberships: membership } })
         : await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: null, memberships: membership } });
-      // A taken-back account starts with no session: one that slipped in while
-      // the removal ran must not come back to life with the new membership.
-      if (formerMember) await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+      if (formerMember) await startAfresh(tx, user.id, now);
       const organization = await tx.organization.findUniqueOrThrow({ where: { id: options.actor.organizationId }, select: { name: true } });
       const delivery = await deliverSetPasswordLink(tx, { actor: options.actor, user, organizationName: organization.name, now });
       await recordAuditEvent(tx, {

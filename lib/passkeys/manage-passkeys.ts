@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { endOtherSessions } from "@/lib/auth/auth-sessions";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -23,22 +24,27 @@ export async function listPasskeys(userId: string): Promise<PasskeySummary[]> {
   });
 }
 
-// Renames one of the caller's passkeys.
+// Renames one of the caller's passkeys (audited with both names).
 export async function renamePasskey(options: { actor: Actor; input: unknown }): Promise<void> {
   const { actor } = options;
   const { passkeyId, name } = renamePasskeyInput.parse(options.input);
-  const { count } = await db().passkey.updateMany({ where: { id: passkeyId, userId: actor.userId }, data: { name } });
-  if (count === 0) throw new AppError("NOT_FOUND", NOT_FOUND);
+  await db().$transaction(async (tx) => {
+    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId }, select: { name: true } });
+    if (!passkey) throw new AppError("NOT_FOUND", NOT_FOUND);
+    await tx.passkey.update({ where: { id: passkeyId }, data: { name } });
+    await recordAuditEvent(tx, { actor, action: "auth.passkey_renamed", details: { from: passkey.name, to: name } });
+  });
 }
 
-// Removes one of the caller's passkeys. While the organization requires
-// two-factor sign-in, the last second factor stays. With no second factor
-// left, the recovery codes go too.
-export async function removePasskey(options: { actor: Actor; input: unknown }): Promise<void> {
+// Removes one of the caller's passkeys, and signs out the account's other
+// sessions (one may have been opened with it). While the organization
+// requires two-factor sign-in, the last second factor stays. With no second
+// factor left, the recovery codes go too.
+export async function removePasskey(options: { actor: Actor; input: unknown }): Promise<{ otherSessionsEnded: number }> {
   const { actor } = options;
   const { passkeyId } = removePasskeyInput.parse(options.input);
   assertReauthenticated(actor, "two_factor.change");
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId }, select: { name: true } });
     if (!passkey) throw new AppError("NOT_FOUND", NOT_FOUND);
@@ -52,6 +58,8 @@ export async function removePasskey(options: { actor: Actor; input: unknown }): 
     }
     await tx.passkey.delete({ where: { id: passkeyId } });
     if (factors === 1) await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
-    await recordAuditEvent(tx, { actor, action: "auth.passkey_removed", details: { name: passkey.name } });
+    const otherSessionsEnded = await endOtherSessions(tx, { actor });
+    await recordAuditEvent(tx, { actor, action: "auth.passkey_removed", details: { name: passkey.name, otherSessionsEnded } });
+    return { otherSessionsEnded };
   });
 }

@@ -31,4 +31,9 @@ export const authenticationResponse = credentialResponse({
   userHandle: encoded.optional(),
 });
 
-export const passkeyName = singleLineText({ required: "Name this passkey.", max: 60 });
+// A name people can see: one made only of invisible characters (zero-width
+// spaces) would show as a blank row.
+export const passkeyName = singleLineText({ required: "Name this passkey.", max: 60 }).refine(
+  (name) => /[^\p{Z}\p{Cf}\s]/u.test(name),
+  "Name this passkey with letters or digits you can see.",
+);

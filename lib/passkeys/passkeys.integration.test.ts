@@ -7,9 +7,11 @@ import { resolveMember } from "@/lib/auth/resolve-member";
 import { db } from "@/lib/db/client";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { removeMember } from "@/lib/members/change-member";
-import { createOrganizationWithAllRoles, TEST_PASSWORD } from "@/lib/testing/fixtures";
+import { createOrganizationWithAllRoles, giveAuthenticatorApp, TEST_PASSWORD } from "@/lib/testing/fixtures";
+import { addMember } from "@/lib/members/add-member";
 import { SoftAuthenticator } from "@/lib/testing/soft-authenticator";
 import { setRequireTwoFactor } from "@/lib/two-factor/require-two-factor";
+import { regenerateRecoveryCodes } from "@/lib/two-factor/authenticator-app";
 import { listPasskeys, removePasskey, renamePasskey } from "./manage-passkeys";
 import { finishPasskeyRegistration, MAX_PASSKEYS, startPasskeyRegistration } from "./register-passkey";
 import { relyingParty } from "./relying-party";
@@ -104,6 +106,8 @@ describe("adding passkeys", () => {
       { name: "Laptop", response: { ...good, type: "constructor" } },
       { name: "x".repeat(61), response: good },
       { name: "Laptop\u202e", response: good },
+      { name: "\u200b", response: good },
+      { name: " \u200b\u00a0", response: good },
       { name: "Laptop", response: { ...good, response: { ...good.response, clientDataJSON: "a".repeat(20_000) } } },
       { name: "Laptop", response: { ...good, response: { ...good.response, clientDataJSON: "not base64 json" } } },
     ]) {
@@ -197,6 +201,8 @@ describe("managing passkeys", () => {
     expect((await failureOf(removePasskey({ actor: actors.ADMIN, input: { passkeyId: passkey.id } }))).code).toBe("NOT_FOUND");
     await renamePasskey({ actor: actors.OWNER, input: { passkeyId: passkey.id, name: "Desk key" } });
     expect((await listPasskeys(actors.OWNER.userId))[0].name).toBe("Desk key");
+    const renamed = await db().auditEvent.findFirstOrThrow({ where: { actorUserId: actors.OWNER.userId, action: "auth.passkey_renamed" } });
+    expect(renamed.details).toEqual({ from: "Laptop", to: "Desk key" });
 
     // A passkey alone meets the requirement.
     await setRequireTwoFactor({ actor: actors.OWNER, input: { enabled: true } });
@@ -214,9 +220,67 @@ describe("managing passkeys", () => {
 describe("passkey challenges", () => {
   it(`an address holds at most ${LIVE_PER_ADDRESS} unanswered ones; another address is not held up`, async () => {
     const crowded = `10.66.${Math.floor(Math.random() * 250)}.1`;
-    for (let i = 0; i < LIVE_PER_ADDRESS; i++) await keepChallenge({ challenge: `c${i}-${crowded}`, purpose: "authenticate", ipAddress: crowded });
+    for (let i = 0; i < LIVE_PER_ADDRESS; i++) await keepChallenge({ challenge: `c${i}-${crowded}`, purpose: "sign_in", ipAddress: crowded });
     const error = await startPasskeyAssertion({ ipAddress: crowded }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((await startPasskeyAssertion({ ipAddress: address() })).options.challenge).toBeTruthy();
+  });
+
+  it("a signed-in user's challenges count against them, not their address; a challenge serves only its own purpose; an answer from another site's frame is refused", async () => {
+    const { actors } = await createOrganizationWithAllRoles();
+    const crowded = `10.67.${Math.floor(Math.random() * 250)}.1`;
+    for (let i = 0; i < LIVE_PER_ADDRESS; i++) await keepChallenge({ challenge: `d${i}-${crowded}`, purpose: "sign_in", ipAddress: crowded });
+    // The address is full, yet a signed-in member there can still confirm it is them.
+    expect((await startPasskeyAssertion({ ipAddress: crowded, userId: actors.OWNER.userId })).options.challenge).toBeTruthy();
+
+    const authenticator = newAuthenticator();
+    await registerPasskey(actors.OWNER, authenticator);
+    const { options: forConfirming } = await startPasskeyAssertion({ ipAddress: address(), userId: actors.OWNER.userId });
+    const answer = authenticator.authenticate(forConfirming.challenge);
+    expect((await failureOf(signInWithPasskey({ answer: JSON.stringify(answer), ipAddress: address() }))).code).toBe("INVALID_INPUT");
+
+    const { options } = await startPasskeyAssertion({ ipAddress: address() });
+    const framed = authenticator.authenticate(options.challenge, { crossOrigin: true });
+    expect((await failureOf(signInWithPasskey({ answer: JSON.stringify(framed), ipAddress: address() }))).code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("an account taken back", () => {
+  it("starts without the passkeys, authenticator app and recovery codes it had when it was removed", async () => {
+    const { actors, members } = await createOrganizationWithAllRoles();
+    const member = members.find((m) => m.role === "MEMBER")!;
+    const authenticator = newAuthenticator();
+    await registerPasskey(actors.MEMBER, authenticator);
+    await giveAuthenticatorApp(member.userId);
+    await removeMember({ actor: actors.OWNER, input: { membershipId: member.membershipId } });
+    await addMember({ actor: actors.OWNER, input: { name: "Back again", email: member.email, role: "ADMIN" } });
+    expect(await db().passkey.count({ where: { userId: member.userId } })).toBe(0);
+    expect(await db().authenticatorApp.count({ where: { userId: member.userId } })).toBe(0);
+    expect(await db().recoveryCode.count({ where: { userId: member.userId } })).toBe(0);
+    expect((await failureOf(signInWithPasskey({ answer: JSON.stringify(await signedAnswer(authenticator)), ipAddress: address() }))).code).toBe(
+      "INVALID_INPUT",
+    );
+  });
+});
+
+describe("taking a second factor away", () => {
+  it("removing a passkey or the app, or making new recovery codes, signs out every other session of the account", async () => {
+    const { actors } = await createOrganizationWithAllRoles();
+    const user = actors.SECURITY.userId;
+    const here = await createAuthSession({ userId: user });
+    const actor = { ...actors.SECURITY, session: { id: here.sessionId, reauthenticatedAt: new Date() } };
+    const live = async () => db().authSession.count({ where: { userId: user, revokedAt: null } });
+
+    await registerPasskey(actor);
+    await createAuthSession({ userId: user });
+    const [passkey] = await listPasskeys(user);
+    expect(await removePasskey({ actor, input: { passkeyId: passkey.id } })).toEqual({ otherSessionsEnded: 1 });
+    expect(await live()).toBe(1);
+
+    await registerPasskey(actor);
+    await createAuthSession({ userId: user });
+    expect(await regenerateRecoveryCodes({ actor })).toMatchObject({ otherSessionsEnded: 1 });
+    expect(await live()).toBe(1);
+    expect((await db().authSession.findUniqueOrThrow({ where: { id: here.sessionId } })).revokedAt).toBeNull();
   });
 });

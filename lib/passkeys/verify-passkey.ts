@@ -26,7 +26,8 @@ export async function startPasskeyAssertion(options: { ipAddress: string; userId
     userVerification: "required",
     allowCredentials: passkeys?.map((passkey) => ({ id: passkey.credentialId, transports: passkey.transports as AuthenticatorTransport[] })),
   });
-  await keepChallenge({ challenge: request.challenge, purpose: "authenticate", userId: options.userId, ipAddress: options.ipAddress });
+  const purpose = options.userId ? "reauthenticate" : "sign_in";
+  await keepChallenge({ challenge: request.challenge, purpose, userId: options.userId, ipAddress: options.ipAddress });
   return { options: request };
 }
 
@@ -35,13 +36,18 @@ export async function startPasskeyAssertion(options: { ipAddress: string; userId
 // mustBelongTo: the user the passkey has to be of (a second step, a
 // re-authentication). A challenge made for one user is answered only by a
 // passkey of theirs. Refusals say the same whatever went wrong.
-export async function verifyPasskeyAssertion(options: { proof: unknown; mustBelongTo?: string; now?: Date }): Promise<{ userId: string; passkeyName: string }> {
+export async function verifyPasskeyAssertion(options: {
+  proof: unknown;
+  purpose: "sign_in" | "reauthenticate";
+  mustBelongTo?: string;
+  now?: Date;
+}): Promise<{ userId: string; passkeyName: string }> {
   const now = options.now ?? new Date();
   const parsed = authenticationResponse.safeParse(options.proof);
   if (!parsed.success) throw new AppError("INVALID_INPUT", PASSKEY_REFUSED_MESSAGE);
   const response = parsed.data;
   const expectedChallenge = answeredChallenge(response.response.clientDataJSON);
-  const { userId: madeFor } = await consumeChallenge({ challenge: expectedChallenge, purpose: "authenticate", now });
+  const { userId: madeFor } = await consumeChallenge({ challenge: expectedChallenge, purpose: options.purpose, now });
   const passkey = await db().passkey.findUnique({ where: { credentialId: response.id } });
   const owners = [madeFor, options.mustBelongTo].filter((owner) => owner !== null && owner !== undefined);
   if (!passkey || owners.some((owner) => owner !== passkey.userId)) throw new AppError("INVALID_INPUT", PASSKEY_REFUSED_MESSAGE);

@@ -3,12 +3,17 @@ import { db } from "@/lib/db/client";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { addressGroup } from "@/lib/net/address-group";
 
-export type ChallengePurpose = "register" | "authenticate";
+// register: a new passkey; sign_in: signing in (alone, or as the second
+// step after the password); reauthenticate: a session confirming its user.
+// An answer counts only for the purpose its challenge was made for.
+export type ChallengePurpose = "register" | "sign_in" | "reauthenticate";
 
 const LIFETIME_MS = 5 * 60 * 1000;
-// Unanswered challenges an address may hold at once: enough for an office
-// behind one address signing in together, not enough to fill the table.
+// Unanswered sign-in challenges an address may hold at once: enough for an
+// office behind one address signing in together, not enough to fill the
+// table. A signed-in user's own challenges count against them instead.
 export const LIVE_PER_ADDRESS = 200;
+export const LIVE_PER_USER = 20;
 export const EXPIRED_CHALLENGE_MESSAGE = "This passkey request has expired. Try again.";
 
 // Keeps a challenge (made by the WebAuthn library, base64url) for a few
@@ -19,8 +24,11 @@ export async function keepChallenge(options: { challenge: string; purpose: Chall
   await db().$executeRaw`DELETE FROM "WebAuthnChallenge" WHERE "id" IN (SELECT "id" FROM "WebAuthnChallenge" WHERE "expiresAt" < ${now} LIMIT 500)`;
   // An IPv6 /64 is one client, as for the sign-in throttle.
   const ipAddress = addressGroup(options.ipAddress);
-  const live = await db().webAuthnChallenge.count({ where: { ipAddress, expiresAt: { gte: now }, usedAt: null } });
-  if (live >= LIVE_PER_ADDRESS) throw new RateLimitedError("Too many passkey requests at once. Try again in a few minutes.", LIFETIME_MS / 1000);
+  const live = await db().webAuthnChallenge.count({
+    where: { expiresAt: { gte: now }, usedAt: null, ...(options.userId ? { userId: options.userId } : { userId: null, ipAddress }) },
+  });
+  if (live >= (options.userId ? LIVE_PER_USER : LIVE_PER_ADDRESS))
+    throw new RateLimitedError("Too many passkey requests at once. Try again in a few minutes.", LIFETIME_MS / 1000);
   await db().webAuthnChallenge.create({
     data: {
       id: randomBytes(18).toString("base64url"),
@@ -35,10 +43,12 @@ export async function keepChallenge(options: { challenge: string; purpose: Chall
 
 // The challenge a browser's answer signed, read from its clientDataJSON
 // (the WebAuthn library checks it again against what we return).
+// An answer made inside another site's frame (crossOrigin) is refused.
 export function answeredChallenge(clientDataJSON: string): string {
   try {
-    const challenge = (JSON.parse(Buffer.from(clientDataJSON, "base64url").toString("utf8")) as { challenge?: unknown }).challenge;
-    if (typeof challenge === "string" && challenge.length > 0 && challenge.length <= 512) return challenge;
+    const clientData = JSON.parse(Buffer.from(clientDataJSON, "base64url").toString("utf8")) as { challenge?: unknown; crossOrigin?: unknown };
+    const { challenge } = clientData;
+    if (clientData.crossOrigin !== true && typeof challenge === "string" && challenge.length > 0 && challenge.length <= 512) return challenge;
   } catch {
     // Unreadable: refused below.
   }

@@ -50,8 +50,8 @@ export class SoftAuthenticator {
     return b64url(this.credentialId);
   }
 
-  private clientData(type: string, challenge: string, origin = this.options.origin): Buffer {
-    return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
+  private clientData(type: string, challenge: string, origin = this.options.origin, crossOrigin = false): Buffer {
+    return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin }));
   }
 
   private flags(extra = 0): number {
@@ -100,12 +100,12 @@ export class SoftAuthenticator {
   }
 
   // navigator.credentials.get(), as @simplewebauthn/browser returns it.
-  authenticate(challenge: string, overrides: { origin?: string; signWith?: SoftAuthenticator } = {}) {
+  authenticate(challenge: string, overrides: { origin?: string; crossOrigin?: boolean; signWith?: SoftAuthenticator } = {}) {
     this.counter += 1;
     const count = Buffer.alloc(4);
     count.writeUInt32BE(this.counter);
     const authData = Buffer.concat([sha256(this.options.rpId), Buffer.from([this.flags()]), count]);
-    const clientDataJSON = this.clientData("webauthn.get", challenge, overrides.origin);
+    const clientDataJSON = this.clientData("webauthn.get", challenge, overrides.origin, overrides.crossOrigin);
     const signer = overrides.signWith ?? this;
     const signature = sign("sha256", Buffer.concat([authData, sha256(clientDataJSON)]), signer.privateKey);
     return {

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { endOtherSessions } from "@/lib/auth/auth-sessions";
 import { assertReauthenticated, checkOwnPassword } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -75,29 +76,31 @@ export async function confirmAppEnrolment(options: { actor: Actor; input: unknow
   });
 }
 
-// Ten new recovery codes; the old ones stop working.
-export async function regenerateRecoveryCodes(options: { actor: Actor }): Promise<{ recoveryCodes: string[] }> {
+// Ten new recovery codes; the old ones stop working, and so do the account's
+// other sessions (one may have been opened with an old code).
+export async function regenerateRecoveryCodes(options: { actor: Actor }): Promise<{ recoveryCodes: string[]; otherSessionsEnded: number }> {
   const { actor } = options;
   assertReauthenticated(actor, "two_factor.change");
   return db().$transaction(async (tx) => {
     if ((await countSecondFactors(tx, actor.userId)) === 0) throw new AppError("CONFLICT", "Set up an authenticator app or a passkey first.");
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
-    await recordAuditEvent(tx, { actor, action: "auth.recovery_codes_regenerated" });
-    return { recoveryCodes };
+    const otherSessionsEnded = await endOtherSessions(tx, { actor });
+    await recordAuditEvent(tx, { actor, action: "auth.recovery_codes_regenerated", details: { otherSessionsEnded } });
+    return { recoveryCodes, otherSessionsEnded };
   });
 }
 
-// Removes the caller's authenticator app; asks for the password and a
-// current code (or a recovery code). While the organization requires
+// Removes the caller's authenticator app and signs out the account's other
+// sessions; asks for the password and a current code (or a recovery code). While the organization requires
 // two-factor sign-in, it stays if it is the last second factor. With none
 // left, the recovery codes go too.
-export async function removeAuthenticatorApp(options: { actor: Actor; input: unknown; now?: Date }): Promise<void> {
+export async function removeAuthenticatorApp(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ otherSessionsEnded: number }> {
   const { actor } = options;
   const now = options.now ?? new Date();
   const input = removeAppInput.parse(options.input);
   await checkOwnPassword({ actor, password: input.password, field: "password", now });
   await verifySecondFactor({ userId: actor.userId, proof: { code: input.code }, field: "code", now });
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const factors = await countSecondFactors(tx, actor.userId);
     const { requireTwoFactor } = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireTwoFactor: true } });
@@ -108,8 +111,10 @@ export async function removeAuthenticatorApp(options: { actor: Actor; input: unk
       );
     }
     const { count } = await tx.authenticatorApp.deleteMany({ where: { userId: actor.userId } });
-    if (count === 0) return;
+    if (count === 0) return { otherSessionsEnded: 0 };
     if (factors <= 1) await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
-    await recordAuditEvent(tx, { actor, action: "auth.two_factor_disabled", details: { method: "authenticator_app" } });
+    const otherSessionsEnded = await endOtherSessions(tx, { actor, now });
+    await recordAuditEvent(tx, { actor, action: "auth.two_factor_disabled", details: { method: "authenticator_app", otherSessionsEnded } });
+    return { otherSessionsEnded };
   });
 }

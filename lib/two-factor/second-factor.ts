@@ -8,8 +8,9 @@ import { openSecret, twoFactorSecret } from "./secret-box";
 import { matchTotpCode, normalizeTotpCode, TOTP_CODE_PATTERN } from "./totp";
 
 export type SecondFactorMethod = "authenticator_app" | "recovery_code" | "passkey";
-// A code (from the app, or a recovery code), or a passkey's signed answer.
-export type SecondFactorProof = { code: string } | { passkey: unknown };
+// A code (from the app, or a recovery code), or a passkey's signed answer to
+// a challenge made for this purpose.
+export type SecondFactorProof = { code: string } | { passkey: unknown; purpose: "sign_in" | "reauthenticate" };
 
 export const WRONG_CODE_MESSAGE = "That code is not right. Enter the current code from your authenticator app, or an unused recovery code.";
 export const CODE_FIELD_MAX = 64;
@@ -43,7 +44,7 @@ async function acceptRecoveryCode(userId: string, code: string, now: Date): Prom
 
 async function accept(userId: string, proof: SecondFactorProof, now: Date): Promise<SecondFactorMethod | null> {
   if ("passkey" in proof) {
-    const signed = await verifyPasskeyAssertion({ proof: proof.passkey, mustBelongTo: userId, now }).catch((error: unknown) => {
+    const signed = await verifyPasskeyAssertion({ proof: proof.passkey, purpose: proof.purpose, mustBelongTo: userId, now }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "INVALID_INPUT") return null;
       throw error;
     });
@@ -57,12 +58,21 @@ async function accept(userId: string, proof: SecondFactorProof, now: Date): Prom
 // Checks a second factor of the user: a code from their authenticator app,
 // one of their recovery codes, or a passkey of theirs, under the code
 // throttle (lib/two-factor/code-throttle.ts). Each code is accepted once. A
-// wrong one is a field error on `field`.
-export async function verifySecondFactor(options: { userId: string; proof: SecondFactorProof; field: string; now?: Date }): Promise<SecondFactorMethod> {
+// wrong one is a field error on `field`. fromKnownAddress: the user signed in
+// from this address before; the account-wide wait does not hold them up
+// (someone with the password, guessing codes elsewhere, must not lock the
+// owner out), though the per-address sign-in throttle still counts.
+export async function verifySecondFactor(options: {
+  userId: string;
+  proof: SecondFactorProof;
+  field: string;
+  fromKnownAddress?: boolean;
+  now?: Date;
+}): Promise<SecondFactorMethod> {
   const { userId, field } = options;
   const now = options.now ?? new Date();
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { secondFactorFailures: true, secondFactorFailedAt: true } });
-  const wait = codeAttemptWait({ failedCodes: user.secondFactorFailures, lastFailedAt: user.secondFactorFailedAt, now });
+  const wait = options.fromKnownAddress ? 0 : codeAttemptWait({ failedCodes: user.secondFactorFailures, lastFailedAt: user.secondFactorFailedAt, now });
   if (wait > 0) throw new RateLimitedError(`Too many wrong codes. Try again in ${describeWait(wait)}.`, wait);
 
   const method = await accept(userId, options.proof, now);

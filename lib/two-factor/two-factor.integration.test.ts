@@ -155,6 +155,29 @@ describe("signing in with a second factor", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: member.userId } })).secondFactorFailures).toBe(0);
   });
 
+  it("wrong codes from strangers do not hold up the owner at an address they signed in from before", async () => {
+    const { members } = await createOrganizationWithAllRoles();
+    const member = members[2];
+    const { secret } = await giveAuthenticatorApp(member.userId);
+    const home = address();
+    const first = aMoment();
+    await authenticate({ credentials: { email: member.email, password: TEST_PASSWORD, code: totpCodeAt(secret, first) }, ipAddress: home, now: first });
+    const now = new Date(first.getTime() + 60_000);
+    const wrong = totpCodeAt(secret, now) === "000000" ? "111111" : "000000";
+    for (let i = 0; i < FREE_WRONG_CODES + 3; i++) {
+      await authenticate({ credentials: { email: member.email, password: TEST_PASSWORD, code: wrong }, ipAddress: address(), now }).catch(() => {});
+    }
+    const stranger = await failureOf(
+      authenticate({ credentials: { email: member.email, password: TEST_PASSWORD, code: totpCodeAt(secret, now) }, ipAddress: address(), now }),
+    );
+    expect(stranger).toBeInstanceOf(RateLimitedError);
+    expect(
+      await authenticate({ credentials: { email: member.email, password: TEST_PASSWORD, code: totpCodeAt(secret, now) }, ipAddress: home, now }),
+    ).toMatchObject({
+      id: member.userId,
+    });
+  });
+
   it("an unconfirmed app does not ask for a code", async () => {
     const { members } = await createOrganizationWithAllRoles();
     await giveAuthenticatorApp(members[3].userId, { confirmed: false });
