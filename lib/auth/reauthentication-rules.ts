@@ -17,6 +17,7 @@ export const SENSITIVE_ACTIONS = [
   "approvals.set",
   "responsibilities.set",
   "password.change",
+  "sso.set",
 ] as const;
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
@@ -52,6 +53,7 @@ export const REAUTHENTICATION_RULES: Record<SensitiveAction, Rule> = {
   "approvals.set": { label: "Turn approval for production keys on or off" },
   "responsibilities.set": { label: "Name approvers, the billing owner or the security contact" },
   "password.change": { label: "Change your password", ownPasswordField: true },
+  "sso.set": { label: "Change the single sign-on settings (joining with SSO, requiring SSO, the break-glass owner)" },
 };
 
 // Whether the action, on this target, needs a recent re-authentication of

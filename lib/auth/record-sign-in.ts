@@ -7,6 +7,8 @@ export async function recordSignIn(
   user: { id: string; name: string; email: string },
   action: "auth.sign_in" | "auth.sign_in_failed",
   request: { ipAddress: string; userAgent?: string },
+  // How they signed in or why it failed, e.g. { method: "sso" }.
+  details?: Record<string, string>,
 ): Promise<void> {
   const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { organizationId: true, role: true } });
   for (const membership of memberships) {
@@ -22,6 +24,7 @@ export async function recordSignIn(
           userAgent: request.userAgent?.slice(0, 500) ?? null,
         },
         action,
+        details,
       }),
     );
   }
