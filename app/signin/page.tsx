@@ -4,16 +4,34 @@ import { AuthCard } from "@/components/auth-card";
 import { getCurrentMember } from "@/lib/auth/current-member";
 import { smtpConfig } from "@/lib/email/smtp-config";
 import { isSetupComplete } from "@/lib/setup/setup-state";
+import { isSsoConfigured } from "@/lib/sso/sso-config";
+import { signInPageMessage } from "@/lib/sso/sso-refusals";
 import { SignInForm } from "./_components/sign-in-form";
+import { SsoSignInButton } from "./_components/sso-sign-in-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+// An SSO refusal or failure comes back here with ?sso=<reason> or
+// next-auth's ?error=<code>; only our own fixed messages are shown.
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await isSetupComplete())) redirect("/setup");
   if (await getCurrentMember()) redirect("/settings/secret-keys");
+  const sso = isSsoConfigured();
+  const ssoMessage = signInPageMessage(await searchParams);
   return (
-    <AuthCard title="Sign in" description="Use the email and password of your Secret Keys account.">
-      <SignInForm canResetPassword={smtpConfig() !== null} />
+    <AuthCard
+      title="Sign in"
+      description={
+        sso ? "Use single sign-on, or the email and password of your Secret Keys account." : "Use the email and password of your Secret Keys account."
+      }
+    >
+      {sso && (
+        <div className="mb-6 flex flex-col gap-3">
+          <SsoSignInButton />
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or with your password</p>
+        </div>
+      )}
+      <SignInForm canResetPassword={smtpConfig() !== null} initialMessage={ssoMessage} />
     </AuthCard>
   );
 }

@@ -13,12 +13,13 @@ import type { FieldErrors } from "@/lib/errors";
 const FALLBACK_MESSAGE = "That email and password do not match an account.";
 const THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a moment and try again.";
 
-// With canResetPassword (the server sends email), a "Forgot password?" link.
-export function SignInForm({ canResetPassword }: { canResetPassword: boolean }) {
+// With canResetPassword (the server sends email), a "Forgot password?" link;
+// initialMessage: why a single sign-on came back refused.
+export function SignInForm({ canResetPassword, initialMessage }: { canResetPassword: boolean; initialMessage?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
+  const [message, setMessage] = useState<string | undefined>(initialMessage);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
