@@ -55,7 +55,15 @@ const PROBES = {
   notifications: (organizationId: string) =>
     db().notification.findMany({ where: { organizationId }, orderBy: { id: "asc" }, select: { id: true, readAt: true } }),
   settings: (organizationId: string) =>
-    db().organization.findUnique({ where: { id: organizationId }, select: { name: true, granularScopes: true, requireProductionApproval: true } }),
+    db().organization.findUnique({
+      where: { id: organizationId },
+      select: {
+        name: true,
+        granularScopes: true,
+        requireProductionApproval: true,
+        ssoPolicy: { select: { justInTime: true, required: true, breakGlassMembershipId: true } },
+      },
+    }),
   responsibilities: (organizationId: string) =>
     db().namedResponsibility.findMany({
       where: { organizationId },
