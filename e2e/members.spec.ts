@@ -33,7 +33,7 @@ test("an owner changes a member's role and removes them; both take effect at onc
   await expect(ritaPage).toHaveURL(/\/signin/);
   await ritaPage.getByLabel("Email").fill(rita.email);
   await ritaPage.getByLabel("Password").fill(rita.password);
-  await ritaPage.getByRole("button", { name: "Sign in" }).click();
+  await ritaPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(ritaPage.getByRole("main").getByRole("alert")).toContainText("no longer a member");
   await context.close();
 

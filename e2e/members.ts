@@ -41,7 +41,7 @@ export async function signInOn(page: Page, member: NewMember): Promise<void> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("current-user")).toHaveText(member.name);
   await confirmPasswordWhenAsked(page, member.password);
 }

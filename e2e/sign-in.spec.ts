@@ -8,17 +8,17 @@ test.describe("signed out", () => {
     await page.goto("/settings/secret-keys");
     await expect(page).toHaveURL(/\/signin$/);
 
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
 
     await page.getByLabel("Email").fill(OWNER.email);
     await page.getByLabel("Password").fill("not the password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
     await expect(page).toHaveURL(/\/signin$/);
 
     await page.getByLabel("Password").fill(OWNER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/settings\/secret-keys$/);
     await expect(page.getByTestId("current-user")).toHaveText(OWNER.name);
 
@@ -54,7 +54,7 @@ test.describe("signed out", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a guess");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(message!);
     await expect(page).toHaveURL(/\/signin$/);
   });
@@ -68,7 +68,7 @@ test("signing out ends the session at once, even for a copy of its cookie", asyn
   await page.goto("/signin");
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/secret-keys$/);
   const copiedCookies = await page.context().cookies();
   expect(await (await page.request.get("/api/auth/session")).json()).toMatchObject({ user: { email: OWNER.email, name: OWNER.name } });

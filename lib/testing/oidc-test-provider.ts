@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
 
 // A real OpenID Connect provider (oidc-provider) on loopback for the SSO
 // tests, with its development login page: whatever login is typed signs in
 // as that account (any password). An account's claims come from
 // `accounts` when the test set them, else from the login itself: an email
-// address, verified.
+// address, verified; "unverified:" before it, not verified.
 export type TestIdp = {
   issuer: string;
   client: { id: string; secret: string };
@@ -32,17 +31,23 @@ export async function startTestIdp(options: { redirectUri: string; port?: number
     grant_types: ["authorization_code"],
     response_types: ["code"],
   });
+  // Loaded here: oidc-provider is ESM only, and the e2e harness runs as CommonJS.
+  const { default: Provider } = await import("oidc-provider");
   const provider = new Provider(issuer, {
     clients: [registered(client), registered(otherClient)],
     findAccount: (_ctx, id) => ({
       accountId: id,
-      claims: () => ({
-        sub: createHash("sha256").update(id).digest("hex").slice(0, 24),
-        email: id,
-        email_verified: true,
-        name: id.split("@")[0],
-        ...accounts.get(id),
-      }),
+      claims: () => {
+        const unverified = id.startsWith("unverified:");
+        const email = unverified ? id.slice("unverified:".length) : id;
+        return {
+          sub: createHash("sha256").update(id).digest("hex").slice(0, 24),
+          email,
+          email_verified: !unverified,
+          name: email.split("@")[0],
+          ...accounts.get(id),
+        };
+      },
     }),
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     // The identity goes in the id_token, as Google, Entra ID or Okta send it.
