@@ -45,7 +45,9 @@ export async function dropDatabases(adminUrl: string, names: string[]): Promise<
 // This run's databases (see RUN_KEY).
 export async function listTestDatabases(adminUrl: string): Promise<string[]> {
   return withAdmin(adminUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${runPrefix().replaceAll("_", "\\_")}%`]);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${runPrefix().replaceAll("_", "\\_")}%`,
+    ]);
     return rows.map((row) => row.datname);
   });
 }
