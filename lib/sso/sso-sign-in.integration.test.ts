@@ -9,6 +9,7 @@ import type * as MemberChanges from "@/lib/members/change-member";
 import type * as Fixtures from "@/lib/testing/fixtures";
 import type { TestIdp } from "@/lib/testing/oidc-test-provider";
 import type * as SetSsoJoin from "./set-sso-join";
+import type * as SignInWithSso from "./sign-in-with-sso";
 import type * as SetSsoRequired from "./set-sso-required";
 
 // Single sign-on end to end, without a browser: a real OpenID Connect
@@ -51,6 +52,7 @@ let app: {
   decode: typeof NextAuthJwt.decode;
   resolveMember: typeof ResolveMember.resolveMember;
   setSsoJoin: typeof SetSsoJoin.setSsoJoin;
+  signInWithSso: typeof SignInWithSso.signInWithSso;
   setSsoRequired: typeof SetSsoRequired.setSsoRequired;
   removeMember: typeof MemberChanges.removeMember;
   changeMemberRole: typeof MemberChanges.changeMemberRole;
@@ -171,6 +173,7 @@ beforeAll(async () => {
     decode: (await import("next-auth/jwt")).decode,
     resolveMember: (await import("@/lib/auth/resolve-member")).resolveMember,
     setSsoJoin: (await import("./set-sso-join")).setSsoJoin,
+    signInWithSso: (await import("./sign-in-with-sso")).signInWithSso,
     setSsoRequired: (await import("./set-sso-required")).setSsoRequired,
     removeMember: members.removeMember,
     changeMemberRole: members.changeMemberRole,
@@ -215,6 +218,24 @@ describe("joining with SSO", () => {
         ["member.joined_sso", { email, name: email.split("@")[0], role: "MEMBER" }],
         ["auth.sign_in", { method: "sso" }],
       ]);
+    } finally {
+      await joinAllowed(false);
+    }
+  });
+
+  it("joins with the configured role, and two first sign-ins at once make one account", async () => {
+    await joinAllowed(true);
+    try {
+      const email = app.fixtures.uniqueEmail("twice");
+      const claims = { sub: "twice", email, email_verified: true, name: "Twice" };
+      const request = { claims, defaultRole: "SECURITY" as const, ipAddress: "203.0.113.81" };
+      const [first, second] = await Promise.all([app.signInWithSso(request), app.signInWithSso(request)]);
+      expect(first.userId).toBe(second.userId);
+      const memberships = await app.db().membership.findMany({ where: { user: { email } }, select: { role: true, organizationId: true } });
+      expect(memberships).toEqual([{ role: "SECURITY", organizationId: home.organization.id }]);
+      expect(await app.db().auditEvent.count({ where: { organizationId: home.organization.id, action: "member.joined_sso", actorUserId: first.userId } })).toBe(
+        1,
+      );
     } finally {
       await joinAllowed(false);
     }
