@@ -50,6 +50,8 @@ describe("signInPageMessage", () => {
     expect(signInPageMessage({ sso: "__proto__" })).toBe(SSO_FAILED_MESSAGE);
     expect(signInPageMessage({ sso: "toString" })).toBe(SSO_FAILED_MESSAGE);
     expect(signInPageMessage({ error: "OAuthCallback" })).toBe(SSO_FAILED_MESSAGE);
+    expect(signInPageMessage({ error: "SessionRequired" })).toBeUndefined();
+    expect(signInPageMessage({ error: ["OAuthCallback"] })).toBeUndefined();
     expect(signInPageMessage({})).toBeUndefined();
   });
 });

@@ -14,12 +14,16 @@ export type SsoRefusal = keyof typeof SSO_REFUSAL_MESSAGES;
 // provider refused, an id_token that fails its checks) all read the same.
 export const SSO_FAILED_MESSAGE = "Single sign-on did not complete. Try again; if it keeps failing, ask an owner to check the SSO configuration.";
 
-// The message for /signin's query: our reason, else next-auth's error code,
-// else nothing. Unknown values (anyone can type a URL) read as a failure.
+// next-auth's codes for an OAuth sign-in that went wrong (its error page
+// redirects to /signin?error=<code>).
+const OAUTH_ERRORS = new Set(["OAuthSignin", "OAuthCallback", "OAuthCreateAccount", "OAuthAccountNotLinked", "Callback", "AccessDenied", "Configuration"]);
+
+// The message for /signin's query: our reason, else next-auth's OAuth error,
+// else nothing. An unknown reason (anyone can type a URL) reads as a failure.
 export function signInPageMessage(query: { sso?: unknown; error?: unknown }): string | undefined {
   if (typeof query.sso === "string") {
     return Object.hasOwn(SSO_REFUSAL_MESSAGES, query.sso) ? SSO_REFUSAL_MESSAGES[query.sso as SsoRefusal] : SSO_FAILED_MESSAGE;
   }
-  if (query.error !== undefined) return SSO_FAILED_MESSAGE;
+  if (typeof query.error === "string" && OAUTH_ERRORS.has(query.error)) return SSO_FAILED_MESSAGE;
   return undefined;
 }
