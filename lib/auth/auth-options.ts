@@ -72,6 +72,8 @@ async function completeSsoSignIn(user: { sessionId?: string }, claims: unknown):
       ipAddress: clientAddressFrom(requestHeaders),
       userAgent: userAgentFrom(requestHeaders),
     });
+    // Without an adapter next-auth hands this same user object to the jwt
+    // callback, which puts the session id in the cookie (as authorize() does).
     user.sessionId = sessionId;
     return true;
   } catch (error) {
