@@ -16,8 +16,10 @@ import {
   createMember,
   createOrganizationWithAllRoles,
   createSessionCookie,
+  giveAuthenticatorApp,
   uniqueEmail,
 } from "@/lib/testing/fixtures";
+import { totpCodeAt } from "@/lib/two-factor/totp";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
@@ -107,6 +109,12 @@ const passwordLink = async (w: World, purpose: "SET_PASSWORD" | "RESET_PASSWORD"
   return token;
 };
 const SSO_ENV = { OIDC_ISSUER: "http://127.0.0.1:1/issuer", OIDC_CLIENT_ID: "secret-keys", OIDC_CLIENT_SECRET: "not-used-here" };
+// Every member with an authenticator app (confirmed, or only started), so
+// whichever member calls has one.
+const withAuthenticatorApps = async (w: World, confirmed = true) => {
+  for (const member of w.members) await giveAuthenticatorApp(member.userId, { confirmed });
+};
+const currentCode = (secret: string) => totpCodeAt(secret, new Date());
 const NEXT_AUTH = "next-auth's own sign-in, sign-out and CSRF endpoints: covered by lib/auth/*.integration.test.ts and e2e/sign-in.spec.ts";
 
 const TABLE: Record<string, Row> = {
@@ -384,6 +392,37 @@ const TABLE: Record<string, Row> = {
     target: "resource",
     changes: ["settings"],
     args: async (w) => [{ required: true, breakGlassMembershipId: w.members.find((m) => m.role === "OWNER")!.membershipId }],
+  },
+  "settings/security/actions.ts#setRequireTwoFactorAction": {
+    needs: "settings.manage",
+    target: "own",
+    changes: ["settings"],
+    args: (w) => after(withAuthenticatorApps(w), [{ enabled: true }]),
+  },
+  "settings/security/actions.ts#startAppEnrolmentAction": { needs: "any member", target: "own", changes: ["secondFactors"], args: async () => [] },
+  "settings/security/actions.ts#confirmAppEnrolmentAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["secondFactors"],
+    args: async (w) => {
+      await withAuthenticatorApps(w, false);
+      return [{ code: currentCode((await giveAuthenticatorApp(w.members[0].userId, { confirmed: false })).secret) }];
+    },
+  },
+  "settings/security/actions.ts#regenerateRecoveryCodesAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["secondFactors"],
+    args: (w) => after(withAuthenticatorApps(w)),
+  },
+  "settings/security/actions.ts#removeAuthenticatorAppAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["secondFactors"],
+    args: async (w) => {
+      await withAuthenticatorApps(w);
+      return [{ password: TEST_PASSWORD, code: currentCode((await giveAuthenticatorApp(w.members[0].userId)).secret) }];
+    },
   },
   "settings/security/actions.ts#setWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: async () => [{ url: WEBHOOK_URL }] },
   "settings/security/actions.ts#setWebhookEventsAction": {

@@ -2,14 +2,22 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
-import { REAUTHENTICATION_WINDOW_MS, SENSITIVE_ACTIONS, type SensitiveAction } from "@/lib/auth/reauthentication-rules";
+import { REAUTHENTICATION_RULES, REAUTHENTICATION_WINDOW_MS, SENSITIVE_ACTIONS, type SensitiveAction } from "@/lib/auth/reauthentication-rules";
 import { db } from "@/lib/db/client";
 import { decideKeyRequest } from "@/lib/key-requests/decide-key-request";
 import { requestKey, requestRotation } from "@/lib/key-requests/request-key";
 import { createKey } from "@/lib/keys/create-key";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { discoverServerEntries } from "@/lib/testing/app-files";
-import { createKeyFixture, createMember, createOrganizationWithAllRoles, createSessionCookie, TEST_PASSWORD } from "@/lib/testing/fixtures";
+import {
+  createKeyFixture,
+  createMember,
+  createOrganizationWithAllRoles,
+  createSessionCookie,
+  giveAuthenticatorApp,
+  TEST_PASSWORD,
+} from "@/lib/testing/fixtures";
+import { totpCodeAt } from "@/lib/two-factor/totp";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
@@ -65,7 +73,34 @@ const ssoRequiredToggle = async (w: World) =>
     ? [{ required: false }]
     : [{ required: true, breakGlassMembershipId: w.members.find((m) => m.role === "OWNER")!.membershipId }];
 
-const CASES: Record<Exclude<SensitiveAction, "password.change">, Case[]> = {
+// Actions that ask for the password in their own form instead.
+const OWN_FORM = SENSITIVE_ACTIONS.filter((action) => REAUTHENTICATION_RULES[action].ownPasswordField);
+
+const CASES: Record<Exclude<SensitiveAction, "password.change" | "two_factor.remove">, Case[]> = {
+  "two_factor.change": [
+    { action: "settings/security/actions.ts#startAppEnrolmentAction", changes: ["secondFactors"], args: async () => [] },
+    {
+      action: "settings/security/actions.ts#confirmAppEnrolmentAction",
+      changes: ["secondFactors"],
+      args: async (w) => [{ code: totpCodeAt((await giveAuthenticatorApp(w.actors.OWNER.userId, { confirmed: false })).secret, new Date()) }],
+    },
+    {
+      action: "settings/security/actions.ts#regenerateRecoveryCodesAction",
+      changes: ["secondFactors"],
+      args: async (w) => (await giveAuthenticatorApp(w.actors.OWNER.userId), []),
+    },
+  ],
+  "two_factor.require": [
+    {
+      action: "settings/security/actions.ts#setRequireTwoFactorAction",
+      changes: ["settings"],
+      args: async (w) => {
+        await giveAuthenticatorApp(w.actors.OWNER.userId);
+        await db().organization.update({ where: { id: w.organization.id }, data: { requireTwoFactor: false } });
+        return [{ enabled: true }];
+      },
+    },
+  ],
   "sso.set": [
     { action: "settings/security/actions.ts#setSsoJoinAction", changes: ["settings"], args: ssoJoinToggle },
     { action: "settings/security/actions.ts#setSsoRequiredAction", changes: ["settings"], args: ssoRequiredToggle },
@@ -175,7 +210,8 @@ afterAll(() => {
 });
 
 it("every sensitive action has cases, and every case names an export", () => {
-  expect(Object.keys(CASES).sort()).toEqual(SENSITIVE_ACTIONS.filter((action) => action !== "password.change").sort());
+  expect(OWN_FORM.sort()).toEqual(["password.change", "two_factor.remove"]);
+  expect(Object.keys(CASES).sort()).toEqual(SENSITIVE_ACTIONS.filter((action) => !OWN_FORM.includes(action)).sort());
   for (const cases of Object.values(CASES)) for (const { action } of cases) expect(ENTRIES.has(action), action).toBe(true);
 });
 

@@ -83,6 +83,9 @@ const PAGES: Record<string, PageRow> = {
   },
   "/settings/usage": { needs: "keys.view", content: (p) => p.getByRole("heading", { level: 1, name: "Usage" }) },
   "/settings/sessions": { needs: "any member", content: (p) => p.getByRole("row", { name: /This browser/ }) },
+  // Only for a member whose organization requires two-factor sign-in and who
+  // has none yet (e2e/two-factor.spec.ts); everyone else goes to Security.
+  "/enrol-two-factor": { needs: "any member", lands: { path: "/settings/security" } },
   // Public: the link in the fragment is the proof; without one the page says so.
   "/set-password": { needs: "public", signedOut: { path: "/set-password" }, content: (p) => p.getByText("This link is not complete.") },
   "/reset-password": { needs: "public", signedOut: { path: "/reset-password" }, content: (p) => p.getByText("This link is not complete.") },

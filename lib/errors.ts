@@ -1,7 +1,17 @@
 // REAUTH_REQUIRED: the action needs a recent re-authentication of this
 // session (lib/auth/reauthentication-rules.ts); the browser asks for the
-// password and tries again.
-export type ErrorCode = "INVALID_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "SETUP_COMPLETE" | "REAUTH_REQUIRED";
+// password and tries again. SECOND_FACTOR_REQUIRED: the password was right
+// and the account has a second factor; the sign-in form asks for a code.
+export type ErrorCode =
+  | "INVALID_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "SETUP_COMPLETE"
+  | "REAUTH_REQUIRED"
+  | "SECOND_FACTOR_REQUIRED";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

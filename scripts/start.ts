@@ -89,6 +89,7 @@ async function main() {
     process.env.NEXTAUTH_SECRET = secrets.sessionSecret;
     process.env.KEY_HASH_SECRET = secrets.keyHashSecret;
     process.env.AUDIT_HMAC_SECRET = secrets.auditHmacSecret;
+    process.env.TWO_FACTOR_SECRET = secrets.twoFactorSecret;
     const panelHosts = resolvePanelHosts({ publicUrl: process.env.NEXTAUTH_URL || undefined, port, extraHosts: process.env.ALLOWED_HOSTS });
     process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
     const clientAddress = clientAddressResolver(parseTrustProxy(process.env.TRUST_PROXY));

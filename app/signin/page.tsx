@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
-import { getCurrentMember } from "@/lib/auth/current-member";
+import { ENROL_TWO_FACTOR_PATH, getSignedInMember } from "@/lib/auth/current-member";
 import { smtpConfig } from "@/lib/email/smtp-config";
 import { isSetupComplete } from "@/lib/setup/setup-state";
 import { isSsoConfigured } from "@/lib/sso/sso-config";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Sign in" };
 // next-auth's ?error=<code>; only our own fixed messages are shown.
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await isSetupComplete())) redirect("/setup");
-  if (await getCurrentMember()) redirect("/settings/secret-keys");
+  const member = await getSignedInMember();
+  if (member) redirect(member.mustEnrolTwoFactor ? ENROL_TWO_FACTOR_PATH : "/settings/secret-keys");
   const sso = isSsoConfigured();
   const ssoMessage = signInPageMessage(await searchParams);
   return (

@@ -7,32 +7,45 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 
-// Asks for the password before a dangerous action; onDone(true) once the
-// server accepted it for this session.
+type Method = "password" | "code";
+
+// Asks for the password (or, withCode, a code from the authenticator app)
+// before a dangerous action; onDone(true) once the server accepted it for
+// this session.
 // Not a transition of its own: it opens while the action that needs it is
 // still pending in one, and React would keep this pending until that ends.
-export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirmed: boolean) => void }) {
+export function ReauthDialog({ open, withCode, onDone }: { open: boolean; withCode: boolean; onDone: (confirmed: boolean) => void }) {
   const [pending, setPending] = useState(false);
+  const [method, setMethod] = useState<Method>("password");
   const [message, setMessage] = useState<string>();
   const [fieldError, setFieldError] = useState<string[]>();
 
   function finish(confirmed: boolean) {
     setMessage(undefined);
     setFieldError(undefined);
+    setMethod("password");
     onDone(confirmed);
+  }
+
+  function switchTo(next: Method) {
+    setMethod(next);
+    setMessage(undefined);
+    setFieldError(undefined);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const password = String(new FormData(form).get("password") ?? "");
-    if (!password) return setFieldError(["Enter your password."]);
+    const value = String(new FormData(form).get(method) ?? "");
+    if (!value) return setFieldError([method === "password" ? "Enter your password." : "Enter the code."]);
     setPending(true);
-    const result = await reauthenticateAction({ method: "password", password }).catch(() => null);
+    const input = method === "password" ? { method, password: value } : { method, code: value };
+    const result = await reauthenticateAction(input).catch(() => null);
     setPending(false);
     if (!result?.ok) {
-      setFieldError(result?.fieldErrors?.password);
-      setMessage(result?.fieldErrors?.password ? undefined : (result?.message ?? "The server could not be reached. Try again."));
+      const error = result?.fieldErrors?.[method];
+      setFieldError(error);
+      setMessage(error ? undefined : (result?.message ?? "The server could not be reached. Try again."));
       return;
     }
     form.reset();
@@ -44,11 +57,33 @@ export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirm
       open={open}
       onClose={() => finish(false)}
       title="Confirm it is you"
-      description="This action needs your password. You will not be asked again in this browser for 10 minutes."
+      description={`This action needs your password${withCode ? " or a code from your authenticator app" : ""}. You will not be asked again in this browser for 10 minutes.`}
     >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Password check">
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={method === "password" ? "Password check" : "Code check"}>
         <FormAlert message={message} />
-        <TextField label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldError} required />
+        {method === "password" ? (
+          <TextField key="password" label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldError} required />
+        ) : (
+          <TextField
+            key="code"
+            label="Code from your authenticator app"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={64}
+            errors={fieldError}
+            required
+          />
+        )}
+        {withCode && (
+          <button
+            type="button"
+            className="self-start text-sm text-indigo-700 underline dark:text-indigo-300"
+            onClick={() => switchTo(method === "password" ? "code" : "password")}
+          >
+            {method === "password" ? "Use a code from your authenticator app instead" : "Use your password instead"}
+          </button>
+        )}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => finish(false)} disabled={pending}>
             Cancel

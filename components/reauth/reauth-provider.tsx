@@ -11,7 +11,9 @@ const ReauthContext = createContext<RunSensitive | null>(null);
 // Runs a server action; when the server answers REAUTH_REQUIRED, asks for
 // the password in a dialog and, once it is confirmed, runs the action again.
 // Cancelling returns the server's answer, whose message says what is needed.
-export function ReauthProvider({ children }: { children: React.ReactNode }) {
+// withCode: the member has an authenticator app, so the dialog offers a code
+// as well as the password.
+export function ReauthProvider({ children, withCode = false }: { children: React.ReactNode; withCode?: boolean }) {
   const [open, setOpen] = useState(false);
   const waiting = useRef<(confirmed: boolean) => void>(undefined);
 
@@ -30,6 +32,7 @@ export function ReauthProvider({ children }: { children: React.ReactNode }) {
       {children}
       <ReauthDialog
         open={open}
+        withCode={withCode}
         onDone={(confirmed) => {
           setOpen(false);
           waiting.current?.(confirmed);

@@ -7,8 +7,9 @@ import { isPasswordSignInBlocked, SSO_REQUIRED_MESSAGE } from "@/lib/sso/passwor
 import { holdUntilFloor } from "./refusal-floor";
 import { findSignInAccount, rememberSignInAddress } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
-import { signInInput } from "./sign-in-input";
+import { SECOND_FACTOR_PROMPT, signInInput } from "./sign-in-input";
 import { describeWait } from "./sign-in-throttle";
+import { hasSecondFactor, verifySecondFactor, type SecondFactorMethod } from "@/lib/two-factor/second-factor";
 
 // passwordHash: the hash the password was checked against, so the session
 // is made only while it is still the account's (see createAuthSession).
@@ -37,7 +38,7 @@ export async function authenticate(options: {
 }): Promise<AuthenticatedUser> {
   const parsed = signInInput.safeParse(options.credentials);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
   // The throttle counts by address group (an IPv6 /64 is one client); the
   // audit log keeps the exact address.
   const ipAddress = addressGroup(options.ipAddress);
@@ -59,18 +60,48 @@ export async function authenticate(options: {
     await holdUntilFloor(startedAt, options.refusalFloorMs);
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS_MESSAGE);
   }
-  await forgetPairFailures({ email, ipAddress });
   // A removed member keeps their account (for history) but not their access.
   if ((await db().membership.count({ where: { userId: user.id } })) === 0) {
     throw new AppError("FORBIDDEN", "This account is no longer a member of any organization. Ask an owner to add you again.");
   }
   // While an organization requires SSO, only its break-glass owner signs in
-  // with a password (told only to someone who knew the password).
+  // with a password (told only to someone who knew the password, before any
+  // second factor is asked for).
   if (await isPasswordSignInBlocked(user.id)) {
+    await forgetPairFailures({ email, ipAddress });
     await recordSignIn(user, "auth.sign_in_failed", options, { method: "password", reason: "SSO required" });
     throw new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE);
   }
+  const secondFactor = await checkSecondFactor({ user, code, email, ipAddress, now, options });
+  await forgetPairFailures({ email, ipAddress });
   await rememberSignInAddress({ userId: user.id, ipAddress, now });
-  await recordSignIn(user, "auth.sign_in", options);
+  await recordSignIn(user, "auth.sign_in", options, secondFactor ? { secondFactor } : undefined);
   return { id: user.id, email: user.email, name: user.name, passwordHash };
+}
+
+// With a second factor on the account, the right password alone asks for a
+// code (the password attempt is forgiven: it was right); a wrong code stays
+// counted by the sign-in throttle and by the code throttle.
+async function checkSecondFactor(context: {
+  user: { id: string; name: string; email: string };
+  code: string | undefined;
+  email: string;
+  ipAddress: string;
+  now: Date;
+  options: { ipAddress: string; userAgent?: string; defer?: Defer };
+}): Promise<SecondFactorMethod | null> {
+  const { user, code, email, ipAddress, now, options } = context;
+  if (!(await hasSecondFactor(user.id))) return null;
+  if (!code) {
+    await forgetPairFailures({ email, ipAddress });
+    throw new AppError("SECOND_FACTOR_REQUIRED", SECOND_FACTOR_PROMPT);
+  }
+  try {
+    return await verifySecondFactor({ userId: user.id, code, field: "code", now });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID_INPUT") {
+      await (options.defer ?? runNow)(() => recordSignIn(user, "auth.second_factor_failed", options));
+    }
+    throw error;
+  }
 }

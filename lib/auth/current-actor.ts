@@ -3,8 +3,8 @@ import type { Actor } from "./actor";
 import { clientAddressFrom, userAgentFrom } from "./client-address";
 import { requireMember } from "./current-member";
 
-export async function currentActor(): Promise<Actor> {
-  const member = await requireMember();
+export async function currentActor(access: Parameters<typeof requireMember>[0] = {}): Promise<Actor> {
+  const member = await requireMember(access);
   const requestHeaders = await headers();
   return {
     userId: member.userId,

@@ -7,8 +7,12 @@ import { isSetupComplete } from "@/lib/setup/setup-state";
 import { SESSION_COOKIE } from "./auth-options";
 import { resolveMember, type Member } from "./resolve-member";
 
-// The signed-in member of this request, or null. Cached per request.
-export const getCurrentMember = cache(async (): Promise<Member | null> => {
+export const ENROL_TWO_FACTOR_PATH = "/enrol-two-factor";
+export const TWO_FACTOR_REQUIRED_MESSAGE = "Your organization requires two-factor sign-in. Set up an authenticator app first.";
+
+// Whoever this request's session belongs to, even a member who still has to
+// enrol a second factor. Cached per request.
+export const getSignedInMember = cache(async (): Promise<Member | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token || !process.env.NEXTAUTH_SECRET) return null;
   const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
@@ -16,17 +20,31 @@ export const getCurrentMember = cache(async (): Promise<Member | null> => {
   return resolveMember(payload.sid);
 });
 
-// For pages: sends a visitor to first-run setup or sign-in as needed.
-export async function requireMemberPage(): Promise<Member> {
+// The signed-in member with full access, or null: a member who must enrol a
+// second factor first counts as not signed in (for route handlers).
+export async function getCurrentMember(): Promise<Member | null> {
+  const member = await getSignedInMember();
+  return member && !member.mustEnrolTwoFactor ? member : null;
+}
+
+// enrolling: the caller is the two-factor enrolment itself, which a member
+// who must enrol may use.
+type Access = { enrolling?: boolean };
+
+// For pages: sends a visitor to first-run setup, sign-in or two-factor
+// enrolment as needed.
+export async function requireMemberPage(access: Access = {}): Promise<Member> {
   if (!(await isSetupComplete())) redirect("/setup");
-  const member = await getCurrentMember();
+  const member = await getSignedInMember();
   if (!member) redirect("/signin");
+  if (member.mustEnrolTwoFactor && !access.enrolling) redirect(ENROL_TWO_FACTOR_PATH);
   return member;
 }
 
 // For server actions and route handlers: an error, never a redirect.
-export async function requireMember(): Promise<Member> {
-  const member = await getCurrentMember();
+export async function requireMember(access: Access = {}): Promise<Member> {
+  const member = await getSignedInMember();
   if (!member) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (member.mustEnrolTwoFactor && !access.enrolling) throw new AppError("FORBIDDEN", TWO_FACTOR_REQUIRED_MESSAGE);
   return member;
 }

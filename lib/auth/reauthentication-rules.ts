@@ -18,6 +18,9 @@ export const SENSITIVE_ACTIONS = [
   "responsibilities.set",
   "password.change",
   "sso.set",
+  "two_factor.change",
+  "two_factor.remove",
+  "two_factor.require",
 ] as const;
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
@@ -54,6 +57,9 @@ export const REAUTHENTICATION_RULES: Record<SensitiveAction, Rule> = {
   "responsibilities.set": { label: "Name approvers, the billing owner or the security contact" },
   "password.change": { label: "Change your password", ownPasswordField: true },
   "sso.set": { label: "Change the single sign-on settings (joining with SSO, requiring SSO, the break-glass owner)" },
+  "two_factor.change": { label: "Set up an authenticator app or new recovery codes" },
+  "two_factor.remove": { label: "Remove your authenticator app", ownPasswordField: true },
+  "two_factor.require": { label: "Require two-factor sign-in for the organization" },
 };
 
 // Whether the action, on this target, needs a recent re-authentication of

@@ -15,6 +15,7 @@ import {
 import { findSignInAccount } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
 import { describeWait } from "./sign-in-throttle";
+import { verifySecondFactor } from "@/lib/two-factor/second-factor";
 
 export const REAUTH_REQUIRED_MESSAGE = "Confirm it is you: enter your password to continue.";
 export const WRONG_PASSWORD_MESSAGE = "That is not your password.";
@@ -29,14 +30,18 @@ export function assertReauthenticated(actor: Actor, action: SensitiveAction, con
   throw new AppError("REAUTH_REQUIRED", REAUTH_REQUIRED_MESSAGE);
 }
 
-// The ways to pass a re-authentication. Only the password for now; a second
-// factor (a TOTP code, a passkey) becomes another member of this union.
+// The ways to pass a re-authentication: the password, or a code from the
+// user's authenticator app (or a recovery code).
 export const reauthenticateInput = z.discriminatedUnion(
   "method",
   [
     z.object({
       method: z.literal("password"),
       password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256, "A password has at most 256 characters."),
+    }),
+    z.object({
+      method: z.literal("code"),
+      code: z.string({ error: "Enter the code." }).trim().min(1, "Enter the code.").max(64, "That code is too long."),
     }),
   ],
   { error: "Enter your password." },
@@ -65,6 +70,19 @@ export async function checkOwnPassword(options: { actor: Actor; password: string
   return { passwordHash };
 }
 
+// A code as the proof: wrong ones are audited like wrong passwords and count
+// towards the code throttle (lib/two-factor/code-throttle.ts).
+async function checkOwnCode(options: { actor: Actor; code: string; now: Date }): Promise<void> {
+  try {
+    await verifySecondFactor({ userId: options.actor.userId, code: options.code, field: "code", now: options.now });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID_INPUT") {
+      await db().$transaction((tx) => recordAuditEvent(tx, { actor: options.actor, action: "auth.reauthentication_failed", details: { method: "code" } }));
+    }
+    throw error;
+  }
+}
+
 // Checks the caller's password again and marks their session (this one
 // only) re-authenticated for REAUTHENTICATION_WINDOW_MS.
 export async function reauthenticate(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ until: Date }> {
@@ -73,7 +91,8 @@ export async function reauthenticate(options: { actor: Actor; input: unknown; no
   const now = options.now ?? new Date();
   const sessionId = actor.session?.id;
   if (!sessionId) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
-  await checkOwnPassword({ actor, password: input.password, field: "password", now });
+  if (input.method === "password") await checkOwnPassword({ actor, password: input.password, field: "password", now });
+  else await checkOwnCode({ actor, code: input.code, now });
   return db().$transaction(async (tx) => {
     const { count } = await tx.authSession.updateMany({
       where: { id: sessionId, userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 // organizations' audit logs (an unknown email has no organization to log to).
 export async function recordSignIn(
   user: { id: string; name: string; email: string },
-  action: "auth.sign_in" | "auth.sign_in_failed",
+  action: "auth.sign_in" | "auth.sign_in_failed" | "auth.second_factor_failed",
   request: { ipAddress: string; userAgent?: string },
   // How they signed in or why it failed, e.g. { method: "sso" }.
   details?: Record<string, string>,

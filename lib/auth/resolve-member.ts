@@ -11,6 +11,10 @@ export type Member = {
   role: Role;
   organizationId: string;
   organizationName: string;
+  // The organization requires two-factor sign-in and this user has no
+  // second factor yet: they may enrol one and nothing else.
+  mustEnrolTwoFactor: boolean;
+  hasAuthenticatorApp: boolean;
 };
 
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -37,15 +41,17 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
       createdAt: true,
       lastSeenAt: true,
       reauthenticatedAt: true,
+      signInMethod: true,
       user: {
         select: {
           id: true,
           email: true,
           name: true,
+          authenticatorApp: { select: { confirmedAt: true } },
           memberships: {
             orderBy: { createdAt: "asc" },
             take: 1,
-            select: { role: true, createdAt: true, organization: { select: { id: true, name: true } } },
+            select: { role: true, createdAt: true, organization: { select: { id: true, name: true, requireTwoFactor: true } } },
           },
         },
       },
@@ -66,5 +72,9 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
     role: membership.role,
     organizationId: membership.organization.id,
     organizationName: membership.organization.name,
+    // An SSO session's second factor is the identity provider's business:
+    // requiring two-factor sign-in applies to password sessions.
+    mustEnrolTwoFactor: session.signInMethod !== "sso" && membership.organization.requireTwoFactor && !session.user.authenticatorApp?.confirmedAt,
+    hasAuthenticatorApp: Boolean(session.user.authenticatorApp?.confirmedAt),
   };
 }

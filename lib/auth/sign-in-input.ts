@@ -8,8 +8,19 @@ export const emailField = z
   .max(254, "An email address has at most 254 characters.")
   .pipe(z.email({ error: "Enter a valid email address." }));
 
+// The answer to a right password on an account with two-factor sign-in.
+export const SECOND_FACTOR_PROMPT = "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+
 export const signInInput = z.object({
   email: emailField,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256, "A password has at most 256 characters."),
+  // The second step, for an account with two-factor sign-in: a code from
+  // the authenticator app or a recovery code.
+  code: z
+    .string({ error: "Enter the code." })
+    .trim()
+    .max(64, "That code is too long.")
+    .optional()
+    .transform((code) => code || undefined),
 });
 export type SignInInput = z.infer<typeof signInInput>;

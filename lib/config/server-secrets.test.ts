@@ -12,7 +12,7 @@ const tempDir = () => {
 };
 afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-const ALL_FROM_ENV = { NEXTAUTH_SECRET: "s", KEY_HASH_SECRET: "k", AUDIT_HMAC_SECRET: "a" };
+const ALL_FROM_ENV = { NEXTAUTH_SECRET: "s", KEY_HASH_SECRET: "k", AUDIT_HMAC_SECRET: "a", TWO_FACTOR_SECRET: "t" };
 
 describe("loadServerSecrets", () => {
   it("generates strong secrets once, readable only by the owner, and reuses them", () => {
@@ -20,14 +20,14 @@ describe("loadServerSecrets", () => {
     const first = loadServerSecrets(dir, {});
     expect(first.sessionSecret).toMatch(/^[\w-]{43}$/);
     expect(first.auditHmacSecret).toMatch(/^[\w-]{43}$/);
-    expect(new Set(Object.values(first)).size).toBe(3);
+    expect(new Set(Object.values(first)).size).toBe(4);
     expect(fs.statSync(path.join(dir, "server-secrets.json")).mode & 0o777).toBe(0o600);
     expect(loadServerSecrets(dir, {})).toEqual(first);
   });
 
   it("prefers secrets from the environment and writes nothing when all are set", () => {
     const dir = tempDir();
-    expect(loadServerSecrets(dir, ALL_FROM_ENV)).toEqual({ sessionSecret: "s", keyHashSecret: "k", auditHmacSecret: "a" });
+    expect(loadServerSecrets(dir, ALL_FROM_ENV)).toEqual({ sessionSecret: "s", keyHashSecret: "k", auditHmacSecret: "a", twoFactorSecret: "t" });
     expect(fs.existsSync(path.join(dir, "server-secrets.json"))).toBe(false);
   });
 
@@ -44,12 +44,17 @@ describe("loadServerSecrets", () => {
     expect(loadServerSecrets(dir, {})).toEqual(secrets);
   });
 
-  it("leaves an older file alone when the environment supplies the missing secret", () => {
+  it("leaves an older file alone when the environment supplies the missing secrets", () => {
     const dir = tempDir();
     const file = path.join(dir, "server-secrets.json");
     const old = JSON.stringify({ sessionSecret: "old-session", keyHashSecret: "old-key-hash" });
     fs.writeFileSync(file, old, { mode: 0o600 });
-    expect(loadServerSecrets(dir, { AUDIT_HMAC_SECRET: "a" })).toEqual({ sessionSecret: "old-session", keyHashSecret: "old-key-hash", auditHmacSecret: "a" });
+    expect(loadServerSecrets(dir, { AUDIT_HMAC_SECRET: "a", TWO_FACTOR_SECRET: "t" })).toEqual({
+      sessionSecret: "old-session",
+      keyHashSecret: "old-key-hash",
+      auditHmacSecret: "a",
+      twoFactorSecret: "t",
+    });
     expect(fs.readFileSync(file, "utf8")).toBe(old);
   });
 });

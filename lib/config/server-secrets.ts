@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-export type ServerSecrets = { sessionSecret: string; keyHashSecret: string; auditHmacSecret: string };
+export type ServerSecrets = { sessionSecret: string; keyHashSecret: string; auditHmacSecret: string; twoFactorSecret: string };
 
 const FILE_NAME = "server-secrets.json";
 
@@ -11,6 +11,7 @@ const ENV_NAMES: Record<keyof ServerSecrets, string> = {
   sessionSecret: "NEXTAUTH_SECRET",
   keyHashSecret: "KEY_HASH_SECRET",
   auditHmacSecret: "AUDIT_HMAC_SECRET",
+  twoFactorSecret: "TWO_FACTOR_SECRET",
 };
 const FIELDS = Object.keys(ENV_NAMES) as (keyof ServerSecrets)[];
 

@@ -4,7 +4,13 @@ export async function listMembers(organizationId: string) {
   const memberships = await db().membership.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: "asc" }],
-    select: { id: true, role: true, createdAt: true, userId: true, user: { select: { name: true, email: true, passwordHash: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      userId: true,
+      user: { select: { name: true, email: true, passwordHash: true, authenticatorApp: { select: { confirmedAt: true } } } },
+    },
   });
   // Only whether a password was chosen leaves here, never the hash.
   return memberships.map((m) => ({
@@ -15,5 +21,7 @@ export async function listMembers(organizationId: string) {
     name: m.user.name,
     email: m.user.email,
     waitingForPassword: m.user.passwordHash === null,
+    // The second factors the member has (the Members page shows which).
+    secondFactors: m.user.authenticatorApp?.confirmedAt ? ["Authenticator app"] : [],
   }));
 }

@@ -269,6 +269,15 @@ describe("matching members", () => {
     expect(signIn.details).toEqual({ method: "sso" });
   });
 
+  it("an organization requiring two-factor sign-in does not send an SSO session to enrol (the provider handles it); a password session it does", async () => {
+    const { organization, members } = await app.fixtures.createOrganization(["MEMBER"]);
+    await app.db().organization.update({ where: { id: organization.id }, data: { requireTwoFactor: true } });
+    const result = await new Browser().signInWithSso(members[0].email);
+    expect(await app.resolveMember(result.sessionId!)).toMatchObject({ userId: members[0].userId, mustEnrolTwoFactor: false });
+    const passwordSession = await app.fixtures.createSessionCookie(members[0].userId);
+    expect(await app.resolveMember(passwordSession.sessionId)).toMatchObject({ mustEnrolTwoFactor: true });
+  });
+
   it("an email the provider has not verified is refused, and the account's log says someone tried", async () => {
     const { organization, members } = await app.fixtures.createOrganization(["OWNER"]);
     idp.accounts.set(members[0].email, { email_verified: false });

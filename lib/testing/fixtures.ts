@@ -10,6 +10,7 @@ import { closeStep, notifyStep, replaceStep, reviewStep, revokeStep, updateAppsS
 import type { IncidentStepId } from "@/lib/incidents/incident-steps";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { createKey } from "@/lib/keys/create-key";
+import { sealSecret } from "@/lib/two-factor/secret-box";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -117,4 +118,19 @@ export async function createSessionCookie(
   const { sessionId } = await createAuthSession({ userId, ipAddress: "203.0.113.7", userAgent: "vitest" });
   if (options.reauthenticatedAt) await db().authSession.update({ where: { id: sessionId }, data: { reauthenticatedAt: options.reauthenticatedAt } });
   return { name: SESSION_COOKIE, value: await encode({ token: { sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! }), sessionId };
+}
+
+// An authenticator app with a known secret for the user (confirmed unless
+// told otherwise), as if they had scanned its QR code; totpCodeAt(secret,
+// now) is what their phone shows.
+export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+export async function giveAuthenticatorApp(userId: string, options: { confirmed?: boolean; secret?: string } = {}): Promise<{ secret: string }> {
+  const secret = options.secret ?? TEST_TOTP_SECRET;
+  const data = {
+    secretEncrypted: sealSecret(secret, process.env.TWO_FACTOR_SECRET!),
+    confirmedAt: options.confirmed === false ? null : new Date(),
+    lastUsedStep: 0,
+  };
+  await db().authenticatorApp.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  return { secret };
 }

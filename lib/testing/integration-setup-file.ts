@@ -7,6 +7,7 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-test-session-secret";
 process.env.KEY_HASH_SECRET ??= "integration-test-key-hash-secret";
 process.env.AUDIT_HMAC_SECRET ??= "integration-test-audit-hmac-secret";
+process.env.TWO_FACTOR_SECRET ??= "integration-test-two-factor-secret";
 
 afterAll(async () => {
   await disconnectAll();

@@ -61,7 +61,19 @@ const PROBES = {
         name: true,
         granularScopes: true,
         requireProductionApproval: true,
+        requireTwoFactor: true,
         ssoPolicy: { select: { justInTime: true, required: true, breakGlassMembershipId: true } },
+      },
+    }),
+  // Members' authenticator apps and recovery codes.
+  secondFactors: (organizationId: string) =>
+    db().user.findMany({
+      where: { memberships: { some: { organizationId } } },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        authenticatorApp: { select: { secretEncrypted: true, confirmedAt: true, lastUsedStep: true } },
+        recoveryCodes: { orderBy: { id: "asc" }, select: { id: true, usedAt: true } },
       },
     }),
   responsibilities: (organizationId: string) =>

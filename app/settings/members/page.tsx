@@ -7,6 +7,7 @@ import { can, OPERATION_LABELS, OPERATIONS, ROLE_LABELS } from "@/lib/auth/permi
 import { ASSIGNABLE_ROLES } from "@/lib/members/add-member-input";
 import { liveKeysByOwner } from "@/lib/keys/list-owned-keys";
 import { listMembers } from "@/lib/members/list-members";
+import { getOrganizationSettings } from "@/lib/organization/get-organization-settings";
 import { AddMemberForm } from "./_components/add-member-form";
 import { MemberControls } from "./_components/member-controls";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const member = await requireMemberPage();
-  const members = await listMembers(member.organizationId);
+  const [members, { requireTwoFactor }] = await Promise.all([listMembers(member.organizationId), getOrganizationSettings(member.organizationId)]);
   const canManage = can(member.role, "members.manage");
   // What a removal would hand over: each member's live keys (owners only).
   const ownedKeys = canManage ? await liveKeysByOwner(member.organizationId) : new Map();
@@ -23,7 +24,7 @@ export default async function MembersPage() {
     <>
       <PageHeader title="Members" description={`People in ${member.organizationName} and their roles.`} />
       <TableShell>
-        <TableHead columns={[{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Joined" }]} />
+        <TableHead columns={[{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Two-factor" }, { label: "Joined" }]} />
         <tbody>
           {members.map((row) => (
             <tr key={row.id} className={ROW_CLASS}>
@@ -54,6 +55,15 @@ export default async function MembersPage() {
                   />
                 ) : (
                   ROLE_LABELS[row.role]
+                )}
+              </td>
+              <td className={CELL_CLASS}>
+                {row.secondFactors.length > 0 ? (
+                  row.secondFactors.join(", ")
+                ) : (
+                  <span className={requireTwoFactor ? "font-medium text-amber-800 dark:text-amber-300" : "text-zinc-500 dark:text-zinc-400"}>
+                    {requireTwoFactor ? "None (must set up)" : "None"}
+                  </span>
                 )}
               </td>
               <td className={CELL_CLASS}>

@@ -7,6 +7,8 @@ import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { setSsoJoin } from "@/lib/sso/set-sso-join";
 import { setSsoRequired } from "@/lib/sso/set-sso-required";
+import { confirmAppEnrolment, regenerateRecoveryCodes, removeAuthenticatorApp, startAppEnrolment } from "@/lib/two-factor/authenticator-app";
+import { setRequireTwoFactor } from "@/lib/two-factor/require-two-factor";
 import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "@/lib/webhooks/webhook-endpoint";
 
 const SECURITY_PAGE = { path: "/settings/security" };
@@ -66,4 +68,29 @@ export async function sendTestEmailAction() {
 // Sends a failed webhook delivery again (owners only).
 export async function retryWebhookDeliveryAction(input: unknown) {
   return runAsActor((actor) => retryWebhookDelivery({ actor, input }), SECURITY_PAGE);
+}
+
+// Requires two-factor sign-in for every member, or makes it optional (owners only).
+export async function setRequireTwoFactorAction(input: unknown) {
+  return runAsActor((actor) => setRequireTwoFactor({ actor, input }), { path: "/settings", type: "layout" });
+}
+
+// Starts setting up the caller's authenticator app: its secret, once, as a QR code and text.
+export async function startAppEnrolmentAction() {
+  return runAsActor((actor) => startAppEnrolment({ actor }), undefined, { enrolling: true });
+}
+
+// Confirms the caller's authenticator app with a code; returns ten recovery codes, once.
+export async function confirmAppEnrolmentAction(input: unknown) {
+  return runAsActor((actor) => confirmAppEnrolment({ actor, input }), undefined, { enrolling: true });
+}
+
+// Replaces the caller's recovery codes with ten new ones, shown once.
+export async function regenerateRecoveryCodesAction() {
+  return runAsActor((actor) => regenerateRecoveryCodes({ actor }), SECURITY_PAGE);
+}
+
+// Removes the caller's authenticator app (asks the password and a code).
+export async function removeAuthenticatorAppAction(input: unknown) {
+  return runAsActor((actor) => removeAuthenticatorApp({ actor, input }), { path: "/settings", type: "layout" });
 }

@@ -23,6 +23,9 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
 import { isSsoConfigured, ssoConfig } from "@/lib/sso/sso-config";
 import { getSsoPolicy } from "@/lib/sso/sso-policy";
+import { RequireTwoFactorToggle } from "./_components/require-two-factor-toggle";
+import { TwoFactorSettings } from "./_components/two-factor-settings";
+import { countMembersWithoutSecondFactor, twoFactorStatus } from "@/lib/two-factor/two-factor-status";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -31,12 +34,14 @@ export default async function SecurityPage() {
   // The webhook URL (often a bearer secret in its path), its delivery errors
   // and the mail server are for those who manage settings.
   const canManage = can(member.role, "settings.manage");
-  const [sessions, organization, webhook, deliveries, named, ssoPolicy, members] = await Promise.all([
+  const [sessions, organization, webhook, deliveries, named, twoFactor, withoutSecondFactor, ssoPolicy, members] = await Promise.all([
     listLiveAuthSessions(member.userId, member.sessionId),
     getOrganizationSettings(member.organizationId),
     getWebhookEndpoint(member.organizationId),
     canManage ? listDeliveries(member.organizationId) : [],
     namedPeople(member.organizationId),
+    twoFactorStatus(member.userId, member.organizationId),
+    countMembersWithoutSecondFactor(member.organizationId),
     getSsoPolicy(member.organizationId),
     listMembers(member.organizationId),
   ]);
@@ -46,7 +51,10 @@ export default async function SecurityPage() {
   const smtp = smtpConfig();
   return (
     <>
-      <PageHeader title="Security" description="Organization-wide key settings, your password, and where your account is signed in." />
+      <PageHeader
+        title="Security"
+        description="Organization-wide key and sign-in settings, your password and two-factor sign-in, and where your account is signed in."
+      />
       <section aria-labelledby="keys-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="keys-heading" className="mb-4 font-semibold">
           Secret keys
@@ -71,6 +79,12 @@ export default async function SecurityPage() {
           owners={owners}
           canManage={canManage}
         />
+      </section>
+      <section aria-labelledby="sign-in-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="sign-in-heading" className="mb-4 font-semibold">
+          Sign-in
+        </h2>
+        <RequireTwoFactorToggle enabled={organization.requireTwoFactor} canManage={canManage} withoutSecondFactor={withoutSecondFactor} />
       </section>
       <section aria-labelledby="webhook-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="webhook-heading" className="mb-4 font-semibold">
@@ -112,6 +126,15 @@ export default async function SecurityPage() {
         </h2>
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">Changing it signs out every other browser where you are signed in.</p>
         <ChangePasswordForm />
+      </section>
+      <section
+        aria-labelledby="two-factor-heading"
+        className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <h2 id="two-factor-heading" className="mb-4 font-semibold">
+          Your two-factor sign-in
+        </h2>
+        <TwoFactorSettings status={twoFactor} />
       </section>
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="sessions-heading" className="mb-2 font-semibold">

@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { useRunSensitive } from "@/components/reauth/reauth-provider";
-import { SettingSwitch } from "@/components/setting-switch";
+import { SettingSwitch } from "@/components/ui/setting-switch";
 import { setSsoJoinAction, setSsoRequiredAction } from "../actions";
 
 type Owner = { membershipId: string; label: string };
@@ -56,13 +56,10 @@ export function SsoSettings({
           the README). Until then everyone signs in with a password.
         </p>
       )}
-      <SettingSwitch
-        title="Let new people join with SSO"
-        description={`Someone your identity provider vouches for, with a verified email address and no account here, joins the organization as ${joinRole} on their first SSO sign-in. When off, an owner adds people first.`}
-        enabled={justInTime}
-        canManage={canManage}
-        save={(next) => setSsoJoinAction({ enabled: next })}
-      />
+      <SettingSwitch label="Let new people join with SSO" enabled={justInTime} canManage={canManage} onChange={(next) => setSsoJoinAction({ enabled: next })}>
+        Someone your identity provider vouches for, with a verified email address and no account here, joins the organization as {joinRole} on their first SSO
+        sign-in. When off, an owner adds people first.
+      </SettingSwitch>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={selectId} className="font-medium">
           Break-glass owner
@@ -90,12 +87,11 @@ export function SsoSettings({
         </p>
       </div>
       <SettingSwitch
-        title="Require SSO"
-        description="Everyone but the break-glass owner signs in with SSO; password sign-in is refused to them. Sessions already signed in stay until they end."
+        label="Require SSO"
         enabled={required}
         canManage={canManage}
         disabled={!configured && !required}
-        save={async (next) => {
+        onChange={async (next) => {
           const result = await setSsoRequiredAction({ required: next, breakGlassMembershipId: next ? breakGlass || undefined : undefined });
           if (result.ok) {
             setIsRequired(next);
@@ -103,7 +99,9 @@ export function SsoSettings({
           }
           return result;
         }}
-      />
+      >
+        Everyone but the break-glass owner signs in with SSO; password sign-in is refused to them. Sessions already signed in stay until they end.
+      </SettingSwitch>
     </div>
   );
 }

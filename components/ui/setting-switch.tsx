@@ -1,38 +1,37 @@
 "use client";
 
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition } from "react";
 import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import type { ActionResult } from "@/lib/action-result";
 
-// An on/off organization setting: a labelled switch that saves at once
-// through `save`, goes back and says why when the server refuses, and asks
-// for the password first when the server wants a recent re-authentication
-// (so it needs the ReauthProvider of app/settings/layout.tsx).
+// An organization setting as a switch: flips at once, calls the action
+// (asking for re-authentication if the server wants it) and flips back with
+// the server's message when refused.
 export function SettingSwitch({
-  title,
-  description,
+  label,
   enabled,
   canManage,
+  onChange,
+  children,
+  className,
   disabled = false,
-  save,
-  className = "flex flex-col gap-2",
 }: {
-  title: string;
-  description: ReactNode;
+  label: string;
   enabled: boolean;
   canManage: boolean;
   // Besides a role that cannot manage it (a note says so), e.g. a
   // precondition the description explains.
   disabled?: boolean;
-  save: (enabled: boolean) => Promise<ActionResult<unknown>>;
+  onChange: (enabled: boolean) => Promise<ActionResult<unknown>>;
+  children: React.ReactNode;
   className?: string;
 }) {
-  const [pending, startTransition] = useTransition();
   const runSensitive = useRunSensitive();
+  const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [checked, setChecked] = useState(enabled);
   return (
-    <div className={className}>
+    <div className={`flex flex-col gap-2 ${className ?? ""}`}>
       <label className="flex items-start gap-3 text-sm">
         <input
           type="checkbox"
@@ -43,7 +42,7 @@ export function SettingSwitch({
             const next = event.target.checked;
             setChecked(next);
             startTransition(async () => {
-              const result = await runSensitive(() => save(next));
+              const result = await runSensitive(() => onChange(next));
               setMessage(result.ok ? undefined : result.message);
               if (!result.ok) setChecked(!next);
             });
@@ -51,8 +50,8 @@ export function SettingSwitch({
           className="mt-0.5 size-4 accent-indigo-600"
         />
         <span>
-          <span className="font-medium">{title}</span>
-          <span className="block text-zinc-600 dark:text-zinc-400">{description}</span>
+          <span className="font-medium">{label}</span>
+          <span className="block text-zinc-600 dark:text-zinc-400">{children}</span>
           {!canManage && <span className="block text-zinc-500 dark:text-zinc-400">Only an owner can change this.</span>}
         </span>
       </label>

@@ -1,0 +1,120 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertReauthenticated, checkOwnPassword } from "@/lib/auth/reauthentication";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { z } from "@/lib/validation/zod";
+import { qrCodePath } from "./qr-code";
+import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes";
+import { CODE_FIELD_MAX, verifySecondFactor } from "./second-factor";
+import { openSecret, sealSecret, twoFactorSecret } from "./secret-box";
+import { matchTotpCode, newTotpSecret, totpUri } from "./totp";
+
+// An enrolment not confirmed within this time starts over.
+const ENROLMENT_MAX_AGE_MS = 30 * 60 * 1000;
+const ISSUER = "Secret Keys";
+
+export type AppEnrolment = { secret: string; uri: string; qr: { size: number; path: string } };
+
+const codeField = z.string({ error: "Enter the code." }).trim().min(1, "Enter the code.").max(CODE_FIELD_MAX, "That code is too long.");
+export const confirmAppInput = z.object({ code: codeField });
+export const removeAppInput = z.object({
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(256, "A password has at most 256 characters."),
+  code: codeField,
+});
+
+async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+  return codes;
+}
+
+// Starts setting up an authenticator app: a new secret, shown now as a QR
+// code and as text, then never again. Replaces an unconfirmed one.
+export async function startAppEnrolment(options: { actor: Actor }): Promise<AppEnrolment> {
+  const { actor } = options;
+  assertReauthenticated(actor, "two_factor.change");
+  const secret = newTotpSecret();
+  const secretEncrypted = sealSecret(secret, twoFactorSecret());
+  const { email } = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
+    const existing = await tx.authenticatorApp.findUnique({ where: { userId: actor.userId }, select: { confirmedAt: true } });
+    if (existing?.confirmedAt) throw new AppError("CONFLICT", "You already have an authenticator app. Remove it first to set up another.");
+    await tx.authenticatorApp.upsert({
+      where: { userId: actor.userId },
+      create: { userId: actor.userId, secretEncrypted },
+      update: { secretEncrypted, createdAt: new Date(), lastUsedStep: 0, failedCodes: 0, lastFailedAt: null },
+    });
+  });
+  const uri = totpUri({ secret, accountName: email, issuer: ISSUER });
+  return { secret, uri, qr: qrCodePath(uri) };
+}
+
+// Confirms the app with its first code; returns ten recovery codes, shown
+// once (only their hashes are kept).
+export async function confirmAppEnrolment(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+  const { actor } = options;
+  const now = options.now ?? new Date();
+  const { code } = confirmAppInput.parse(options.input);
+  assertReauthenticated(actor, "two_factor.change", {}, now);
+  const pending = await db().authenticatorApp.findUnique({ where: { userId: actor.userId } });
+  if (!pending || pending.confirmedAt || now.getTime() - pending.createdAt.getTime() > ENROLMENT_MAX_AGE_MS) {
+    throw new AppError("CONFLICT", "This setup has expired or was finished elsewhere. Start again.");
+  }
+  const step = matchTotpCode({ secret: openSecret(pending.secretEncrypted, twoFactorSecret()), code, now, lastUsedStep: 0 });
+  if (step === null) {
+    const message = "That code does not match. Check the time on your phone and enter the code the app shows now.";
+    throw new AppError("INVALID_INPUT", message, { code: [message] });
+  }
+  return db().$transaction(async (tx) => {
+    // The same pending secret, still unconfirmed: a second confirmation
+    // racing this one, or a restart of the setup meanwhile, gets nothing.
+    const { count } = await tx.authenticatorApp.updateMany({
+      where: { userId: actor.userId, confirmedAt: null, secretEncrypted: pending.secretEncrypted },
+      data: { confirmedAt: now, lastUsedStep: step },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This setup has expired or was finished elsewhere. Start again.");
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
+    await recordAuditEvent(tx, { actor, action: "auth.two_factor_enabled", details: { method: "authenticator_app" } });
+    return { recoveryCodes };
+  });
+}
+
+// Ten new recovery codes; the old ones stop working.
+export async function regenerateRecoveryCodes(options: { actor: Actor }): Promise<{ recoveryCodes: string[] }> {
+  const { actor } = options;
+  assertReauthenticated(actor, "two_factor.change");
+  return db().$transaction(async (tx) => {
+    const app = await tx.authenticatorApp.findUnique({ where: { userId: actor.userId }, select: { confirmedAt: true } });
+    if (!app?.confirmedAt) throw new AppError("CONFLICT", "Set up an authenticator app first.");
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
+    await recordAuditEvent(tx, { actor, action: "auth.recovery_codes_regenerated" });
+    return { recoveryCodes };
+  });
+}
+
+// Removes the caller's authenticator app and recovery codes; asks for the
+// password and a current code (or a recovery code). Refused while the
+// organization requires two-factor sign-in.
+export async function removeAuthenticatorApp(options: { actor: Actor; input: unknown; now?: Date }): Promise<void> {
+  const { actor } = options;
+  const now = options.now ?? new Date();
+  const input = removeAppInput.parse(options.input);
+  const organization = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireTwoFactor: true } });
+  if (organization.requireTwoFactor) {
+    throw new AppError(
+      "CONFLICT",
+      "Your organization requires two-factor sign-in, so your authenticator app cannot be removed. Set up a new phone with your recovery codes instead.",
+    );
+  }
+  await checkOwnPassword({ actor, password: input.password, field: "password", now });
+  await verifySecondFactor({ userId: actor.userId, code: input.code, field: "code", now });
+  await db().$transaction(async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
+    const { count } = await tx.authenticatorApp.deleteMany({ where: { userId: actor.userId } });
+    if (count > 0) await recordAuditEvent(tx, { actor, action: "auth.two_factor_disabled", details: { method: "authenticator_app" } });
+  });
+}
