@@ -17,6 +17,8 @@ import {
   createOrganizationWithAllRoles,
   createSessionCookie,
   giveAuthenticatorApp,
+  givePasskey,
+  passkeyRegistrationFor,
   uniqueEmail,
 } from "@/lib/testing/fixtures";
 import { totpCodeAt } from "@/lib/two-factor/totp";
@@ -424,6 +426,27 @@ const TABLE: Record<string, Row> = {
       return [{ password: TEST_PASSWORD, code: currentCode((await giveAuthenticatorApp(w.members[0].userId)).secret) }];
     },
   },
+  "settings/security/actions.ts#startPasskeyRegistrationAction": { needs: "any member", target: "own", changes: [], args: async () => [] },
+  "settings/security/actions.ts#finishPasskeyRegistrationAction": {
+    needs: "any member",
+    target: "own",
+    changes: ["secondFactors"],
+    args: async (w) => [{ name: "Laptop", response: await passkeyRegistrationFor(w.members.map((m) => m.userId)) }],
+  },
+  "settings/security/actions.ts#renamePasskeyAction": {
+    needs: "the session's user",
+    target: "resource",
+    changes: ["secondFactors"],
+    args: async (w) => [{ passkeyId: (await givePasskey(w.actors[SESSION_USER].userId)).id, name: "Renamed" }],
+  },
+  "settings/security/actions.ts#removePasskeyAction": {
+    needs: "the session's user",
+    target: "resource",
+    changes: ["secondFactors"],
+    args: async (w) => [{ passkeyId: (await givePasskey(w.actors[SESSION_USER].userId)).id }],
+  },
+  "settings/actions.ts#startPasskeyReauthAction": { needs: "any member", target: "own", changes: [], args: async () => [] },
+  "signin/actions.ts#startPasskeySignInAction": { needs: "anyone", target: "own", changes: [], args: async () => [] },
   "settings/security/actions.ts#setWebhookAction": { needs: "settings.manage", target: "own", changes: ["webhook"], args: async () => [{ url: WEBHOOK_URL }] },
   "settings/security/actions.ts#setWebhookEventsAction": {
     needs: "settings.manage",

@@ -15,7 +15,10 @@ import {
   createOrganizationWithAllRoles,
   createSessionCookie,
   giveAuthenticatorApp,
+  givePasskey,
+  passkeyRegistrationFor,
   TEST_PASSWORD,
+  uniqueEmail,
 } from "@/lib/testing/fixtures";
 import { totpCodeAt } from "@/lib/two-factor/totp";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
@@ -83,6 +86,17 @@ const CASES: Record<Exclude<SensitiveAction, "password.change" | "two_factor.rem
       action: "settings/security/actions.ts#confirmAppEnrolmentAction",
       changes: ["secondFactors"],
       args: async (w) => [{ code: totpCodeAt((await giveAuthenticatorApp(w.actors.OWNER.userId, { confirmed: false })).secret, new Date()) }],
+    },
+    { action: "settings/security/actions.ts#startPasskeyRegistrationAction", changes: [], args: async () => [] },
+    {
+      action: "settings/security/actions.ts#finishPasskeyRegistrationAction",
+      changes: ["secondFactors"],
+      args: async (w) => [{ name: "Laptop", response: await passkeyRegistrationFor([w.actors.OWNER.userId]) }],
+    },
+    {
+      action: "settings/security/actions.ts#removePasskeyAction",
+      changes: ["secondFactors"],
+      args: async (w) => [{ passkeyId: (await givePasskey(w.actors.OWNER.userId)).id }],
     },
     {
       action: "settings/security/actions.ts#regenerateRecoveryCodesAction",
@@ -182,6 +196,13 @@ const CASES: Record<Exclude<SensitiveAction, "password.change" | "two_factor.rem
       args: async (w) => [{ membershipId: (await createMember(w.organization.id, "MEMBER")).membershipId, role: "ADMIN" }],
     },
   ],
+  "member.add_owner": [
+    {
+      action: "settings/members/actions.ts#addMemberAction",
+      changes: ["members"],
+      args: async () => [{ name: "New owner", email: uniqueEmail("owner"), role: "OWNER" }],
+    },
+  ],
   "member.remove": [
     {
       action: "settings/members/actions.ts#removeMemberAction",
@@ -253,9 +274,14 @@ describe.each(ROWS)("%s", (_name, row) => {
 });
 
 describe("what does not need it", () => {
-  it("deleting or rotating staging and development keys, and a password change (which asks the current password itself)", async () => {
+  it("deleting or rotating staging and development keys, adding a member who is not an owner, and a password change (which asks the current password itself)", async () => {
     const world = await createOrganizationWithAllRoles();
     request.cookie = await createSessionCookie(world.actors.OWNER.userId);
+    for (const role of ["ADMIN", "SECURITY", "MEMBER"]) {
+      expect(codeOf(await call("settings/members/actions.ts#addMemberAction", [{ name: "New member", email: uniqueEmail(role.toLowerCase()), role }]))).toBe(
+        "OK",
+      );
+    }
     expect(codeOf(await call("settings/secret-keys/actions.ts#deleteKeyAction", [{ keyId: (await keyIn(world, "STAGING")).id }]))).toBe("OK");
     expect(codeOf(await call("settings/secret-keys/actions.ts#rotateKeyAction", [{ keyId: (await keyIn(world, "DEVELOPMENT")).id, grace: "1h" }]))).toBe("OK");
     const change = (currentPassword: string) =>

@@ -28,9 +28,12 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const OPEN_WHILE_ENROLLING = new Set([
   "settings/security/actions.ts#startAppEnrolmentAction",
   "settings/security/actions.ts#confirmAppEnrolmentAction",
+  "settings/security/actions.ts#startPasskeyRegistrationAction",
+  "settings/security/actions.ts#finishPasskeyRegistrationAction",
   "settings/actions.ts#reauthenticateAction",
+  "settings/actions.ts#startPasskeyReauthAction",
 ]);
-const WITHOUT_SESSION = /^(setup|set-password|reset-password|forgot-password|api\/auth)\//;
+const WITHOUT_SESSION = /^(setup|signin|set-password|reset-password|forgot-password|api\/auth)\//;
 
 const ENTRIES = await discoverServerEntries(path.dirname(fileURLToPath(import.meta.url)));
 

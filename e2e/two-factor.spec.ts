@@ -19,7 +19,7 @@ async function signInWithPassword(page: Page, member: NewMember): Promise<void> 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function newBrowser(browser: Browser) {
@@ -55,7 +55,7 @@ test("a member sets up an authenticator app, then signs in with its code or a re
   await confirmPasswordWhenAsked(own, tariq.password);
   await own.goto("/settings/security");
   const { secret, recoveryCodes } = await setUpAuthenticator(own);
-  await expect(own.getByTestId("two-factor-status")).toContainText("10 of 10 recovery codes unused");
+  await expect(own.getByTestId("recovery-codes-left")).toContainText("10 of 10 unused");
   expect(new Set(recoveryCodes).size).toBe(10);
 
   // The password alone is no longer enough.
@@ -91,7 +91,7 @@ test("a member sets up an authenticator app, then signs in with its code or a re
   await fresh.page.getByRole("button", { name: "Continue" }).click();
   await expect(fresh.page.getByTestId("current-user")).toHaveText(tariq.name);
   await fresh.page.goto("/settings/security");
-  await expect(fresh.page.getByTestId("two-factor-status")).toContainText("8 of 10 recovery codes unused");
+  await expect(fresh.page.getByTestId("recovery-codes-left")).toContainText("8 of 10 unused");
   await fresh.page.getByRole("button", { name: "Make new recovery codes" }).click();
   const dialog = reauthDialog(fresh.page);
   await dialog.getByRole("button", { name: "Use a code from your authenticator app instead" }).click();
@@ -149,4 +149,66 @@ test("an owner requires two-factor sign-in: a member without it can only set it 
     await expect(requirement).not.toBeChecked();
     await owner.context.close();
   }
+});
+
+const priya: NewMember = { name: "Priya Passkey", email: "priya@acme.test", role: "MEMBER", password: "priya's long password" };
+
+// A platform authenticator in this page's browser (Chromium's virtual
+// authenticator), which verifies its user as a fingerprint reader would.
+async function addVirtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+test("a member adds a passkey, signs in with it alone or after the password, and confirms a dangerous action with it", async ({ page, browser }) => {
+  await addMember(page, priya);
+  const { context, page: own } = await newBrowser(browser);
+  await addVirtualAuthenticator(own);
+  await signInWithPassword(own, priya);
+  await expect(own.getByTestId("current-user")).toHaveText(priya.name);
+  await confirmPasswordWhenAsked(own, priya.password);
+  await own.goto("/settings/security");
+  const add = own.getByRole("form", { name: "Add a passkey" });
+  await add.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(add.getByLabel("Passkey name")).toHaveAccessibleDescription(/Name this passkey/);
+  await add.getByLabel("Passkey name").fill("Work laptop");
+  await add.getByRole("button", { name: "Add a passkey" }).click();
+  // The first second factor comes with recovery codes.
+  await expect(own.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await own.getByLabel("I have stored my recovery codes").check();
+  await own.getByRole("button", { name: "Done" }).click();
+  await expect(own.getByRole("list", { name: "Your passkeys" })).toContainText("Work laptop");
+  await expect(own.getByTestId("two-factor-summary")).toContainText("On");
+
+  // A passkey alone signs in.
+  await own.context().clearCookies();
+  await own.goto("/signin");
+  await own.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(own.getByTestId("current-user")).toHaveText(priya.name);
+
+  // After the password, the passkey is the second step.
+  await signInWithPassword(own, priya);
+  await own.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(own.getByTestId("current-user")).toHaveText(priya.name);
+
+  // A dangerous action in this new session: confirmed with the passkey.
+  await own.removeLocatorHandler(reauthDialog(own));
+  await own.goto("/settings/security");
+  await own.getByRole("button", { name: "Make new recovery codes" }).click();
+  await reauthDialog(own).getByRole("button", { name: "Use a passkey" }).click();
+  await expect(own.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await own.getByLabel("I have stored my recovery codes").check();
+  await own.getByRole("button", { name: "Done" }).click();
+  await expect(own.getByRole("list", { name: "Your passkeys" })).toContainText("last used");
+  await context.close();
 });

@@ -16,7 +16,7 @@ export default async function EnrolTwoFactorPage() {
   return (
     <AuthCard
       title="Set up two-factor sign-in"
-      description={`${member.organizationName} requires a code from an authenticator app at every sign-in. Set one up to continue.`}
+      description={`${member.organizationName} requires two-factor sign-in: a passkey, or a code from an authenticator app with your password. Set one up to continue.`}
     >
       <ReauthProvider>
         <EnrolTwoFactor />

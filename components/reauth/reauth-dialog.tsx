@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { reauthenticateAction } from "@/app/settings/actions";
+import { reauthenticateAction, startPasskeyReauthAction } from "@/app/settings/actions";
+import { signWithPasskey } from "@/components/two-factor/passkey-browser";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -9,12 +10,22 @@ import { TextField } from "@/components/ui/text-field";
 
 type Method = "password" | "code";
 
-// Asks for the password (or, withCode, a code from the authenticator app)
-// before a dangerous action; onDone(true) once the server accepted it for
-// this session.
+// Asks for the password (or, withCode, a code from the authenticator app;
+// withPasskey, one of the member's passkeys) before a dangerous action;
+// onDone(true) once the server accepted it for this session.
 // Not a transition of its own: it opens while the action that needs it is
 // still pending in one, and React would keep this pending until that ends.
-export function ReauthDialog({ open, withCode, onDone }: { open: boolean; withCode: boolean; onDone: (confirmed: boolean) => void }) {
+export function ReauthDialog({
+  open,
+  withCode,
+  withPasskey,
+  onDone,
+}: {
+  open: boolean;
+  withCode: boolean;
+  withPasskey: boolean;
+  onDone: (confirmed: boolean) => void;
+}) {
   const [pending, setPending] = useState(false);
   const [method, setMethod] = useState<Method>("password");
   const [message, setMessage] = useState<string>();
@@ -31,6 +42,22 @@ export function ReauthDialog({ open, withCode, onDone }: { open: boolean; withCo
     setMethod(next);
     setMessage(undefined);
     setFieldError(undefined);
+  }
+
+  async function confirmWithPasskey() {
+    setPending(true);
+    setFieldError(undefined);
+    const started = await startPasskeyReauthAction().catch(() => null);
+    const signed = started?.ok ? await signWithPasskey(started.data.options) : null;
+    const result = started?.ok && signed?.ok ? await reauthenticateAction({ method: "passkey", passkey: signed.response }).catch(() => null) : null;
+    setPending(false);
+    if (result?.ok) return finish(true);
+    setMessage(
+      (signed && !signed.ok ? signed.message : undefined) ??
+        (started && !started.ok ? started.message : undefined) ??
+        (result && !result.ok ? (result.fieldErrors?.passkey?.[0] ?? result.message) : undefined) ??
+        "The server could not be reached. Try again.",
+    );
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -57,10 +84,15 @@ export function ReauthDialog({ open, withCode, onDone }: { open: boolean; withCo
       open={open}
       onClose={() => finish(false)}
       title="Confirm it is you"
-      description={`This action needs your password${withCode ? " or a code from your authenticator app" : ""}. You will not be asked again in this browser for 10 minutes.`}
+      description={`This action needs your password${withPasskey ? ", a passkey" : ""}${withCode ? " or a code from your authenticator app" : ""}. You will not be asked again in this browser for 10 minutes.`}
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={method === "password" ? "Password check" : "Code check"}>
         <FormAlert message={message} />
+        {withPasskey && (
+          <Button variant="secondary" onClick={confirmWithPasskey} disabled={pending}>
+            Use a passkey
+          </Button>
+        )}
         {method === "password" ? (
           <TextField key="password" label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldError} required />
         ) : (

@@ -11,9 +11,9 @@ const ReauthContext = createContext<RunSensitive | null>(null);
 // Runs a server action; when the server answers REAUTH_REQUIRED, asks for
 // the password in a dialog and, once it is confirmed, runs the action again.
 // Cancelling returns the server's answer, whose message says what is needed.
-// withCode: the member has an authenticator app, so the dialog offers a code
-// as well as the password.
-export function ReauthProvider({ children, withCode = false }: { children: React.ReactNode; withCode?: boolean }) {
+// withCode, withPasskey: the member has an authenticator app or passkeys,
+// so the dialog offers them as well as the password.
+export function ReauthProvider({ children, withCode = false, withPasskey = false }: { children: React.ReactNode; withCode?: boolean; withPasskey?: boolean }) {
   const [open, setOpen] = useState(false);
   const waiting = useRef<(confirmed: boolean) => void>(undefined);
 
@@ -33,6 +33,7 @@ export function ReauthProvider({ children, withCode = false }: { children: React
       <ReauthDialog
         open={open}
         withCode={withCode}
+        withPasskey={withPasskey}
         onDone={(confirmed) => {
           setOpen(false);
           waiting.current?.(confirmed);

@@ -46,7 +46,9 @@ export function AuthenticatorSetup({ onDone }: { onDone: () => void }) {
         return;
       }
       setEnrolment(undefined);
-      setRecoveryCodes(result.data.recoveryCodes);
+      // Recovery codes come with the first second factor only.
+      if (result.data.recoveryCodes) setRecoveryCodes(result.data.recoveryCodes);
+      else onDone();
     });
   }
 

@@ -43,6 +43,8 @@ export const AUDIT_ACTION_LABELS = {
   "auth.two_factor_enabled": "Two-factor sign-in set up",
   "auth.two_factor_disabled": "Two-factor sign-in removed",
   "auth.recovery_codes_regenerated": "New recovery codes made",
+  "auth.passkey_added": "Passkey added",
+  "auth.passkey_removed": "Passkey removed",
   "auth.password_changed": "Password changed",
   "auth.password_set": "First password chosen (set-password link)",
   "auth.password_reset_requested": "Password reset link emailed",

@@ -9,6 +9,7 @@ import { ssoConfig, type SsoConfig } from "@/lib/sso/sso-config";
 import { describeAuthError } from "./auth-log";
 import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authenticate } from "./authenticate";
+import { signInWithPasskey } from "./passkey-sign-in";
 import { clientAddressFrom, userAgentFrom } from "./client-address";
 import { isLiveSession, SessionEndedError } from "./live-session";
 import { sessionCookieFor } from "./session-cookie";
@@ -22,6 +23,23 @@ type RequestLike = { headers?: Record<string, string | string[] | undefined> };
 // A failed sign-in's audit event is written once the refusal is sent, so a
 // known email's refusal is not slower than an unknown one's.
 const afterResponse = (task: () => Promise<void>) => after(() => task().catch((error: unknown) => console.error("Recording a failed sign-in failed", error)));
+
+type SignedIn = { id: string; email: string; name: string; sessionId: string };
+
+// Runs one way of signing in with the request's address and user agent.
+// next-auth hands a thrown message to the sign-in form; only our own
+// user-facing messages may travel that way.
+async function signInWith(request: unknown, signIn: (ipAddress: string, userAgent: string | undefined) => Promise<SignedIn>): Promise<SignedIn> {
+  const headers = (request as RequestLike).headers;
+  try {
+    return await signIn(clientAddressFrom(headers), userAgentFrom(headers));
+  } catch (error) {
+    if (error instanceof RateLimitedError) reportThrottled(error.retryAfterSeconds);
+    if (error instanceof AppError) throw new Error(error.message);
+    console.error("Sign-in failed unexpectedly", error);
+    throw new Error("Sign-in is unavailable right now. Try again in a moment.");
+  }
+}
 
 export const SSO_PROVIDER_ID = "oidc";
 
@@ -94,32 +112,29 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
-      async authorize(credentials, request) {
-        const headers = (request as RequestLike).headers;
-        try {
-          const user = await authenticate({
-            credentials,
-            ipAddress: clientAddressFrom(headers),
-            userAgent: userAgentFrom(headers),
-            defer: afterResponse,
-          });
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" }, passkey: { type: "text" } },
+      authorize: (credentials, request) =>
+        signInWith(request, async (ipAddress, userAgent) => {
+          const user = await authenticate({ credentials, ipAddress, userAgent, defer: afterResponse });
           const { sessionId } = await createAuthSession({
             userId: user.id,
-            ipAddress: clientAddressFrom(headers),
-            userAgent: userAgentFrom(headers),
+            ipAddress,
+            userAgent,
             proof: { method: "password", whilePasswordHash: user.passwordHash },
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
-        } catch (error) {
-          // next-auth hands a thrown message to the sign-in form; only our
-          // own user-facing messages may travel that way.
-          if (error instanceof RateLimitedError) reportThrottled(error.retryAfterSeconds);
-          if (error instanceof AppError) throw new Error(error.message);
-          console.error("Sign-in failed unexpectedly", error);
-          throw new Error("Sign-in is unavailable right now. Try again in a moment.");
-        }
-      },
+        }),
+    }),
+    CredentialsProvider({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { passkey: { type: "text" } },
+      authorize: (credentials, request) =>
+        signInWith(request, async (ipAddress, userAgent) => {
+          const user = await signInWithPasskey({ answer: credentials?.passkey, ipAddress, userAgent });
+          const { sessionId } = await createAuthSession({ userId: user.id, ipAddress, userAgent, proof: { method: "passkey" } });
+          return { id: user.id, email: user.email, name: user.name, sessionId };
+        }),
     }),
     ...(sso ? [ssoProvider(sso)] : []),
   ],

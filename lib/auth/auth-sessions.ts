@@ -13,10 +13,11 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // checked: the session is made only if the account still has that password,
 // in one statement, so a sign-in checked against a password that was changed
 // meanwhile (an owner setting a new first password for a member taken back)
-// gets nothing. An SSO sign-in has no password to hold on to: the identity
-// provider vouched for the person, and every request checks the membership
-// (resolveMember) anyway. Tests and fixtures make sessions without a proof.
-export type SessionProof = { method: "password"; whilePasswordHash: string } | { method: "sso" };
+// gets nothing. A passkey or SSO sign-in has no password to hold on to: the
+// authenticator or the identity provider vouched for the person, and every
+// request checks the membership (resolveMember) anyway. Tests and fixtures
+// make sessions without a proof.
+export type SessionProof = { method: "password"; whilePasswordHash: string } | { method: "passkey" } | { method: "sso" };
 
 export async function createAuthSession(options: {
   userId: string;

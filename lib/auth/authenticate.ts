@@ -3,13 +3,13 @@ import { addressGroup } from "@/lib/net/address-group";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 import { recordSignIn } from "./record-sign-in";
-import { isPasswordSignInBlocked, SSO_REQUIRED_MESSAGE } from "@/lib/sso/password-sign-in-policy";
+import { isLocalSignInBlocked, SSO_REQUIRED_MESSAGE } from "@/lib/sso/password-sign-in-policy";
 import { holdUntilFloor } from "./refusal-floor";
 import { findSignInAccount, rememberSignInAddress } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
 import { SECOND_FACTOR_PROMPT, signInInput } from "./sign-in-input";
 import { describeWait } from "./sign-in-throttle";
-import { hasSecondFactor, verifySecondFactor, type SecondFactorMethod } from "@/lib/two-factor/second-factor";
+import { hasSecondFactor, verifySecondFactor, type SecondFactorMethod, type SecondFactorProof } from "@/lib/two-factor/second-factor";
 
 // passwordHash: the hash the password was checked against, so the session
 // is made only while it is still the account's (see createAuthSession).
@@ -38,7 +38,7 @@ export async function authenticate(options: {
 }): Promise<AuthenticatedUser> {
   const parsed = signInInput.safeParse(options.credentials);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
-  const { email, password, code } = parsed.data;
+  const { email, password, code, passkey } = parsed.data;
   // The throttle counts by address group (an IPv6 /64 is one client); the
   // audit log keeps the exact address.
   const ipAddress = addressGroup(options.ipAddress);
@@ -67,12 +67,12 @@ export async function authenticate(options: {
   // While an organization requires SSO, only its break-glass owner signs in
   // with a password (told only to someone who knew the password, before any
   // second factor is asked for).
-  if (await isPasswordSignInBlocked(user.id)) {
+  if (await isLocalSignInBlocked(user.id)) {
     await forgetPairFailures({ email, ipAddress });
     await recordSignIn(user, "auth.sign_in_failed", options, { method: "password", reason: "SSO required" });
     throw new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE);
   }
-  const secondFactor = await checkSecondFactor({ user, code, email, ipAddress, now, options });
+  const secondFactor = await checkSecondFactor({ user, proof: secondFactorProof(code, passkey), email, ipAddress, now, options });
   await forgetPairFailures({ email, ipAddress });
   await rememberSignInAddress({ userId: user.id, ipAddress, now });
   await recordSignIn(user, "auth.sign_in", options, secondFactor ? { secondFactor } : undefined);
@@ -84,24 +84,36 @@ export async function authenticate(options: {
 // counted by the sign-in throttle and by the code throttle.
 async function checkSecondFactor(context: {
   user: { id: string; name: string; email: string };
-  code: string | undefined;
+  proof: SecondFactorProof | undefined;
   email: string;
   ipAddress: string;
   now: Date;
   options: { ipAddress: string; userAgent?: string; defer?: Defer };
 }): Promise<SecondFactorMethod | null> {
-  const { user, code, email, ipAddress, now, options } = context;
+  const { user, proof, email, ipAddress, now, options } = context;
   if (!(await hasSecondFactor(user.id))) return null;
-  if (!code) {
+  if (!proof) {
     await forgetPairFailures({ email, ipAddress });
     throw new AppError("SECOND_FACTOR_REQUIRED", SECOND_FACTOR_PROMPT);
   }
   try {
-    return await verifySecondFactor({ userId: user.id, code, field: "code", now });
+    return await verifySecondFactor({ userId: user.id, proof, field: "code", now });
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
       await (options.defer ?? runNow)(() => recordSignIn(user, "auth.second_factor_failed", options));
     }
     throw error;
   }
+}
+
+// The second step as the form sends it: a passkey's answer (JSON) or a code.
+function secondFactorProof(code: string | undefined, passkey: string | undefined): SecondFactorProof | undefined {
+  if (passkey) {
+    try {
+      return { passkey: JSON.parse(passkey) as unknown };
+    } catch {
+      return { passkey: null };
+    }
+  }
+  return code ? { code } : undefined;
 }

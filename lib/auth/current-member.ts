@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from "./auth-options";
 import { resolveMember, type Member } from "./resolve-member";
 
 export const ENROL_TWO_FACTOR_PATH = "/enrol-two-factor";
-export const TWO_FACTOR_REQUIRED_MESSAGE = "Your organization requires two-factor sign-in. Set up an authenticator app first.";
+export const TWO_FACTOR_REQUIRED_MESSAGE = "Your organization requires two-factor sign-in. Add a passkey or an authenticator app first.";
 
 // Whoever this request's session belongs to, even a member who still has to
 // enrol a second factor. Cached per request.

@@ -18,6 +18,14 @@ export async function describePasswordLink(token: unknown, purpose: PasswordToke
   return usable && { email: usable.email, name: usable.name, expiresAt: usable.expiresAt };
 }
 
+// The same for the link's page: a link that does not work is an error
+// whose message says what to do.
+export async function describePasswordLinkOrRefuse(token: unknown, purpose: PasswordTokenPurpose): Promise<{ email: string; name: string }> {
+  const link = await describePasswordLink(token, purpose);
+  if (!link) throw new AppError("NOT_FOUND", LINK_NOT_VALID[purpose]);
+  return { email: link.email, name: link.name };
+}
+
 // Sets the account's password with a one-time link of this purpose: a
 // set-password link from an owner (first password) or an emailed reset
 // link. The link works once (of two tabs submitting it together, exactly one

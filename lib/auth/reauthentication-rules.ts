@@ -1,4 +1,4 @@
-import type { KeyEnvironment } from "@/lib/generated/prisma/enums";
+import type { KeyEnvironment, Role } from "@/lib/generated/prisma/enums";
 
 // How long a re-authentication holds, for the session that made it only.
 export const REAUTHENTICATION_WINDOW_MS = 10 * 60 * 1000;
@@ -13,6 +13,7 @@ export const SENSITIVE_ACTIONS = [
   "email.test",
   "member.role_change",
   "member.remove",
+  "member.add_owner",
   "key.approve",
   "approvals.set",
   "responsibilities.set",
@@ -25,7 +26,7 @@ export const SENSITIVE_ACTIONS = [
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
 // What the domain knows about the target when it asks.
-export type SensitiveContext = { environment?: KeyEnvironment };
+export type SensitiveContext = { environment?: KeyEnvironment; role?: Role };
 
 type Rule = {
   label: string;
@@ -52,6 +53,7 @@ export const REAUTHENTICATION_RULES: Record<SensitiveAction, Rule> = {
   "email.test": { label: "Send a test email through the mail server" },
   "member.role_change": { label: "Change a member's role" },
   "member.remove": { label: "Remove a member" },
+  "member.add_owner": { label: "Add a member as an owner", when: (context) => context.role === "OWNER" },
   "key.approve": { label: "Approve a production key request" },
   "approvals.set": { label: "Turn approval for production keys on or off" },
   "responsibilities.set": { label: "Name approvers, the billing owner or the security contact" },

@@ -15,7 +15,7 @@ import {
 import { findSignInAccount } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
 import { describeWait } from "./sign-in-throttle";
-import { verifySecondFactor } from "@/lib/two-factor/second-factor";
+import { verifySecondFactor, type SecondFactorProof } from "@/lib/two-factor/second-factor";
 
 export const REAUTH_REQUIRED_MESSAGE = "Confirm it is you: enter your password to continue.";
 export const WRONG_PASSWORD_MESSAGE = "That is not your password.";
@@ -30,8 +30,8 @@ export function assertReauthenticated(actor: Actor, action: SensitiveAction, con
   throw new AppError("REAUTH_REQUIRED", REAUTH_REQUIRED_MESSAGE);
 }
 
-// The ways to pass a re-authentication: the password, or a code from the
-// user's authenticator app (or a recovery code).
+// The ways to pass a re-authentication: the password, a code from the
+// user's authenticator app (or a recovery code), or one of their passkeys.
 export const reauthenticateInput = z.discriminatedUnion(
   "method",
   [
@@ -43,6 +43,7 @@ export const reauthenticateInput = z.discriminatedUnion(
       method: z.literal("code"),
       code: z.string({ error: "Enter the code." }).trim().min(1, "Enter the code.").max(64, "That code is too long."),
     }),
+    z.object({ method: z.literal("passkey"), passkey: z.unknown() }),
   ],
   { error: "Enter your password." },
 );
@@ -70,14 +71,15 @@ export async function checkOwnPassword(options: { actor: Actor; password: string
   return { passwordHash };
 }
 
-// A code as the proof: wrong ones are audited like wrong passwords and count
-// towards the code throttle (lib/two-factor/code-throttle.ts).
-async function checkOwnCode(options: { actor: Actor; code: string; now: Date }): Promise<void> {
+// A second factor as the proof: wrong ones are audited like wrong passwords
+// and count towards the code throttle (lib/two-factor/code-throttle.ts).
+async function checkOwnSecondFactor(options: { actor: Actor; proof: SecondFactorProof; now: Date }): Promise<void> {
+  const method = "code" in options.proof ? "code" : "passkey";
   try {
-    await verifySecondFactor({ userId: options.actor.userId, code: options.code, field: "code", now: options.now });
+    await verifySecondFactor({ userId: options.actor.userId, proof: options.proof, field: method, now: options.now });
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
-      await db().$transaction((tx) => recordAuditEvent(tx, { actor: options.actor, action: "auth.reauthentication_failed", details: { method: "code" } }));
+      await db().$transaction((tx) => recordAuditEvent(tx, { actor: options.actor, action: "auth.reauthentication_failed", details: { method } }));
     }
     throw error;
   }
@@ -92,7 +94,7 @@ export async function reauthenticate(options: { actor: Actor; input: unknown; no
   const sessionId = actor.session?.id;
   if (!sessionId) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
   if (input.method === "password") await checkOwnPassword({ actor, password: input.password, field: "password", now });
-  else await checkOwnCode({ actor, code: input.code, now });
+  else await checkOwnSecondFactor({ actor, proof: input.method === "code" ? { code: input.code } : { passkey: input.passkey }, now });
   return db().$transaction(async (tx) => {
     const { count } = await tx.authSession.updateMany({
       where: { id: sessionId, userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },

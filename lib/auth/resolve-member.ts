@@ -15,6 +15,7 @@ export type Member = {
   // second factor yet: they may enrol one and nothing else.
   mustEnrolTwoFactor: boolean;
   hasAuthenticatorApp: boolean;
+  hasPasskey: boolean;
 };
 
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -48,6 +49,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
           email: true,
           name: true,
           authenticatorApp: { select: { confirmedAt: true } },
+          _count: { select: { passkeys: true } },
           memberships: {
             orderBy: { createdAt: "asc" },
             take: 1,
@@ -74,7 +76,12 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
     organizationName: membership.organization.name,
     // An SSO session's second factor is the identity provider's business:
     // requiring two-factor sign-in applies to password sessions.
-    mustEnrolTwoFactor: session.signInMethod !== "sso" && membership.organization.requireTwoFactor && !session.user.authenticatorApp?.confirmedAt,
+    mustEnrolTwoFactor:
+      session.signInMethod !== "sso" &&
+      membership.organization.requireTwoFactor &&
+      !session.user.authenticatorApp?.confirmedAt &&
+      session.user._count.passkeys === 0,
     hasAuthenticatorApp: Boolean(session.user.authenticatorApp?.confirmedAt),
+    hasPasskey: session.user._count.passkeys > 0,
   };
 }

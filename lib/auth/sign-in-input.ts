@@ -9,7 +9,7 @@ export const emailField = z
   .pipe(z.email({ error: "Enter a valid email address." }));
 
 // The answer to a right password on an account with two-factor sign-in.
-export const SECOND_FACTOR_PROMPT = "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+export const SECOND_FACTOR_PROMPT = "Confirm it is you: use your passkey, or enter the 6-digit code from your authenticator app or a recovery code.";
 
 export const signInInput = z.object({
   email: emailField,
@@ -22,5 +22,7 @@ export const signInInput = z.object({
     .max(64, "That code is too long.")
     .optional()
     .transform((code) => code || undefined),
+  // Or a passkey's answer (JSON, as @simplewebauthn/browser gives it).
+  passkey: z.string().max(65_536, "That passkey answer is too long.").optional(),
 });
 export type SignInInput = z.infer<typeof signInInput>;

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -28,6 +29,8 @@ async function formerMemberOf(tx: Prisma.TransactionClient, organizationId: stri
 export async function addMember(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ userId: string } & PasswordLinkDelivery> {
   assertCan(options.actor, "members.manage");
   const input = addMemberInput.parse(options.input);
+  // A new owner can do everything the caller can, so it is asked like a role change.
+  assertReauthenticated(options.actor, "member.add_owner", { role: input.role });
   const now = options.now ?? new Date();
   try {
     return await db().$transaction(async (tx) => {

@@ -9,7 +9,9 @@ export async function listMembers(organizationId: string) {
       role: true,
       createdAt: true,
       userId: true,
-      user: { select: { name: true, email: true, passwordHash: true, authenticatorApp: { select: { confirmedAt: true } } } },
+      user: {
+        select: { name: true, email: true, passwordHash: true, authenticatorApp: { select: { confirmedAt: true } }, _count: { select: { passkeys: true } } },
+      },
     },
   });
   // Only whether a password was chosen leaves here, never the hash.
@@ -22,6 +24,9 @@ export async function listMembers(organizationId: string) {
     email: m.user.email,
     waitingForPassword: m.user.passwordHash === null,
     // The second factors the member has (the Members page shows which).
-    secondFactors: m.user.authenticatorApp?.confirmedAt ? ["Authenticator app"] : [],
+    secondFactors: [
+      ...(m.user.authenticatorApp?.confirmedAt ? ["Authenticator app"] : []),
+      ...(m.user._count.passkeys > 0 ? [m.user._count.passkeys === 1 ? "Passkey" : `${m.user._count.passkeys} passkeys`] : []),
+    ],
   }));
 }

@@ -11,6 +11,9 @@ import type { IncidentStepId } from "@/lib/incidents/incident-steps";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { createKey } from "@/lib/keys/create-key";
 import { sealSecret } from "@/lib/two-factor/secret-box";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import { keepChallenge } from "@/lib/passkeys/webauthn-challenges";
+import { SoftAuthenticator } from "./soft-authenticator";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -133,4 +136,25 @@ export async function giveAuthenticatorApp(userId: string, options: { confirmed?
   };
   await db().authenticatorApp.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   return { secret };
+}
+
+// A registration challenge for each of these users, all with the same value,
+// and a new passkey's answer to it: whichever of them finishes the
+// registration, it is theirs.
+export const SHARED_REGISTRATION_CHALLENGE = "c2hhcmVkLXJlZ2lzdHJhdGlvbi1jaGFsbGVuZ2U";
+export async function passkeyRegistrationFor(userIds: string[]) {
+  for (const userId of userIds) {
+    // Each from an address of its own: the per-address limit is not what these tests are about.
+    await keepChallenge({ challenge: SHARED_REGISTRATION_CHALLENGE, purpose: "register", userId, ipAddress: `10.77.${randomBytes(2).join(".")}` });
+  }
+  const rp = relyingParty();
+  return new SoftAuthenticator({ origin: rp.origin, rpId: rp.id }).register(SHARED_REGISTRATION_CHALLENGE);
+}
+
+// A passkey of the user, kept as a registration would keep it.
+export async function givePasskey(userId: string, name = "Test passkey"): Promise<{ id: string }> {
+  return db().passkey.create({
+    data: { userId, name, credentialId: randomBytes(16).toString("base64url"), publicKey: randomBytes(77), transports: ["internal"] },
+    select: { id: true },
+  });
 }

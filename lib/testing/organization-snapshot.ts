@@ -65,7 +65,7 @@ const PROBES = {
         ssoPolicy: { select: { justInTime: true, required: true, breakGlassMembershipId: true } },
       },
     }),
-  // Members' authenticator apps and recovery codes.
+  // Members' authenticator apps, passkeys and recovery codes.
   secondFactors: (organizationId: string) =>
     db().user.findMany({
       where: { memberships: { some: { organizationId } } },
@@ -74,6 +74,7 @@ const PROBES = {
         id: true,
         authenticatorApp: { select: { secretEncrypted: true, confirmedAt: true, lastUsedStep: true } },
         recoveryCodes: { orderBy: { id: "asc" }, select: { id: true, usedAt: true } },
+        passkeys: { orderBy: { id: "asc" }, select: { id: true, name: true, counter: true } },
       },
     }),
   responsibilities: (organizationId: string) =>

@@ -2,11 +2,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertReauthenticated, checkOwnPassword } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { qrCodePath } from "./qr-code";
-import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes";
+import { countSecondFactors, replaceRecoveryCodes } from "./recovery-code-store";
 import { CODE_FIELD_MAX, verifySecondFactor } from "./second-factor";
 import { openSecret, sealSecret, twoFactorSecret } from "./secret-box";
 import { matchTotpCode, newTotpSecret, totpUri } from "./totp";
@@ -24,13 +23,6 @@ export const removeAppInput = z.object({
   code: codeField,
 });
 
-async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string): Promise<string[]> {
-  const codes = newRecoveryCodes();
-  await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
-  return codes;
-}
-
 // Starts setting up an authenticator app: a new secret, shown now as a QR
 // code and as text, then never again. Replaces an unconfirmed one.
 export async function startAppEnrolment(options: { actor: Actor }): Promise<AppEnrolment> {
@@ -46,16 +38,16 @@ export async function startAppEnrolment(options: { actor: Actor }): Promise<AppE
     await tx.authenticatorApp.upsert({
       where: { userId: actor.userId },
       create: { userId: actor.userId, secretEncrypted },
-      update: { secretEncrypted, createdAt: new Date(), lastUsedStep: 0, failedCodes: 0, lastFailedAt: null },
+      update: { secretEncrypted, createdAt: new Date(), lastUsedStep: 0 },
     });
   });
   const uri = totpUri({ secret, accountName: email, issuer: ISSUER });
   return { secret, uri, qr: qrCodePath(uri) };
 }
 
-// Confirms the app with its first code; returns ten recovery codes, shown
-// once (only their hashes are kept).
-export async function confirmAppEnrolment(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+// Confirms the app with its first code. The account's first second factor
+// also gets ten recovery codes, returned once (only their hashes are kept).
+export async function confirmAppEnrolment(options: { actor: Actor; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] | null }> {
   const { actor } = options;
   const now = options.now ?? new Date();
   const { code } = confirmAppInput.parse(options.input);
@@ -70,6 +62,7 @@ export async function confirmAppEnrolment(options: { actor: Actor; input: unknow
     throw new AppError("INVALID_INPUT", message, { code: [message] });
   }
   return db().$transaction(async (tx) => {
+    const before = await countSecondFactors(tx, actor.userId);
     // The same pending secret, still unconfirmed: a second confirmation
     // racing this one, or a restart of the setup meanwhile, gets nothing.
     const { count } = await tx.authenticatorApp.updateMany({
@@ -77,9 +70,8 @@ export async function confirmAppEnrolment(options: { actor: Actor; input: unknow
       data: { confirmedAt: now, lastUsedStep: step },
     });
     if (count === 0) throw new AppError("CONFLICT", "This setup has expired or was finished elsewhere. Start again.");
-    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await recordAuditEvent(tx, { actor, action: "auth.two_factor_enabled", details: { method: "authenticator_app" } });
-    return { recoveryCodes };
+    return { recoveryCodes: before === 0 ? await replaceRecoveryCodes(tx, actor.userId) : null };
   });
 }
 
@@ -88,33 +80,36 @@ export async function regenerateRecoveryCodes(options: { actor: Actor }): Promis
   const { actor } = options;
   assertReauthenticated(actor, "two_factor.change");
   return db().$transaction(async (tx) => {
-    const app = await tx.authenticatorApp.findUnique({ where: { userId: actor.userId }, select: { confirmedAt: true } });
-    if (!app?.confirmedAt) throw new AppError("CONFLICT", "Set up an authenticator app first.");
+    if ((await countSecondFactors(tx, actor.userId)) === 0) throw new AppError("CONFLICT", "Set up an authenticator app or a passkey first.");
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await recordAuditEvent(tx, { actor, action: "auth.recovery_codes_regenerated" });
     return { recoveryCodes };
   });
 }
 
-// Removes the caller's authenticator app and recovery codes; asks for the
-// password and a current code (or a recovery code). Refused while the
-// organization requires two-factor sign-in.
+// Removes the caller's authenticator app; asks for the password and a
+// current code (or a recovery code). While the organization requires
+// two-factor sign-in, it stays if it is the last second factor. With none
+// left, the recovery codes go too.
 export async function removeAuthenticatorApp(options: { actor: Actor; input: unknown; now?: Date }): Promise<void> {
   const { actor } = options;
   const now = options.now ?? new Date();
   const input = removeAppInput.parse(options.input);
-  const organization = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireTwoFactor: true } });
-  if (organization.requireTwoFactor) {
-    throw new AppError(
-      "CONFLICT",
-      "Your organization requires two-factor sign-in, so your authenticator app cannot be removed. Set up a new phone with your recovery codes instead.",
-    );
-  }
   await checkOwnPassword({ actor, password: input.password, field: "password", now });
-  await verifySecondFactor({ userId: actor.userId, code: input.code, field: "code", now });
+  await verifySecondFactor({ userId: actor.userId, proof: { code: input.code }, field: "code", now });
   await db().$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
+    const factors = await countSecondFactors(tx, actor.userId);
+    const { requireTwoFactor } = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireTwoFactor: true } });
+    if (requireTwoFactor && factors <= 1) {
+      throw new AppError(
+        "CONFLICT",
+        "Your organization requires two-factor sign-in and this is your only second factor. Add a passkey first, or move the app to a new phone with a recovery code.",
+      );
+    }
     const { count } = await tx.authenticatorApp.deleteMany({ where: { userId: actor.userId } });
-    if (count > 0) await recordAuditEvent(tx, { actor, action: "auth.two_factor_disabled", details: { method: "authenticator_app" } });
+    if (count === 0) return;
+    if (factors <= 1) await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await recordAuditEvent(tx, { actor, action: "auth.two_factor_disabled", details: { method: "authenticator_app" } });
   });
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
+import { countSecondFactors } from "./recovery-code-store";
 
 export const setRequireTwoFactorInput = z.object({ enabled: z.boolean({ error: "Choose on or off." }) });
 
@@ -18,8 +19,8 @@ export async function setRequireTwoFactor(options: { actor: Actor; input: unknow
   assertReauthenticated(actor, "two_factor.require");
   return db().$transaction(async (tx) => {
     if (enabled) {
-      const own = await tx.authenticatorApp.findUnique({ where: { userId: actor.userId }, select: { confirmedAt: true } });
-      if (!own?.confirmedAt) throw new AppError("CONFLICT", "Set up two-factor sign-in for yourself first (Your two-factor sign-in, below).");
+      if ((await countSecondFactors(tx, actor.userId)) === 0)
+        throw new AppError("CONFLICT", "Set up two-factor sign-in for yourself first (Your two-factor sign-in, below).");
     }
     const { count } = await tx.organization.updateMany({
       where: { id: actor.organizationId, requireTwoFactor: !enabled },

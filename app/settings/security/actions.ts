@@ -9,6 +9,8 @@ import { setSsoJoin } from "@/lib/sso/set-sso-join";
 import { setSsoRequired } from "@/lib/sso/set-sso-required";
 import { confirmAppEnrolment, regenerateRecoveryCodes, removeAuthenticatorApp, startAppEnrolment } from "@/lib/two-factor/authenticator-app";
 import { setRequireTwoFactor } from "@/lib/two-factor/require-two-factor";
+import { removePasskey, renamePasskey } from "@/lib/passkeys/manage-passkeys";
+import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/passkeys/register-passkey";
 import { removeWebhookEndpoint, retryWebhookDelivery, sendTestWebhook, setWebhookEndpoint, setWebhookEvents } from "@/lib/webhooks/webhook-endpoint";
 
 const SECURITY_PAGE = { path: "/settings/security" };
@@ -93,4 +95,24 @@ export async function regenerateRecoveryCodesAction() {
 // Removes the caller's authenticator app (asks the password and a code).
 export async function removeAuthenticatorAppAction(input: unknown) {
   return runAsActor((actor) => removeAuthenticatorApp({ actor, input }), { path: "/settings", type: "layout" });
+}
+
+// Options for the browser to make a passkey for the caller.
+export async function startPasskeyRegistrationAction() {
+  return runAsActor((actor) => startPasskeyRegistration({ actor }), undefined, { enrolling: true });
+}
+
+// Keeps the caller's new passkey; the first second factor comes with recovery codes, once.
+export async function finishPasskeyRegistrationAction(input: unknown) {
+  return runAsActor((actor) => finishPasskeyRegistration({ actor, input }), { path: "/settings", type: "layout" }, { enrolling: true });
+}
+
+// Renames one of the caller's passkeys.
+export async function renamePasskeyAction(input: unknown) {
+  return runAsActor((actor) => renamePasskey({ actor, input }), SECURITY_PAGE);
+}
+
+// Removes one of the caller's passkeys.
+export async function removePasskeyAction(input: unknown) {
+  return runAsActor((actor) => removePasskey({ actor, input }), { path: "/settings", type: "layout" });
 }

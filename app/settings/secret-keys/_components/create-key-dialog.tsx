@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { requestKeyInput } from "@/lib/key-requests/key-request-input";
 import { zodFieldErrors } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
-import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, MAX_DESCRIPTION_LENGTH, MAX_TEAM_LENGTH, type ExpiryChoice } from "@/lib/keys/key-input";
+import { createKeyInput, DEFAULT_EXPIRY, EXPIRY_CHOICES, type ExpiryChoice } from "@/lib/keys/key-input";
 import {
   ENVIRONMENT_LABELS,
   ENVIRONMENTS,
@@ -26,7 +26,8 @@ import type { KeySummary } from "@/lib/keys/key-summary";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
 import { requestKeyAction } from "../../key-requests/actions";
 import { createKeyAction } from "../actions";
-import { OwnerSelect, type MemberOption } from "./owner-select";
+import { KeyDetailsFields } from "./key-details-fields";
+import type { MemberOption } from "./owner-select";
 import { RestrictedMatrix, type RestrictedActions } from "./restricted-matrix";
 
 const EXPIRY_LABELS: Record<ExpiryChoice, string> = {
@@ -173,35 +174,17 @@ export function CreateKeyDialog({
           errors={fieldErrors.name}
         />
 
-        <div className="grid gap-4 sm:grid-cols-2">
-          <OwnerSelect
-            members={members}
-            currentUserId={currentUserId}
-            value={ownerId}
-            onChange={setOwnerId}
-            errors={fieldErrors.ownerId}
-            hint="The member answerable for this key."
-          />
-          <TextField
-            label="Team or service (optional)"
-            name="team"
-            value={team}
-            onChange={(event) => setTeam(event.target.value)}
-            maxChars={MAX_TEAM_LENGTH}
-            singleLine
-            placeholder="e.g. Data platform"
-            errors={fieldErrors.team}
-          />
-        </div>
-        <TextField
-          label="What uses this key (optional)"
-          name="description"
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          maxChars={MAX_DESCRIPTION_LENGTH}
-          singleLine
-          placeholder="e.g. The nightly export job on the ETL cluster"
-          errors={fieldErrors.description}
+        <KeyDetailsFields
+          members={members}
+          currentUserId={currentUserId}
+          value={{ ownerId, team, description }}
+          onChange={(change) => {
+            if (change.ownerId !== undefined) setOwnerId(change.ownerId);
+            if (change.team !== undefined) setTeam(change.team);
+            if (change.description !== undefined) setDescription(change.description);
+          }}
+          errors={fieldErrors}
+          withExamples
         />
 
         <fieldset>

@@ -7,8 +7,8 @@ import { setRequireTwoFactorAction } from "../actions";
 export function RequireTwoFactorToggle({ enabled, canManage, withoutSecondFactor }: { enabled: boolean; canManage: boolean; withoutSecondFactor: number }) {
   return (
     <SettingSwitch label="Require two-factor sign-in" enabled={enabled} canManage={canManage} onChange={(next) => setRequireTwoFactorAction({ enabled: next })}>
-      Everyone signs in with a code from an authenticator app as well as their password. Members without one are asked to set it up at their next visit and can
-      do nothing else until they have.{" "}
+      Everyone signs in with a passkey, or with their password and a code from an authenticator app. Members without either are asked to set one up at their
+      next visit and can do nothing else until they have.{" "}
       {withoutSecondFactor === 0
         ? "Every member has it set up."
         : `${withoutSecondFactor} ${withoutSecondFactor === 1 ? "member has" : "members have"} not set it up yet.`}{" "}

@@ -4,12 +4,12 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import { zodFieldErrors } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
-import { MAX_DESCRIPTION_LENGTH, MAX_TEAM_LENGTH, updateKeyDetailsInput } from "@/lib/keys/key-input";
+import { updateKeyDetailsInput } from "@/lib/keys/key-input";
 import { updateKeyDetailsAction } from "../../actions";
-import { OwnerSelect, type MemberOption } from "../../_components/owner-select";
+import { KeyDetailsFields } from "../../_components/key-details-fields";
+import type { MemberOption } from "../../_components/owner-select";
 
 export type KeyDetails = { id: string; name: string; ownerId: string | null; ownerActive: boolean; team: string | null; description: string | null };
 
@@ -71,24 +71,16 @@ export function EditKeyDetailsDialog({
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormAlert message={message} />
-        <OwnerSelect members={members} currentUserId={currentUserId} value={ownerId} onChange={setOwnerId} errors={fieldErrors.ownerId} />
-        <TextField
-          label="Team or service (optional)"
-          name="team"
-          value={team}
-          onChange={(event) => setTeam(event.target.value)}
-          maxChars={MAX_TEAM_LENGTH}
-          singleLine
-          errors={fieldErrors.team}
-        />
-        <TextField
-          label="What uses this key (optional)"
-          name="description"
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          maxChars={MAX_DESCRIPTION_LENGTH}
-          singleLine
-          errors={fieldErrors.description}
+        <KeyDetailsFields
+          members={members}
+          currentUserId={currentUserId}
+          value={{ ownerId, team, description }}
+          onChange={(change) => {
+            if (change.ownerId !== undefined) setOwnerId(change.ownerId);
+            if (change.team !== undefined) setTeam(change.team);
+            if (change.description !== undefined) setDescription(change.description);
+          }}
+          errors={fieldErrors}
         />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose} disabled={pending}>
