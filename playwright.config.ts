@@ -60,6 +60,10 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       SMTP_FROM: "Secret Keys <security@example.test>",
       VERIFY_SERVICE_TOKENS: SERVICE_TOKEN,
+      // Single sign-on through scripts/test-e2e.ts's oidc-provider on loopback.
+      OIDC_ISSUER: process.env.E2E_OIDC_ISSUER ?? "",
+      OIDC_CLIENT_ID: process.env.E2E_OIDC_CLIENT_ID ?? "",
+      OIDC_CLIENT_SECRET: process.env.E2E_OIDC_CLIENT_SECRET ?? "",
     },
   },
 });

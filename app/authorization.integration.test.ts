@@ -110,6 +110,7 @@ const passwordLink = async (w: World, purpose: "SET_PASSWORD" | "RESET_PASSWORD"
   const { token } = await db().$transaction((tx) => issuePasswordToken(tx, { userId, organizationId: w.organization.id, purpose, now: new Date() }));
   return token;
 };
+const SSO_ENV = { OIDC_ISSUER: "http://127.0.0.1:1/issuer", OIDC_CLIENT_ID: "secret-keys", OIDC_CLIENT_SECRET: "not-used-here" };
 // Every member with an authenticator app (confirmed, or only started), so
 // whichever member calls has one.
 const withAuthenticatorApps = async (w: World, confirmed = true) => {
@@ -385,6 +386,15 @@ const TABLE: Record<string, Row> = {
     changes: ["settings"],
     args: (w) => after(createMember(w.organization.id, "OWNER"), [{ enabled: true }]),
   },
+  "settings/security/actions.ts#setSsoJoinAction": { needs: "settings.manage", target: "own", changes: ["settings"], args: async () => [{ enabled: true }] },
+  // The break-glass owner named is the organization's own owner: another
+  // organization's owner naming them gets NOT_FOUND.
+  "settings/security/actions.ts#setSsoRequiredAction": {
+    needs: "settings.manage",
+    target: "resource",
+    changes: ["settings"],
+    args: async (w) => [{ required: true, breakGlassMembershipId: w.members.find((m) => m.role === "OWNER")!.membershipId }],
+  },
   "settings/security/actions.ts#setRequireTwoFactorAction": {
     needs: "settings.manage",
     target: "own",
@@ -499,9 +509,11 @@ beforeAll(async () => {
   // Like the webhook, a closed loopback port: a test email is tried and fails.
   process.env.SMTP_URL = "smtp://127.0.0.1:1";
   process.env.SMTP_FROM = "security@example.test";
+  // Requiring SSO needs it configured; nothing is fetched from the issuer.
+  Object.assign(process.env, SSO_ENV);
 });
 afterAll(() => {
-  for (const name of ["WEBHOOK_ALLOW_PRIVATE", "SMTP_URL", "SMTP_FROM"]) delete process.env[name];
+  for (const name of ["WEBHOOK_ALLOW_PRIVATE", "SMTP_URL", "SMTP_FROM", ...Object.keys(SSO_ENV)]) delete process.env[name];
 });
 
 it("every action and route handler the app exports has a row, and every row an export", () => {

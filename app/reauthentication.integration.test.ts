@@ -24,6 +24,7 @@ import { totpCodeAt } from "@/lib/two-factor/totp";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { pick, snapshotOrganization, type Probe } from "@/lib/testing/organization-snapshot";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+import { getSsoPolicy } from "@/lib/sso/sso-policy";
 
 // Every dangerous action (lib/auth/reauthentication-rules.ts), called for real
 // as an owner whose session has not confirmed its password lately: refused
@@ -68,6 +69,13 @@ const pendingRequest = async (w: World) => {
   return (await requestKey({ actor: w.actors.ADMIN, input })).requestId;
 };
 
+// Flips the setting each time, so the call after the dialog changes it.
+const ssoJoinToggle = async (w: World) => [{ enabled: !(await getSsoPolicy(w.organization.id)).justInTime }];
+const ssoRequiredToggle = async (w: World) =>
+  (await getSsoPolicy(w.organization.id)).required
+    ? [{ required: false }]
+    : [{ required: true, breakGlassMembershipId: w.members.find((m) => m.role === "OWNER")!.membershipId }];
+
 // Actions that ask for the password in their own form instead.
 const OWN_FORM = SENSITIVE_ACTIONS.filter((action) => REAUTHENTICATION_RULES[action].ownPasswordField);
 
@@ -106,6 +114,10 @@ const CASES: Record<Exclude<SensitiveAction, "password.change" | "two_factor.rem
         return [{ enabled: true }];
       },
     },
+  ],
+  "sso.set": [
+    { action: "settings/security/actions.ts#setSsoJoinAction", changes: ["settings"], args: ssoJoinToggle },
+    { action: "settings/security/actions.ts#setSsoRequiredAction", changes: ["settings"], args: ssoRequiredToggle },
   ],
   "key.approve": [
     {
@@ -203,6 +215,7 @@ const CASES: Record<Exclude<SensitiveAction, "password.change" | "two_factor.rem
 const ENTRIES = await discoverServerEntries(path.dirname(fileURLToPath(import.meta.url)));
 const call = async (action: string, args: unknown[]) => (await ENTRIES.get(action)!(...args)) as ActionResult<unknown>;
 const codeOf = (result: ActionResult<unknown>) => (result.ok ? "OK" : result.code);
+const SSO_ENV = { OIDC_ISSUER: "http://127.0.0.1:1/issuer", OIDC_CLIENT_ID: "secret-keys", OIDC_CLIENT_SECRET: "not-used-here" };
 const reauthenticate = () => call("settings/actions.ts#reauthenticateAction", [{ method: "password", password: TEST_PASSWORD }]);
 
 beforeAll(async () => {
@@ -210,9 +223,11 @@ beforeAll(async () => {
   process.env.WEBHOOK_ALLOW_PRIVATE = "true";
   process.env.SMTP_URL = "smtp://127.0.0.1:1";
   process.env.SMTP_FROM = "security@example.test";
+  // Requiring SSO needs it configured; nothing is fetched from the issuer.
+  Object.assign(process.env, SSO_ENV);
 });
 afterAll(() => {
-  for (const name of ["WEBHOOK_ALLOW_PRIVATE", "SMTP_URL", "SMTP_FROM"]) delete process.env[name];
+  for (const name of ["WEBHOOK_ALLOW_PRIVATE", "SMTP_URL", "SMTP_FROM", ...Object.keys(SSO_ENV)]) delete process.env[name];
 });
 
 it("every sensitive action has cases, and every case names an export", () => {

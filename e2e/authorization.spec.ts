@@ -100,6 +100,9 @@ const PAGES: Record<string, PageRow> = {
       { needs: "settings.manage", find: (p) => p.getByRole("list", { name: "Recent deliveries" }) },
       { needs: "settings.manage", html: COULD_NOT_CONNECT },
       { needs: "settings.manage", find: (p) => p.getByRole("button", { name: "Send me a test email" }) },
+      { needs: "settings.manage", find: (p) => p.getByRole("switch", { name: /Let new people join with SSO/, disabled: false }) },
+      { needs: "settings.manage", find: (p) => p.getByRole("switch", { name: /Require SSO/, disabled: false }) },
+      { needs: "settings.manage", find: (p) => p.getByRole("combobox", { name: "Break-glass owner", disabled: false }) },
     ],
   },
 };

@@ -6,6 +6,7 @@ import { loadServerSecrets } from "@/lib/config/server-secrets";
 import { disconnectAll } from "@/lib/db/client";
 import { startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { smtpConfig } from "@/lib/email/smtp-config";
+import { ssoConfig } from "@/lib/sso/sso-config";
 import { startHygieneDigests } from "@/lib/hygiene/send-digests";
 import { startRotationReminders } from "@/lib/keys/rotation-reminders";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
@@ -94,6 +95,12 @@ async function main() {
     const clientAddress = clientAddressResolver(parseTrustProxy(process.env.TRUST_PROXY));
     const smtp = smtpConfig();
     log(smtp ? `Incident emails go through ${smtp.host}.` : "Email is off (set SMTP_URL and SMTP_FROM to send incident emails).");
+    const sso = ssoConfig();
+    log(
+      sso
+        ? `Single sign-on through ${sso.issuer} (new people join as ${sso.defaultRole} where allowed).`
+        : "Single sign-on is off (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET).",
+    );
 
     if (process.env.DATABASE_URL) {
       log("Using the PostgreSQL database from DATABASE_URL.");

@@ -20,12 +20,20 @@ async function main(): Promise<number> {
   fs.chmodSync(dataDir, 0o755);
   const mailDir = path.join(dataDir, "mail");
   const mail = await startMailCatcher(mailDir);
+  // The identity provider for single sign-on, on loopback; the app is
+  // started with OIDC_* pointing at it (playwright.config.ts).
+  const port = await findFreePort();
+  const { startTestIdp } = await import("@/lib/testing/oidc-test-provider");
+  const idp = await startTestIdp({ redirectUri: `http://localhost:${port}/api/auth/callback/oidc` });
   try {
     const playwright = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
       stdio: "inherit",
       env: {
         ...process.env,
-        E2E_PORT: String(await findFreePort()),
+        E2E_PORT: String(port),
+        E2E_OIDC_ISSUER: idp.issuer,
+        E2E_OIDC_CLIENT_ID: idp.client.id,
+        E2E_OIDC_CLIENT_SECRET: idp.client.secret,
         E2E_DATA_DIR: dataDir,
         E2E_MAIL_DIR: mailDir,
         E2E_SMTP_PORT: String(mail.port),
@@ -35,6 +43,7 @@ async function main(): Promise<number> {
     return await new Promise<number>((resolve) => playwright.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await mail.close();
+    await idp.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -14,10 +14,14 @@ export function SettingSwitch({
   onChange,
   children,
   className,
+  disabled = false,
 }: {
   label: string;
   enabled: boolean;
   canManage: boolean;
+  // Besides a role that cannot manage it (a note says so), e.g. a
+  // precondition the description explains.
+  disabled?: boolean;
   onChange: (enabled: boolean) => Promise<ActionResult<unknown>>;
   children: React.ReactNode;
   className?: string;
@@ -33,7 +37,7 @@ export function SettingSwitch({
           type="checkbox"
           role="switch"
           checked={checked}
-          disabled={!canManage || pending}
+          disabled={!canManage || disabled || pending}
           onChange={(event) => {
             const next = event.target.checked;
             setChecked(next);

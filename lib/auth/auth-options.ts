@@ -1,7 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { AppError, RateLimitedError } from "@/lib/errors";
+import { signInWithSso, SsoRefusedError } from "@/lib/sso/sign-in-with-sso";
+import { ssoConfig, type SsoConfig } from "@/lib/sso/sso-config";
+import { describeAuthError } from "./auth-log";
 import { createAuthSession, revokeAuthSession, SESSION_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authenticate } from "./authenticate";
 import { signInWithPasskey } from "./passkey-sign-in";
@@ -36,6 +41,66 @@ async function signInWith(request: unknown, signIn: (ipAddress: string, userAgen
   }
 }
 
+export const SSO_PROVIDER_ID = "oidc";
+
+// next-auth's OpenID Connect client for the configured identity provider:
+// discovery from the issuer, the authorization code flow with PKCE, state
+// and nonce checks, and the identity read from the verified id_token
+// (signature, issuer, audience, expiry). The default query response mode:
+// no form_post page, which the panel's CSP would block.
+function ssoProvider(config: SsoConfig): OAuthConfig<Record<string, unknown>> {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: "SSO",
+    type: "oauth",
+    wellKnown: `${config.issuer}/.well-known/openid-configuration`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: "openid email profile" } },
+    // The claims are checked in the signIn callback (signInWithSso); next-auth
+    // only needs an id here.
+    profile: (claims) => ({ id: typeof claims.sub === "string" && claims.sub ? claims.sub : "unknown" }),
+  };
+}
+
+// A malformed OIDC_* setting stops npm start (scripts/start.ts); should the
+// app run anyway, SSO stays off.
+function configuredSso(): SsoConfig | null {
+  try {
+    return ssoConfig();
+  } catch (error) {
+    console.error("Single sign-on is off:", error instanceof Error ? error.message : error);
+    return null;
+  }
+}
+const sso = configuredSso();
+
+// An SSO sign-in that passed next-auth's checks: the person must be a member
+// (or join, where allowed) before a session exists. A refusal goes back to
+// the sign-in page with its reason only.
+async function completeSsoSignIn(user: { sessionId?: string }, claims: unknown): Promise<true | string> {
+  if (!sso) return "/signin?sso=unavailable";
+  try {
+    const requestHeaders = await headers();
+    const { sessionId } = await signInWithSso({
+      claims,
+      defaultRole: sso.defaultRole,
+      ipAddress: clientAddressFrom(requestHeaders),
+      userAgent: userAgentFrom(requestHeaders),
+    });
+    // Without an adapter next-auth hands this same user object to the jwt
+    // callback, which puts the session id in the cookie (as authorize() does).
+    user.sessionId = sessionId;
+    return true;
+  } catch (error) {
+    if (error instanceof SsoRefusedError) return `/signin?sso=${error.reason}`;
+    console.error("SSO sign-in failed unexpectedly:", describeAuthError(error));
+    return "/signin?sso=unavailable";
+  }
+}
+
 // The JWT carries only the id of a server-side AuthSession row. Every request
 // checks that row (lib/auth/current-member.ts), so signing out or revoking a
 // session ends it at once, even for a copied cookie.
@@ -51,7 +116,12 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, request) =>
         signInWith(request, async (ipAddress, userAgent) => {
           const user = await authenticate({ credentials, ipAddress, userAgent, defer: afterResponse });
-          const { sessionId } = await createAuthSession({ userId: user.id, ipAddress, userAgent, whilePasswordHash: user.passwordHash });
+          const { sessionId } = await createAuthSession({
+            userId: user.id,
+            ipAddress,
+            userAgent,
+            proof: { method: "password", whilePasswordHash: user.passwordHash },
+          });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         }),
     }),
@@ -62,12 +132,18 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, request) =>
         signInWith(request, async (ipAddress, userAgent) => {
           const user = await signInWithPasskey({ answer: credentials?.passkey, ipAddress, userAgent });
-          const { sessionId } = await createAuthSession({ userId: user.id, ipAddress, userAgent });
+          const { sessionId } = await createAuthSession({ userId: user.id, ipAddress, userAgent, proof: { method: "passkey" } });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         }),
     }),
+    ...(sso ? [ssoProvider(sso)] : []),
   ],
   callbacks: {
+    // Password sign-ins did everything in authorize(); SSO ones happen here.
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID) return true;
+      return completeSsoSignIn(user as { sessionId?: string }, profile);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sid = (user as { sessionId?: string }).sessionId;
@@ -86,7 +162,7 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       // An ended session is an answer, not a fault.
       if (metadata instanceof SessionEndedError) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      console.error(`[next-auth][error][${code}]`, describeAuthError(metadata));
     },
   },
   events: {

@@ -10,27 +10,36 @@ import { describeDevice, deviceLabel } from "./describe-device";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-// With whilePasswordHash, the session is made only if the account still has
-// that password, in one statement: a sign-in checked against a password
-// that was changed meanwhile (an owner setting a new first password for a
-// member taken back) gets nothing.
+// How the browser proved who it is. A password sign-in names the hash it
+// checked: the session is made only if the account still has that password,
+// in one statement, so a sign-in checked against a password that was changed
+// meanwhile (an owner setting a new first password for a member taken back)
+// gets nothing. A passkey or SSO sign-in has no password to hold on to: the
+// authenticator or the identity provider vouched for the person, and every
+// request checks the membership (resolveMember) anyway. Tests and fixtures
+// make sessions without a proof.
+export type SessionProof = { method: "password"; whilePasswordHash: string } | { method: "passkey" } | { method: "sso" };
+
 export async function createAuthSession(options: {
   userId: string;
   ipAddress?: string;
   userAgent?: string;
-  whilePasswordHash?: string;
+  proof?: SessionProof;
 }): Promise<{ sessionId: string }> {
   const sessionId = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
   const userAgent = options.userAgent?.slice(0, 500) ?? null;
-  if (options.whilePasswordHash === undefined) {
-    await db().authSession.create({ data: { id: sessionId, userId: options.userId, expiresAt, ipAddress: options.ipAddress, userAgent } });
+  const proof = options.proof;
+  if (proof?.method !== "password") {
+    await db().authSession.create({
+      data: { id: sessionId, userId: options.userId, expiresAt, ipAddress: options.ipAddress, userAgent, signInMethod: proof?.method ?? "password" },
+    });
     return { sessionId };
   }
   const created = await db().$executeRaw`
-    INSERT INTO "AuthSession" ("id", "userId", "createdAt", "expiresAt", "ipAddress", "userAgent")
-    SELECT ${sessionId}, u."id", ${new Date()}, ${expiresAt}, ${options.ipAddress ?? null}, ${userAgent}
-    FROM "User" u WHERE u."id" = ${options.userId} AND u."passwordHash" = ${options.whilePasswordHash}`;
+    INSERT INTO "AuthSession" ("id", "userId", "createdAt", "expiresAt", "ipAddress", "userAgent", "signInMethod")
+    SELECT ${sessionId}, u."id", ${new Date()}, ${expiresAt}, ${options.ipAddress ?? null}, ${userAgent}, 'password'
+    FROM "User" u WHERE u."id" = ${options.userId} AND u."passwordHash" = ${proof.whilePasswordHash}`;
   if (created === 0) throw new AppError("UNAUTHENTICATED", "That email and password do not match an account.");
   return { sessionId };
 }

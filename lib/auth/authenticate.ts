@@ -3,6 +3,7 @@ import { addressGroup } from "@/lib/net/address-group";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 import { recordSignIn } from "./record-sign-in";
+import { isLocalSignInBlocked, SSO_REQUIRED_MESSAGE } from "@/lib/sso/password-sign-in-policy";
 import { holdUntilFloor } from "./refusal-floor";
 import { findSignInAccount, rememberSignInAddress } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
@@ -62,6 +63,14 @@ export async function authenticate(options: {
   // A removed member keeps their account (for history) but not their access.
   if ((await db().membership.count({ where: { userId: user.id } })) === 0) {
     throw new AppError("FORBIDDEN", "This account is no longer a member of any organization. Ask an owner to add you again.");
+  }
+  // While an organization requires SSO, only its break-glass owner signs in
+  // with a password (told only to someone who knew the password, before any
+  // second factor is asked for).
+  if (await isLocalSignInBlocked(user.id)) {
+    await forgetPairFailures({ email, ipAddress });
+    await recordSignIn(user, "auth.sign_in_failed", options, { method: "password", reason: "SSO required" });
+    throw new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE);
   }
   const secondFactor = await checkSecondFactor({ user, proof: secondFactorProof(code, passkey), email, ipAddress, fromKnownAddress, now, options });
   await forgetPairFailures({ email, ipAddress });

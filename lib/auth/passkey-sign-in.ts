@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { addressGroup } from "@/lib/net/address-group";
 import { verifyPasskeyAssertion } from "@/lib/passkeys/verify-passkey";
+import { isLocalSignInBlocked, SSO_REQUIRED_MESSAGE } from "@/lib/sso/password-sign-in-policy";
 import { recordSignIn } from "./record-sign-in";
 import { rememberSignInAddress } from "./sign-in-account";
 
@@ -25,6 +26,12 @@ export async function signInWithPasskey(options: {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } });
   if ((await db().membership.count({ where: { userId } })) === 0) {
     throw new AppError("FORBIDDEN", "This account is no longer a member of any organization. Ask an owner to add you again.");
+  }
+  // Requiring SSO covers a passkey alone too: only the break-glass owner
+  // keeps the panel's own ways in.
+  if (await isLocalSignInBlocked(userId)) {
+    await recordSignIn(user, "auth.sign_in_failed", options, { method: "passkey", reason: "SSO required" });
+    throw new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE);
   }
   await rememberSignInAddress({ userId, ipAddress: addressGroup(options.ipAddress), now });
   await recordSignIn(user, "auth.sign_in", options, { method: "passkey" });

@@ -7,6 +7,7 @@ export async function recordSignIn(
   user: { id: string; name: string; email: string },
   action: "auth.sign_in" | "auth.sign_in_failed" | "auth.second_factor_failed",
   request: { ipAddress: string; userAgent?: string },
+  // How they signed in or why it failed, e.g. { method: "sso" }.
   details?: Record<string, string>,
 ): Promise<void> {
   const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { organizationId: true, role: true } });

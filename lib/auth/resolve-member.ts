@@ -42,6 +42,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
       createdAt: true,
       lastSeenAt: true,
       reauthenticatedAt: true,
+      signInMethod: true,
       user: {
         select: {
           id: true,
@@ -73,7 +74,13 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
     role: membership.role,
     organizationId: membership.organization.id,
     organizationName: membership.organization.name,
-    mustEnrolTwoFactor: membership.organization.requireTwoFactor && !session.user.authenticatorApp?.confirmedAt && session.user._count.passkeys === 0,
+    // An SSO session's second factor is the identity provider's business:
+    // requiring two-factor sign-in applies to password sessions.
+    mustEnrolTwoFactor:
+      session.signInMethod !== "sso" &&
+      membership.organization.requireTwoFactor &&
+      !session.user.authenticatorApp?.confirmedAt &&
+      session.user._count.passkeys === 0,
     hasAuthenticatorApp: Boolean(session.user.authenticatorApp?.confirmedAt),
     hasPasskey: session.user._count.passkeys > 0,
   };

@@ -137,10 +137,10 @@ describe("a sign-in racing the take-back of a removed member", () => {
     const back = await addMember({ actor: actors.OWNER, input: data });
     if (back.via !== "link") throw new Error("expected a link");
     // The old password was checked a moment before the owner took the account back.
-    await expect(createAuthSession({ userId, whilePasswordHash: oldHash })).rejects.toThrow(/do not match/);
+    await expect(createAuthSession({ userId, proof: { method: "password", whilePasswordHash: oldHash } })).rejects.toThrow(/do not match/);
     await choose(tokenOf(back.link), "a brand new password of mine");
     const current = (await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash!;
-    const { sessionId } = await createAuthSession({ userId, whilePasswordHash: current });
+    const { sessionId } = await createAuthSession({ userId, proof: { method: "password", whilePasswordHash: current } });
     expect(await resolveMember(sessionId)).not.toBeNull();
   });
 });

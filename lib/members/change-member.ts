@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ownerLabel } from "@/lib/keys/key-owner";
+import { assertNotBreakGlass } from "@/lib/sso/break-glass";
 import { handOverLiveKeys } from "./hand-over-keys";
 import { mayHold, RESPONSIBILITIES } from "@/lib/responsibilities/responsibilities";
 import { changeMemberRoleInput, removeMemberInput } from "./member-change-input";
@@ -39,6 +40,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
     const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
     if (target.role === role) return { changed: false };
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
+    if (role !== "OWNER") await assertNotBreakGlass(tx, target.id);
     await tx.membership.update({ where: { id: target.id, organizationId: options.actor.organizationId }, data: { role } });
     // Responsibilities the new role may not hold end now, for good: a later
     // promotion does not bring them back without an owner naming them again.
@@ -66,6 +68,7 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
     const { target, owners, user, rows } = await lockMemberships(tx, actor, membershipId);
     if (target.userId === actor.userId) throw new AppError("CONFLICT", "You cannot remove yourself. Ask another owner.");
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
+    await assertNotBreakGlass(tx, target.id);
     // Checked against the memberships locked above: a user id from another
     // organization, or one who is leaving, is refused before anything changes.
     const heirId = newKeyOwnerId ?? actor.userId;

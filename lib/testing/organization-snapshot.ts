@@ -57,7 +57,13 @@ const PROBES = {
   settings: (organizationId: string) =>
     db().organization.findUnique({
       where: { id: organizationId },
-      select: { name: true, granularScopes: true, requireProductionApproval: true, requireTwoFactor: true },
+      select: {
+        name: true,
+        granularScopes: true,
+        requireProductionApproval: true,
+        requireTwoFactor: true,
+        ssoPolicy: { select: { justInTime: true, required: true, breakGlassMembershipId: true } },
+      },
     }),
   // Members' authenticator apps, passkeys and recovery codes.
   secondFactors: (organizationId: string) =>

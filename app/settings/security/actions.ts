@@ -5,6 +5,8 @@ import { runAsActor } from "@/lib/auth/run-as-actor";
 import { sendTestEmail } from "@/lib/email/send-test-email";
 import { setGranularScopes } from "@/lib/organization/set-granular-scopes";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
+import { setSsoJoin } from "@/lib/sso/set-sso-join";
+import { setSsoRequired } from "@/lib/sso/set-sso-required";
 import { confirmAppEnrolment, regenerateRecoveryCodes, removeAuthenticatorApp, startAppEnrolment } from "@/lib/two-factor/authenticator-app";
 import { setRequireTwoFactor } from "@/lib/two-factor/require-two-factor";
 import { removePasskey, renamePasskey } from "@/lib/passkeys/manage-passkeys";
@@ -27,6 +29,17 @@ export async function setGranularScopesAction(input: unknown) {
 // Turns approval for production keys on or off (owners only).
 export async function setProductionApprovalAction(input: unknown) {
   return runAsActor((actor) => setProductionApproval({ actor, input }), { path: "/settings", type: "layout" });
+}
+
+// Lets unknown people join with SSO, or stops it (owners only).
+export async function setSsoJoinAction(input: unknown) {
+  return runAsActor((actor) => setSsoJoin({ actor, input }), SECURITY_PAGE);
+}
+
+// Requires SSO for all but the break-glass owner, moves the break glass, or
+// stops requiring SSO (owners only).
+export async function setSsoRequiredAction(input: unknown) {
+  return runAsActor((actor) => setSsoRequired({ actor, input }), SECURITY_PAGE);
 }
 
 // Sets the organization's webhook URL and returns its new signing secret, once (owners only).

@@ -18,6 +18,11 @@ import { WebhookEvents } from "./_components/webhook-events";
 import { WebhookReceiverHelp } from "./_components/webhook-receiver-help";
 import { WebhookSettings } from "./_components/webhook-settings";
 import { ChangePasswordForm } from "./_components/change-password-form";
+import { SsoSettings } from "./_components/sso-settings";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { listMembers } from "@/lib/members/list-members";
+import { isSsoConfigured, ssoConfig } from "@/lib/sso/sso-config";
+import { getSsoPolicy } from "@/lib/sso/sso-policy";
 import { RequireTwoFactorToggle } from "./_components/require-two-factor-toggle";
 import { TwoFactorSettings } from "./_components/two-factor-settings";
 import { countMembersWithoutSecondFactor, twoFactorStatus } from "@/lib/two-factor/two-factor-status";
@@ -29,7 +34,7 @@ export default async function SecurityPage() {
   // The webhook URL (often a bearer secret in its path), its delivery errors
   // and the mail server are for those who manage settings.
   const canManage = can(member.role, "settings.manage");
-  const [sessions, organization, webhook, deliveries, named, twoFactor, withoutSecondFactor] = await Promise.all([
+  const [sessions, organization, webhook, deliveries, named, twoFactor, withoutSecondFactor, ssoPolicy, members] = await Promise.all([
     listLiveAuthSessions(member.userId, member.sessionId),
     getOrganizationSettings(member.organizationId),
     getWebhookEndpoint(member.organizationId),
@@ -37,7 +42,11 @@ export default async function SecurityPage() {
     namedPeople(member.organizationId),
     twoFactorStatus(member.userId, member.organizationId),
     countMembersWithoutSecondFactor(member.organizationId),
+    getSsoPolicy(member.organizationId),
+    listMembers(member.organizationId),
   ]);
+  const ssoConfigured = isSsoConfigured();
+  const owners = members.filter((m) => m.role === "OWNER").map((m) => ({ membershipId: m.id, label: `${m.name} <${m.email}>` }));
   const approvers = holdersOf(named, "PRODUCTION_APPROVER").map((person) => person.name);
   const smtp = smtpConfig();
   return (
@@ -55,6 +64,20 @@ export default async function SecurityPage() {
           enabled={organization.requireProductionApproval}
           canManage={canManage}
           approvers={approvers.length > 0 ? approvers.join(", ") : "the owners (no approvers named)"}
+        />
+      </section>
+      <section aria-labelledby="sso-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="sso-heading" className="mb-4 font-semibold">
+          Single sign-on
+        </h2>
+        <SsoSettings
+          configured={ssoConfigured}
+          joinRole={ROLE_LABELS[(ssoConfigured && ssoConfig()?.defaultRole) || "MEMBER"]}
+          justInTime={ssoPolicy.justInTime}
+          required={ssoPolicy.required}
+          breakGlassMembershipId={ssoPolicy.breakGlassMembershipId}
+          owners={owners}
+          canManage={canManage}
         />
       </section>
       <section aria-labelledby="sign-in-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">

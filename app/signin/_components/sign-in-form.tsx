@@ -30,12 +30,13 @@ async function passkeyAnswer(): Promise<{ answer: string } | { message: string }
 // Email and password, then, for an account with two-factor sign-in, a code
 // or a passkey; or a passkey alone. The password stays in this component's
 // memory only until the second step ends. With canResetPassword (the server
-// sends email), a "Forgot password?" link.
-export function SignInForm({ canResetPassword }: { canResetPassword: boolean }) {
+// sends email), a "Forgot password?" link. initialMessage: why a single
+// sign-on came back refused.
+export function SignInForm({ canResetPassword, initialMessage }: { canResetPassword: boolean; initialMessage?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
+  const [message, setMessage] = useState<string | undefined>(initialMessage);
   const [codeStep, setCodeStep] = useState(false);
   const credentials = useRef<Credentials>(undefined);
   const codeForm = useRef<HTMLFormElement>(null);
