@@ -42,7 +42,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         </div>
       </aside>
       <main id="content" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8 print:p-0">
-        <ReauthProvider withCode={member.hasAuthenticatorApp} withPasskey={member.hasPasskey}>
+        <ReauthProvider withPassword={member.hasPassword} withCode={member.hasAuthenticatorApp} withPasskey={member.hasPasskey}>
           {children}
         </ReauthProvider>
       </main>

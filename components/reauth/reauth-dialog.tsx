@@ -15,13 +15,17 @@ type Method = "password" | "code";
 // onDone(true) once the server accepted it for this session.
 // Not a transition of its own: it opens while the action that needs it is
 // still pending in one, and React would keep this pending until that ends.
+// withPassword false: an account that signs in with SSO only, whose one way
+// to confirm (besides a passkey or code) is signing in again through SSO.
 export function ReauthDialog({
   open,
+  withPassword,
   withCode,
   withPasskey,
   onDone,
 }: {
   open: boolean;
+  withPassword: boolean;
   withCode: boolean;
   withPasskey: boolean;
   onDone: (confirmed: boolean) => void;
@@ -93,7 +97,11 @@ export function ReauthDialog({
             Use a passkey
           </Button>
         )}
-        {method === "password" ? (
+        {method === "password" && !withPassword ? (
+          <p className="text-sm">
+            Your account signs in with single sign-on and has no password here. Sign out, sign in again with SSO, then repeat this within 10 minutes.
+          </p>
+        ) : method === "password" ? (
           <TextField key="password" label="Your password" name="password" type="password" autoComplete="current-password" errors={fieldError} required />
         ) : (
           <TextField

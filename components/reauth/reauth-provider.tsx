@@ -13,7 +13,17 @@ const ReauthContext = createContext<RunSensitive | null>(null);
 // Cancelling returns the server's answer, whose message says what is needed.
 // withCode, withPasskey: the member has an authenticator app or passkeys,
 // so the dialog offers them as well as the password.
-export function ReauthProvider({ children, withCode = false, withPasskey = false }: { children: React.ReactNode; withCode?: boolean; withPasskey?: boolean }) {
+export function ReauthProvider({
+  children,
+  withPassword = true,
+  withCode = false,
+  withPasskey = false,
+}: {
+  children: React.ReactNode;
+  withPassword?: boolean;
+  withCode?: boolean;
+  withPasskey?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const waiting = useRef<(confirmed: boolean) => void>(undefined);
 
@@ -32,6 +42,7 @@ export function ReauthProvider({ children, withCode = false, withPasskey = false
       {children}
       <ReauthDialog
         open={open}
+        withPassword={withPassword}
         withCode={withCode}
         withPasskey={withPasskey}
         onDone={(confirmed) => {

@@ -146,3 +146,16 @@ describe("isLiveSession (what /api/auth/session answers for a cookie)", () => {
     expect(await isLiveSession(undefined)).toBe(false);
   });
 });
+
+describe("what a new session counts as", () => {
+  it("an SSO sign-in is a confirmation for the usual window; a password or passkey sign-in is not", async () => {
+    const { members } = await createOrganization();
+    const stamp = async (proof: Parameters<typeof createAuthSession>[0]["proof"]) => {
+      const { sessionId } = await createAuthSession({ userId: members[0].userId, proof });
+      return (await db().authSession.findUniqueOrThrow({ where: { id: sessionId } })).reauthenticatedAt;
+    };
+    expect(await stamp({ method: "sso" })).not.toBeNull();
+    expect(await stamp({ method: "passkey" })).toBeNull();
+    expect(await stamp(undefined)).toBeNull();
+  });
+});

@@ -31,8 +31,19 @@ export async function createAuthSession(options: {
   const userAgent = options.userAgent?.slice(0, 500) ?? null;
   const proof = options.proof;
   if (proof?.method !== "password") {
+    // A sign-in through the identity provider is the one confirmation an
+    // account without a password can give: it holds for the usual window.
+    const reauthenticatedAt = proof?.method === "sso" ? new Date() : null;
     await db().authSession.create({
-      data: { id: sessionId, userId: options.userId, expiresAt, ipAddress: options.ipAddress, userAgent, signInMethod: proof?.method ?? "password" },
+      data: {
+        id: sessionId,
+        userId: options.userId,
+        expiresAt,
+        ipAddress: options.ipAddress,
+        userAgent,
+        signInMethod: proof?.method ?? "password",
+        reauthenticatedAt,
+      },
     });
     return { sessionId };
   }

@@ -16,6 +16,8 @@ export type Member = {
   mustEnrolTwoFactor: boolean;
   hasAuthenticatorApp: boolean;
   hasPasskey: boolean;
+  // False for an account that signs in only with SSO (or a passkey).
+  hasPassword: boolean;
 };
 
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -50,6 +52,7 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
           name: true,
           authenticatorApp: { select: { confirmedAt: true } },
           _count: { select: { passkeys: true } },
+          passwordHash: true,
           memberships: {
             orderBy: { createdAt: "asc" },
             take: 1,
@@ -83,5 +86,6 @@ export async function resolveMember(sessionId: string, now = new Date()): Promis
       session.user._count.passkeys === 0,
     hasAuthenticatorApp: Boolean(session.user.authenticatorApp?.confirmedAt),
     hasPasskey: session.user._count.passkeys > 0,
+    hasPassword: session.user.passwordHash !== null,
   };
 }
