@@ -167,7 +167,7 @@ async function main() {
 
     log("Applying database migrations…");
     // Migrations hold a session advisory lock: never through a pooler.
-    await applyMigrations(urls.direct);
+    await applyMigrations(urls.direct, { log });
     await sealOldAuditEvents();
     if (!buildIsCurrent()) {
       log("Building the app (first start, or the source changed; this takes a minute or two)…");
