@@ -28,7 +28,7 @@ export async function signInThroughBalancer(url: string, credentials: { email: s
   await page.goto("/signin");
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(/\/settings\/secret-keys$/, { timeout: 30_000 });
   return {
     async createKey(name) {

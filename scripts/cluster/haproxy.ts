@@ -40,6 +40,7 @@ export async function startHaproxy(options: { port: number; apps: string[]; stat
 export async function waitAllUp(haproxy: Haproxy, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   for (;;) {
+    if (haproxy.process.exitCode !== null) throw new Error(`HAProxy exited:\n${haproxy.output()}`);
     const stats = await haproxy.stats().catch(() => []);
     if (stats.length > 0 && stats.every((s) => s.status === "UP")) return;
     if (Date.now() - started > timeoutMs) throw new Error(`HAProxy does not see every instance UP: ${JSON.stringify(stats)}\n${haproxy.output()}`);

@@ -43,7 +43,9 @@ export function startManaged(command: string, args: string[], options: SpawnOpti
       const timer = setTimeout(() => {
         try {
           process.kill(-child.pid!, "SIGKILL");
-        } catch {}
+        } catch {
+          // Already gone.
+        }
       }, 20_000);
       await exited;
       clearTimeout(timer);
