@@ -50,7 +50,15 @@ async function actorForBench(): Promise<Actor> {
       memberships: { create: { organizationId: organization.id, role: "OWNER" } },
     },
   });
-  return { userId: user.id, organizationId: organization.id, role: "OWNER", label: "bench", ipAddress: null, userAgent: null };
+  // Deleting a production key asks for a fresh password confirmation: the
+  // bench's actor has always just given it.
+  const session = {
+    id: "bench-session",
+    get reauthenticatedAt() {
+      return new Date();
+    },
+  };
+  return { userId: user.id, organizationId: organization.id, role: "OWNER", label: "bench", ipAddress: null, userAgent: null, session };
 }
 
 const newKey = (actor: Actor, name: string) => createKey({ actor, input: { name, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });

@@ -28,7 +28,21 @@ request = function()
 end
 `,
   );
-  const args = ["-t", String(options.threads), "-c", String(options.connections), "-d", `${options.seconds}s`, "--latency", "-s", script, options.url];
+  // A page render can take seconds on a busy machine: wait rather than count it as an error.
+  const args = [
+    "-t",
+    String(options.threads),
+    "-c",
+    String(options.connections),
+    "-d",
+    `${options.seconds}s`,
+    "--timeout",
+    "10s",
+    "--latency",
+    "-s",
+    script,
+    options.url,
+  ];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn("wrk", args);
     let text = "";
