@@ -13,8 +13,15 @@ export type WorkerPool = { stop(): Promise<void> };
 // process that dies while we are not stopping is started again with the
 // same index, after a pause that grows if it keeps dying. Resolves once
 // every process listens; rejects if one fails to start.
-export async function startWorkerPool(options: { count: number; stopTimeoutMs?: number; log: (line: string) => void }): Promise<WorkerPool> {
+export async function startWorkerPool(options: {
+  count: number;
+  // The script each process runs; default: the primary's own (scripts/start.ts).
+  exec?: string;
+  stopTimeoutMs?: number;
+  log: (line: string) => void;
+}): Promise<WorkerPool> {
   const { count, log } = options;
+  if (options.exec) cluster.setupPrimary({ exec: options.exec });
   const workers = new Map<number, Worker>();
   let stopping = false;
   let starting = true;
