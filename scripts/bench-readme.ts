@@ -26,6 +26,18 @@ type Verify = {
   ratios: Record<string, number>;
   revocationMs: { p50Ms: number; maxMs: number; runs: number };
   lastUsedLagMs: { maxMs: number };
+  workers?: {
+    loadGenerator: string;
+    rows: {
+      processes: number;
+      verifyRequestsPerSecond: number;
+      verifyCpuUsPerRequest: number;
+      verifyP99Ms: number;
+      pageRequestsPerSecond: number;
+      pageCpuUsPerRequest: number;
+      rssMiB: string;
+    }[];
+  } | null;
 };
 type Timing = { p50Ms: number; p95Ms?: number; maxMs?: number };
 type ListBench = {
@@ -59,6 +71,33 @@ function sections(): string {
         )}. Revocation across two instances: p50 ${verify.revocationMs.p50Ms} ms, max ${verify.revocationMs.maxMs} ms over ${verify.revocationMs.runs} deletions. Last Used lag at most ${verify.lastUsedLagMs.maxMs} ms. ${when(verify)}`,
       "",
     );
+    if (verify.workers) {
+      parts.push(
+        `**Server processes** (\`WEB_CONCURRENCY\`; ${verify.workers.loadGenerator}; a page is \`GET /signin\`, rendered by Next):`,
+        "",
+        table(
+          [
+            "processes",
+            "verify requests/s",
+            "verify CPU per request",
+            "verify p99",
+            "page requests/s",
+            "page CPU per request",
+            "memory (primary / each process)",
+          ],
+          verify.workers.rows.map((row) => [
+            row.processes,
+            row.verifyRequestsPerSecond.toLocaleString("en"),
+            `${row.verifyCpuUsPerRequest} µs`,
+            `${row.verifyP99Ms} ms`,
+            row.pageRequestsPerSecond.toLocaleString("en"),
+            `${row.pageCpuUsPerRequest} µs`,
+            `${row.rssMiB} MiB`,
+          ]),
+        ),
+        "",
+      );
+    }
   }
   const list = read<ListBench>("list-keys");
   if (list?.sizes) {

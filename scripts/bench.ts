@@ -81,6 +81,14 @@ async function main() {
       check("CPU per valid verification <= 1.5x the bare server's", results.ratios["cpu b/a"] <= 1.5, `${results.ratios["cpu b/a"]}x`);
       check("p99 of (b) <= 10 ms", results.load["(b) valid keys"].p99Ms <= 10, `${results.load["(b) valid keys"].p99Ms} ms`);
       check("revocation < 1 s", results.revocationMs.maxMs < 1000, `max ${results.revocationMs.maxMs} ms over ${results.revocationMs.runs} deletions`);
+      const [one, many] = results.workers?.rows ?? [];
+      if (one && many) {
+        check(
+          `${many.processes} server processes verify more per second than 1`,
+          many.verifyRequestsPerSecond > one.verifyRequestsPerSecond,
+          `${many.verifyRequestsPerSecond} vs ${one.verifyRequestsPerSecond} requests/s`,
+        );
+      }
       write("verify", results);
     }
   } finally {

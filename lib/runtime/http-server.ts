@@ -6,6 +6,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import type { Verifier } from "@/lib/verify/verifier";
 import { forwardedClientAddress, type ProxyTrust } from "@/lib/net/forwarded-client";
 import { checkPanelRequest, securityHeaders, type PanelHosts } from "@/lib/security/panel-guard";
+import type { HealthEndpoints } from "./health-endpoints";
 import { createLimitedServer, DEFAULT_LIMITS } from "./limited-server";
 
 export type RunningServer = { close(): Promise<void> };
@@ -31,13 +32,15 @@ function refuseForeignRequest(request: http.IncomingMessage, response: http.Serv
   return true;
 }
 
-// Our own node:http server in front of Next: key verification is answered
-// here directly (a Next route handler would cost ~40x in throughput), every
-// other request goes to Next with the real client address stamped on it.
+// Our own node:http server in front of Next: key verification and the
+// health checks are answered here directly, under any Host (a Next route
+// handler would cost ~40x in throughput), every other request goes to Next
+// with the real client address stamped on it.
 export async function startHttpServer(options: {
   host: string;
   port: number;
   verifier: Verifier;
+  health?: HealthEndpoints;
   clientAddress: (request: http.IncomingMessage) => string;
   panelHosts: PanelHosts;
   maxConnections?: number;
@@ -49,6 +52,7 @@ export async function startHttpServer(options: {
   const server = createLimitedServer(
     (request, response) => {
       if (options.verifier.handles(request.url)) return options.verifier.handle(request, response);
+      if (options.health?.handles(request.url)) return options.health.handle(request, response);
       if (refuseForeignRequest(request, response, options.panelHosts)) return;
       // A fresh nonce per response; Next reads it from the request's policy
       // header and puts it on its own scripts.

@@ -8,6 +8,7 @@ import { createVerifier, type Verifier } from "@/lib/verify/verifier";
 // test can act as several clients.
 export async function startVerifyServer(options: {
   databaseUrl: string;
+  directDatabaseUrl?: string;
   invalidKeyLimitPerMinute?: number;
   flushIntervalMs?: number;
   serviceTokens?: string;
@@ -16,6 +17,7 @@ export async function startVerifyServer(options: {
 }) {
   const verifier: Verifier = createVerifier({
     databaseUrl: options.databaseUrl,
+    directDatabaseUrl: options.directDatabaseUrl,
     hashSecret: process.env.KEY_HASH_SECRET!,
     invalidKeyLimitPerMinute: options.invalidKeyLimitPerMinute ?? 1_000,
     flushIntervalMs: options.flushIntervalMs ?? 60_000,

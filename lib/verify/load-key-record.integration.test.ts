@@ -12,6 +12,22 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })
 afterAll(() => pool.end());
 
 describe("keyRecordLoader", () => {
+  it.each([
+    ["a named prepared statement (directly on PostgreSQL)", true],
+    ["an unnamed statement (through a pooler in transaction mode)", false],
+  ])("reads a key with %s", async (_label, prepared) => {
+    const { actors } = await createOrganizationWithAllRoles();
+    const { key, secret } = await createKey({
+      actor: actors.OWNER,
+      input: { name: "Either way", environment: "STAGING", permission: "FULL", expiresInDays: "never" },
+    });
+    const load = keyRecordLoader(pool, { prepared });
+    const hash = hashKey(secret, keyHashSecret());
+    expect((await load(hash))?.id).toBe(key.id);
+    expect((await load(hash))?.id).toBe(key.id);
+    expect(await load("1".repeat(64))).toBeNull();
+  });
+
   it("reads a key as the verifier needs it: scopes, restricted actions, and times as epoch milliseconds", async () => {
     const { actors } = await createOrganizationWithAllRoles();
     const { key, secret } = await createKey({

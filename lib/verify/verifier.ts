@@ -39,7 +39,10 @@ function prepare(body: object, extra: [string, string][] = []): Prepared {
 const INVALID_KEY = prepare({ valid: false, code: "invalid_key" });
 
 export type VerifierOptions = {
+  // Lookups and usage writes (may be a pooler in transaction mode).
   databaseUrl: string;
+  // The LISTEN connection, which must be a session of its own; default databaseUrl.
+  directDatabaseUrl?: string;
   hashSecret: string;
   invalidKeyLimitPerMinute?: number;
   cacheSize?: number;
@@ -151,12 +154,13 @@ export function createVerifier(options: VerifierOptions): Verifier {
   // Lookups get their own small pool too: a flush never delays a lookup.
   const lookupPool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
   lookupPool.on("error", () => {});
-  const cache = new KeyCache(keyRecordLoader(lookupPool), {
+  const throughPooler = options.directDatabaseUrl !== undefined && options.directDatabaseUrl !== options.databaseUrl;
+  const cache = new KeyCache(keyRecordLoader(lookupPool, { prepared: !throughPooler }), {
     maxEntries: options.cacheSize ?? 100_000,
     onLoadError: (error) => log(`Key lookup failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   const listener = startRevocationListener({
-    databaseUrl: options.databaseUrl,
+    databaseUrl: options.directDatabaseUrl ?? options.databaseUrl,
     onKeyChanged: (keyId) => cache.evictKey(keyId),
     onReset: () => cache.flush(),
     log,

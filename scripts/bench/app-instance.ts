@@ -24,18 +24,20 @@ export async function startAppInstance(env: Record<string, string>, nodeArgs: st
     child.stderr?.on("data", onData);
     child.on("exit", (code) => reject(new Error(`App instance exited (${code}):\n${output}`)));
   });
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    // Once, however often it is asked.
     stop: () =>
-      new Promise<void>((resolve) => {
+      (stopping ??= new Promise<void>((resolve) => {
         child.removeAllListeners("exit");
         child.on("exit", () => {
           fs.rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill("SIGTERM");
-      }),
+      })),
   };
 }
 
@@ -53,13 +55,14 @@ export async function startBareServer(fixedBody: string): Promise<AppInstance> {
     }).listen(${port}, "127.0.0.1", () => console.log("Ready."));`;
   const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BARE_BODY: fixedBody } });
   await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("Ready.") && resolve()));
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     stop: () =>
-      new Promise<void>((resolve) => {
+      (stopping ??= new Promise<void>((resolve) => {
         child.on("exit", () => resolve());
         child.kill("SIGTERM");
-      }),
+      })),
   };
 }

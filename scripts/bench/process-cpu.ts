@@ -14,3 +14,33 @@ export function processCpuUs(pid: number): number {
   const stime = Number(fields[12]);
   return (utime + stime) * TICK_US;
 }
+
+// The process and its children (an instance's server processes), recursively.
+export function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+// CPU time of a process and its living children, in microseconds.
+export function processTreeCpuUs(pid: number): number {
+  return processTree(pid).reduce((sum, member) => {
+    try {
+      return sum + processCpuUs(member);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+// Resident memory of each process of the tree, in MiB.
+export function processTreeRssMiB(pid: number): number[] {
+  return processTree(pid).map((member) => {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${member}/status`, "utf8"));
+    return match ? Math.round(Number(match[1]) / 1024) : 0;
+  });
+}

@@ -1,5 +1,5 @@
 // Verification throughput against a bare node:http server, revocation time
-// across two app instances, and Last Used lag.
+// across two app instances, Last Used lag, and 1 vs N server processes.
 import autocannon from "autocannon";
 import { db } from "@/lib/db/client";
 import { createKey } from "@/lib/keys/create-key";
@@ -7,8 +7,9 @@ import { deleteKey } from "@/lib/keys/delete-key";
 import { checksumFor, generateKey } from "@/lib/keys/key-format";
 import type { Actor } from "@/lib/auth/actor";
 import { startAppInstance, startBareServer, type AppInstance } from "./app-instance";
-import { processCpuUs } from "./process-cpu";
+import { processTreeCpuUs } from "./process-cpu";
 import { summarize } from "./stats";
+import { benchWorkers } from "./workers.bench";
 
 const CONNECTIONS = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
@@ -16,10 +17,10 @@ const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 type Load = { requestsPerSecond: number; cpuUsPerRequest: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
 
 // Throughput and latency as autocannon sees them, and the server's own CPU
-// time per request (from /proc), which does not depend on the load generator
-// sharing the machine's cores.
+// time per request (from /proc, the instance's processes together), which
+// does not depend on the load generator sharing the machine's cores.
 async function load(server: AppInstance, bodies: string[], duration = DURATION_SECONDS): Promise<Load> {
-  const cpuBefore = processCpuUs(server.pid);
+  const cpuBefore = processTreeCpuUs(server.pid);
   const result = await autocannon({
     url: `${server.url}/api/v1/keys/verify`,
     connections: CONNECTIONS,
@@ -28,7 +29,7 @@ async function load(server: AppInstance, bodies: string[], duration = DURATION_S
     headers: { "content-type": "application/json" },
     requests: bodies.map((body) => ({ method: "POST", body })),
   });
-  const cpuUs = processCpuUs(server.pid) - cpuBefore;
+  const cpuUs = processTreeCpuUs(server.pid) - cpuBefore;
   return {
     requestsPerSecond: Math.round(result.requests.average),
     cpuUsPerRequest: Math.round(cpuUs / Math.max(1, result.requests.total)),
@@ -49,7 +50,15 @@ async function actorForBench(): Promise<Actor> {
       memberships: { create: { organizationId: organization.id, role: "OWNER" } },
     },
   });
-  return { userId: user.id, organizationId: organization.id, role: "OWNER", label: "bench", ipAddress: null, userAgent: null };
+  // Deleting a production key asks for a fresh password confirmation: the
+  // bench's actor has always just given it.
+  const session = {
+    id: "bench-session",
+    get reauthenticatedAt() {
+      return new Date();
+    },
+  };
+  return { userId: user.id, organizationId: organization.id, role: "OWNER", label: "bench", ipAddress: null, userAgent: null, session };
 }
 
 const newKey = (actor: Actor, name: string) => createKey({ actor, input: { name, environment: "PRODUCTION", permission: "FULL", expiresInDays: "never" } });
@@ -114,9 +123,12 @@ export async function benchVerify(databaseUrl: string) {
     // The load generator is one address sending thousands of invalid keys a second.
     INVALID_KEY_LIMIT_PER_MINUTE: "1000000000",
   };
+  // One server process each, as the bare server: (a), (b) and (c) compare the
+  // request path, not the number of processes (that is the last table).
+  const single = { ...env, WEB_CONCURRENCY: "1" };
   // BENCH_PROFILE=dir writes a CPU profile of instance A there.
-  const a = await startAppInstance(env, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
-  const b = await startAppInstance(env);
+  const a = await startAppInstance(single, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+  const b = await startAppInstance(single);
   const sample = await fetch(`${a.url}/api/v1/keys/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: bodies(valid)[0] });
   const bare = await startBareServer(await sample.text());
   try {
@@ -149,7 +161,11 @@ export async function benchVerify(databaseUrl: string) {
     console.table({ "(a) bare node:http": bareLoad, "(b) valid keys": validLoad, "(c) invalid keys": invalidLoad });
     const revocation = summarize(await revocationTimes(actor, a, b, 10));
     const lastUsed = summarize(await lastUsedLags(actor, a, 3));
+    await Promise.all([bare.stop(), a.stop(), b.stop()]);
+    const workers = await benchWorkers(env, bodies(valid), DURATION_SECONDS);
+    if (workers) console.table(workers.rows);
     return {
+      workers,
       load: { "(a) bare node:http": bareLoad, "(b) valid keys": validLoad, "(c) invalid keys": invalidLoad },
       ratios: {
         "cpu b/a": Math.round((validLoad.cpuUsPerRequest / bareLoad.cpuUsPerRequest) * 100) / 100,
