@@ -88,7 +88,7 @@ export function ReauthDialog({
       open={open}
       onClose={() => finish(false)}
       title="Confirm it is you"
-      description={`This action needs your password${withPasskey ? ", a passkey" : ""}${withCode ? " or a code from your authenticator app" : ""}. You will not be asked again in this browser for 10 minutes.`}
+      description={`This action needs ${[withPassword ? "your password" : null, withPasskey ? "a passkey" : null, withCode ? "a code from your authenticator app" : null].filter(Boolean).join(" or ") || "a new sign-in"}. You will not be asked again in this browser for 10 minutes.`}
     >
       <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={method === "password" ? "Password check" : "Code check"}>
         <FormAlert message={message} />

@@ -10,10 +10,17 @@ describe("describeAuthError", () => {
     });
     for (const metadata of [error, { error, providerId: "oidc", message: error.message }]) {
       const line = describeAuthError(metadata);
-      expect(line).toBe("RPError: unexpected JWT aud, expected secret-keys, got: another-client");
+      expect(line).toBe("RPError: unexpected JWT aud, expected [redacted] got: [redacted]");
       expect(line).not.toContain("eyJ");
       expect(line).not.toContain("the-authorization-code");
     }
+  });
+
+  it("does not quote the state or PKCE values a message names", () => {
+    const line = describeAuthError(new Error("state mismatch, expected Yb_5XlBq6abc, got: xb_5Xlzz"));
+    expect(line).not.toContain("Yb_5XlBq6abc");
+    expect(line).not.toContain("xb_5Xlzz");
+    expect(line).toContain("state mismatch");
   });
 
   it("says little about anything else", () => {

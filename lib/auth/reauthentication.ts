@@ -16,9 +16,11 @@ import { findSignInAccount } from "./sign-in-account";
 import { claimSignInAttempt, forgetPairFailures } from "./sign-in-attempts";
 import { describeWait } from "./sign-in-throttle";
 import { verifySecondFactor, type SecondFactorProof } from "@/lib/two-factor/second-factor";
+import { isLocalSignInBlocked } from "@/lib/sso/password-sign-in-policy";
 
 export const REAUTH_REQUIRED_MESSAGE = "Confirm it is you: enter your password to continue.";
 export const WRONG_PASSWORD_MESSAGE = "That is not your password.";
+const SSO_CONFIRM_MESSAGE = "Your organization signs in with single sign-on: sign out and sign in again with SSO to confirm it is you.";
 const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again.";
 
 // Refuses a sensitive action (lib/auth/reauthentication-rules.ts) unless this
@@ -68,6 +70,10 @@ export async function checkOwnPassword(options: { actor: Actor; password: string
     throw new AppError("INVALID_INPUT", WRONG_PASSWORD_MESSAGE, { [options.field]: [WRONG_PASSWORD_MESSAGE] });
   }
   await forgetPairFailures({ email, ipAddress });
+  // While an organization requires SSO, a password proves nothing there but
+  // for the break-glass owner: the identity provider may have shut this
+  // person out already.
+  if (await isLocalSignInBlocked(actor.userId)) throw new AppError("FORBIDDEN", SSO_CONFIRM_MESSAGE);
   return { passwordHash };
 }
 

@@ -4,7 +4,9 @@ import { db } from "@/lib/db/client";
 import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/passkeys/register-passkey";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { startPasskeyAssertion } from "@/lib/passkeys/verify-passkey";
-import { actorFor, createOrganization } from "@/lib/testing/fixtures";
+import { actorFor, createOrganization, TEST_PASSWORD } from "@/lib/testing/fixtures";
+import { createAuthSession } from "@/lib/auth/auth-sessions";
+import { reauthenticate } from "@/lib/auth/reauthentication";
 import { SoftAuthenticator } from "@/lib/testing/soft-authenticator";
 import { setSsoRequired } from "./set-sso-required";
 
@@ -38,4 +40,17 @@ it("a passkey alone is refused while SSO is required, except the break-glass own
   expect((await signIn(breakGlass.key)).id).toBe(breakGlass.member.userId);
   const failed = await db().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "auth.sign_in_failed" } });
   expect(failed.details).toEqual({ method: "passkey", reason: "SSO required" });
+});
+
+it("while SSO is required, a password no longer confirms it is you, except the break-glass owner's", async () => {
+  const { organization, members } = await createOrganization(["OWNER", "OWNER"]);
+  const [breakGlass, owner] = members;
+  await setSsoRequired({ actor: actorFor(owner, organization.id), input: { required: true, breakGlassMembershipId: breakGlass.membershipId } });
+  const confirm = async (member: typeof owner) => {
+    const { sessionId } = await createAuthSession({ userId: member.userId });
+    const actor = { ...actorFor(member, organization.id), session: { id: sessionId, reauthenticatedAt: null } };
+    return reauthenticate({ actor, input: { method: "password", password: TEST_PASSWORD } });
+  };
+  await expect(confirm(owner)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/single sign-on/) });
+  expect((await confirm(breakGlass)).until).toBeInstanceOf(Date);
 });

@@ -28,6 +28,12 @@ describe("parseSsoClaims", () => {
     }
   });
 
+  it("refuses an email with spaces around it rather than trimming it into an account", () => {
+    for (const email of [" owner@example.com", "owner@example.com ", "\towner@example.com"]) {
+      expect(parseSsoClaims({ sub: "s1", email, email_verified: true })).toEqual({ refusal: "no-email" });
+    }
+  });
+
   it("__proto__ as a claim value or key names nothing", () => {
     expect(parseSsoClaims({ ...claims, email: "__proto__" })).toEqual({ refusal: "no-email" });
     expect(parseSsoClaims({ ...claims, name: "__proto__" })).toMatchObject({ identity: { name: "__proto__" } });

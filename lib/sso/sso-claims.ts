@@ -16,7 +16,10 @@ const displayName = singleLineText({ required: "No name.", max: 100 });
 // does; a missing or odd name falls back to the email's local part.
 export function parseSsoClaims(claims: unknown): { identity: SsoIdentity } | { refusal: SsoRefusal } {
   const record = typeof claims === "object" && claims !== null ? (claims as Record<string, unknown>) : {};
-  const email = emailField.safeParse(Object.hasOwn(record, "email") ? record.email : undefined);
+  const rawEmail = Object.hasOwn(record, "email") ? record.email : undefined;
+  // Taken as the provider sent it: an address with spaces around it is not
+  // one it verified, so it is not trimmed into someone's account.
+  const email = typeof rawEmail === "string" && rawEmail.trim() !== rawEmail ? emailField.safeParse(undefined) : emailField.safeParse(rawEmail);
   const sub = subject.safeParse(Object.hasOwn(record, "sub") ? record.sub : undefined);
   if (!email.success || !sub.success) return { refusal: "no-email" };
   if (!Object.hasOwn(record, "email_verified") || record.email_verified !== true) return { refusal: "unverified" };
