@@ -67,7 +67,9 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       expect(app.output()).toMatch(/Stopped\.\s*$/);
       expect(app.output()).not.toMatch(/Could not record key usage/);
       console.log(`${signal}: stopped ${stoppedAfter} ms after the signal`);
-      expect(stoppedAfter).toBeLessThan(5_000);
+      // A bound against hanging, not a speed target (the time is printed
+      // above): on a loaded machine a server process has once taken 15 s.
+      expect(stoppedAfter).toBeLessThan(30_000);
 
       app = await startApp(dataDir, port);
       db = await database(dataDir);
