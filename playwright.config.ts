@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./e2e/chromium-args";
 import { OWNER_STATE, SERVICE_TOKEN } from "./e2e/owner";
 
 // scripts/test-e2e.ts sets these: a free port, a throwaway data directory
@@ -10,15 +11,7 @@ if (!dataDir || !process.env.E2E_SMTP_PORT) throw new Error("Run the end-to-end 
 
 const launchOptions = {
   executablePath: process.env.E2E_CHROMIUM_PATH || undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  args: CHROMIUM_ARGS,
 };
 
 export default defineConfig({

@@ -2,6 +2,7 @@
 // bench-results/*.json (written by `npm run bench`), so the figures a user
 // reads are the measured ones, with their date and machine.
 import fs from "node:fs";
+import type { WorkersRow } from "./bench/workers.bench";
 
 type Machine = { cores: number; cpu: string; memoryGiB: number; node: string };
 type Result<T> = T & { measuredAt: string; machine?: Machine };
@@ -28,15 +29,7 @@ type Verify = {
   lastUsedLagMs: { maxMs: number };
   workers?: {
     loadGenerator: string;
-    rows: {
-      processes: number;
-      verifyRequestsPerSecond: number;
-      verifyCpuUsPerRequest: number;
-      verifyP99Ms: number;
-      pageRequestsPerSecond: number;
-      pageCpuUsPerRequest: number;
-      rssMiB: string;
-    }[];
+    rows: WorkersRow[];
   } | null;
 };
 type Timing = { p50Ms: number; p95Ms?: number; maxMs?: number };

@@ -1,20 +1,12 @@
+import { addressSequence, failureOf } from "@/lib/testing/sign-in-helpers";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createOrganization, TEST_PASSWORD, uniqueEmail } from "@/lib/testing/fixtures";
 import { authenticate, INVALID_CREDENTIALS_MESSAGE } from "./authenticate";
 import { FREE_FAILURES } from "./sign-in-throttle";
 
-let lastOctet = 0;
-const prefix = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const address = () => `${prefix}.${++lastOctet}`;
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const address = addressSequence();
 
 describe("authenticate", () => {
   it("accepts the right password, whatever the email's case", async () => {

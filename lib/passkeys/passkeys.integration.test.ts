@@ -1,3 +1,4 @@
+import { addressSequence, failureOf } from "@/lib/testing/sign-in-helpers";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { signInWithPasskey } from "@/lib/auth/passkey-sign-in";
@@ -5,7 +6,7 @@ import { reauthenticate } from "@/lib/auth/reauthentication";
 import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { resolveMember } from "@/lib/auth/resolve-member";
 import { db } from "@/lib/db/client";
-import { AppError, RateLimitedError } from "@/lib/errors";
+import { RateLimitedError } from "@/lib/errors";
 import { removeMember } from "@/lib/members/change-member";
 import { createOrganizationWithAllRoles, giveAuthenticatorApp, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { addMember } from "@/lib/members/add-member";
@@ -23,15 +24,7 @@ const newAuthenticator = (options: { verifiesUser?: boolean } = {}) => new SoftA
 type World = Awaited<ReturnType<typeof createOrganizationWithAllRoles>>;
 type Actor = World["actors"]["OWNER"];
 
-let lastOctet = 0;
-const prefix = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const address = () => `${prefix}.${++lastOctet}`;
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const address = addressSequence();
 
 async function registerPasskey(actor: Actor, authenticator = newAuthenticator(), name = "Laptop") {
   const { options } = await startPasskeyRegistration({ actor });

@@ -1,9 +1,10 @@
+import { addressSequence, failureOf } from "@/lib/testing/sign-in-helpers";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { resolveMember } from "@/lib/auth/resolve-member";
 import { SECOND_FACTOR_PROMPT } from "@/lib/auth/sign-in-input";
 import { db } from "@/lib/db/client";
-import { AppError, RateLimitedError } from "@/lib/errors";
+import { RateLimitedError } from "@/lib/errors";
 import { createAuthSession } from "@/lib/auth/auth-sessions";
 import { createOrganizationWithAllRoles, giveAuthenticatorApp, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { confirmAppEnrolment, regenerateRecoveryCodes, removeAuthenticatorApp, startAppEnrolment } from "./authenticator-app";
@@ -13,15 +14,7 @@ import { openSecret } from "./secret-box";
 import { verifySecondFactor } from "./second-factor";
 import { totpCodeAt, totpStep } from "./totp";
 
-let lastOctet = 0;
-const prefix = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const address = () => `${prefix}.${++lastOctet}`;
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const address = addressSequence();
 
 // Each test at its own 30-second step, far apart, so codes never collide.
 let minute = 0;

@@ -1,15 +1,6 @@
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS as LAUNCH_ARGS } from "../../e2e/chromium-args";
 import { findOrInstallBrowser } from "../find-browser";
-
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export type PanelSession = {
   // Creates a Development key through the create dialog (a server action); returns its secret.

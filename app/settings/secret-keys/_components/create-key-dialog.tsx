@@ -26,7 +26,7 @@ import type { KeySummary } from "@/lib/keys/key-summary";
 import { PERMISSION_DESCRIPTIONS } from "@/lib/keys/permission-table";
 import { requestKeyAction } from "../../key-requests/actions";
 import { createKeyAction } from "../actions";
-import { KeyDetailsFields } from "./key-details-fields";
+import { KeyDetailsFields, type KeyDetails } from "./key-details-fields";
 import type { MemberOption } from "./owner-select";
 import { RestrictedMatrix, type RestrictedActions } from "./restricted-matrix";
 
@@ -63,9 +63,7 @@ export function CreateKeyDialog({
   approvalRequired: boolean;
 }) {
   const [name, setName] = useState("");
-  const [ownerId, setOwnerId] = useState(currentUserId);
-  const [team, setTeam] = useState("");
-  const [description, setDescription] = useState("");
+  const [details, setDetails] = useState<KeyDetails>({ ownerId: currentUserId, team: "", description: "" });
   const [environment, setEnvironment] = useState<Environment>("DEVELOPMENT");
   const [scopes, setScopes] = useState<Scope[]>([...SCOPES]);
   const [permission, setPermission] = useState<PermissionLevel>("FULL");
@@ -80,9 +78,7 @@ export function CreateKeyDialog({
 
   function reset() {
     setName("");
-    setOwnerId(currentUserId);
-    setTeam("");
-    setDescription("");
+    setDetails({ ownerId: currentUserId, team: "", description: "" });
     setEnvironment("DEVELOPMENT");
     setScopes([...SCOPES]);
     setPermission("FULL");
@@ -106,9 +102,7 @@ export function CreateKeyDialog({
     event.preventDefault();
     const input = {
       name,
-      ownerId,
-      team,
-      description,
+      ...details,
       environment,
       permission,
       expiresInDays: expiry,
@@ -177,12 +171,8 @@ export function CreateKeyDialog({
         <KeyDetailsFields
           members={members}
           currentUserId={currentUserId}
-          value={{ ownerId, team, description }}
-          onChange={(change) => {
-            if (change.ownerId !== undefined) setOwnerId(change.ownerId);
-            if (change.team !== undefined) setTeam(change.team);
-            if (change.description !== undefined) setDescription(change.description);
-          }}
+          value={details}
+          onChange={(change) => setDetails((current) => ({ ...current, ...change }))}
           errors={fieldErrors}
           withExamples
         />

@@ -8,7 +8,7 @@ import { zodFieldErrors } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
 import { updateKeyDetailsInput } from "@/lib/keys/key-input";
 import { updateKeyDetailsAction } from "../../actions";
-import { KeyDetailsFields } from "../../_components/key-details-fields";
+import { KeyDetailsFields, type KeyDetails as EditableDetails } from "../../_components/key-details-fields";
 import type { MemberOption } from "../../_components/owner-select";
 
 export type KeyDetails = { id: string; name: string; ownerId: string | null; ownerActive: boolean; team: string | null; description: string | null };
@@ -28,9 +28,7 @@ export function EditKeyDetailsDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [ownerId, setOwnerId] = useState("");
-  const [team, setTeam] = useState("");
-  const [description, setDescription] = useState("");
+  const [details, setDetails] = useState<EditableDetails>({ ownerId: "", team: "", description: "" });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -39,9 +37,7 @@ export function EditKeyDetailsDialog({
   const [shownFor, setShownFor] = useState(target);
   if (target !== shownFor) {
     setShownFor(target);
-    setOwnerId(target?.ownerActive && target.ownerId ? target.ownerId : "");
-    setTeam(target?.team ?? "");
-    setDescription(target?.description ?? "");
+    setDetails({ ownerId: target?.ownerActive && target.ownerId ? target.ownerId : "", team: target?.team ?? "", description: target?.description ?? "" });
     setFieldErrors({});
     setMessage(undefined);
   }
@@ -49,7 +45,7 @@ export function EditKeyDetailsDialog({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!target) return;
-    const parsed = updateKeyDetailsInput.safeParse({ keyId: target.id, ownerId, team, description });
+    const parsed = updateKeyDetailsInput.safeParse({ keyId: target.id, ...details });
     if (!parsed.success) return setFieldErrors(zodFieldErrors(parsed.error));
     startTransition(async () => {
       const result = await updateKeyDetailsAction(parsed.data);
@@ -74,12 +70,8 @@ export function EditKeyDetailsDialog({
         <KeyDetailsFields
           members={members}
           currentUserId={currentUserId}
-          value={{ ownerId, team, description }}
-          onChange={(change) => {
-            if (change.ownerId !== undefined) setOwnerId(change.ownerId);
-            if (change.team !== undefined) setTeam(change.team);
-            if (change.description !== undefined) setDescription(change.description);
-          }}
+          value={details}
+          onChange={(change) => setDetails((current) => ({ ...current, ...change }))}
           errors={fieldErrors}
         />
         <div className="flex justify-end gap-2">
