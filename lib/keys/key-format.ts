@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import type { Environment } from "./key-model";
 
 // skml_<env>_<32 random base62><6 base62 CRC32 checksum>
@@ -93,6 +93,15 @@ export function parseKey(candidate: unknown): ParsedKey | null {
 
 // Stored instead of the key: HMAC-SHA-256 under a server secret, so a copy of
 // the database alone cannot be used to test guesses.
+// The secret as a KeyObject, made once: a string key would be encoded again
+// for every verification.
+const hashKeys = new Map<string, KeyObject>();
+
 export function hashKey(secret: string, hashSecret: string): string {
-  return createHmac("sha256", hashSecret).update(secret).digest("base64url");
+  let key = hashKeys.get(hashSecret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(hashSecret, "utf8"));
+    hashKeys.set(hashSecret, key);
+  }
+  return createHmac("sha256", key).update(secret).digest("base64url");
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addressGroup } from "./address-group";
+import { formatIpAddress, parseIpAddress, plainIPv4, unmapIPv4 } from "./ip-address";
 
 describe("addressGroup", () => {
   it.each([
@@ -12,5 +13,40 @@ describe("addressGroup", () => {
     ["unknown", "unknown"],
   ])("%s -> %s", (address, group) => {
     expect(addressGroup(address)).toBe(group);
+  });
+});
+
+// The IPv4 shortcut must agree with the general path on every spelling.
+describe("plainIPv4 agrees with parsing", () => {
+  const slowGroup = (address: string) => {
+    const parsed = parseIpAddress(address);
+    return parsed ? formatIpAddress(unmapIPv4(parsed)) : null;
+  };
+  it.each([
+    "0.0.0.0",
+    "255.255.255.255",
+    "127.0.0.1",
+    "::ffff:10.1.2.3",
+    "01.2.3.4",
+    "1.2.3.256",
+    "1.2.3",
+    "1.2.3.4.5",
+    "::ffff:1.2.3",
+    "::FFFF:1.2.3.4",
+    "1.2.3.4 ",
+    "1.2.3.4\n",
+    "١.2.3.4",
+    "0x7f.0.0.1",
+  ])("%s", (address) => {
+    const fast = plainIPv4(address);
+    if (fast !== null) expect(fast).toBe(slowGroup(address));
+    expect(addressGroup(address)).toBe(slowGroup(address) ?? address);
+  });
+
+  it("on random quads", () => {
+    for (let i = 0; i < 2_000; i++) {
+      const quad = Array.from({ length: 4 }, () => Math.floor(Math.random() * 300)).join(".");
+      for (const address of [quad, `::ffff:${quad}`]) expect(plainIPv4(address)).toBe(slowGroup(address));
+    }
   });
 });

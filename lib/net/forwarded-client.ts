@@ -1,5 +1,5 @@
 import { CidrList } from "./cidr-list";
-import { formatIpAddress, parseIpAddress, unmapIPv4 } from "./ip-address";
+import { formatIpAddress, parseIpAddress, plainIPv4, unmapIPv4 } from "./ip-address";
 
 // Which proxies in front of the server may say who the client is:
 // none (the socket's peer is the client), a number of hops, or the proxies'
@@ -26,6 +26,8 @@ export function parseTrustProxy(raw: string | undefined): ProxyTrust {
 }
 
 const normalize = (text: string | undefined): string | null => {
+  const ipv4 = text === undefined ? null : plainIPv4(text.trim());
+  if (ipv4) return ipv4;
   const address = text === undefined ? null : parseIpAddress(text.trim());
   return address ? formatIpAddress(unmapIPv4({ version: address.version, value: address.value })) : null;
 };

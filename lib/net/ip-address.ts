@@ -15,6 +15,17 @@ export function ipv6(value: bigint, zone?: string): IpAddress {
   return zone ? { version: 6, value, zone } : { version: 6, value };
 }
 
+const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+// The two spellings a socket or proxy reports for almost every client,
+// a.b.c.d and ::ffff:a.b.c.d, read without BigInt arithmetic (they are on
+// the path of every verification): the canonical dotted quad, or null for
+// any other text (then use parseIpAddress).
+export function plainIPv4(text: string): string | null {
+  const candidate = text.startsWith("::ffff:") ? text.slice(7) : text;
+  return CANONICAL_IPV4.test(candidate) ? candidate : null;
+}
+
 // Strict: dotted-quad IPv4 without leading zeros, or IPv6 in any RFC 4291
 // form (compressed, with a trailing dotted quad, with a %zone), which is what
 // net.isIP accepts. null for anything else, hostnames included. Use this for

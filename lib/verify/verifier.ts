@@ -4,6 +4,7 @@ import { hashKey, parseKey } from "@/lib/keys/key-format";
 import { isAllowed, allowedActions } from "@/lib/keys/permission-table";
 import { SCOPES } from "@/lib/keys/key-model";
 import { addressGroup } from "@/lib/net/address-group";
+import { BodyDeadlines } from "./body-deadlines";
 import { InvalidKeyLimiter } from "./invalid-key-limiter";
 import { KeyRateLimiter } from "./key-rate-limiter";
 import { KeyCache } from "./key-cache";
@@ -104,36 +105,35 @@ function answerFor(record: KeyRecord, allowed: boolean): Prepared {
 // Callback style on purpose: this runs for every API request, and promises
 // cost more in a process where Next keeps async context tracking on. A body
 // over the limit is answered (413) as soon as the limit is passed, without
-// reading the rest.
-// A verify body is a few hundred bytes: one that takes longer than
-// bodyTimeoutMs to arrive is a client holding the connection, answered 408.
+// reading the rest. A verify body is a few hundred bytes: one still arriving
+// at its deadline is a client holding the connection, answered 408.
 function readBody(
   request: http.IncomingMessage,
   handlers: { done: (text: string) => void; tooLarge: () => void; tooSlow: () => void; fail: (error: unknown) => void },
-  bodyTimeoutMs: number,
+  deadlines: BodyDeadlines,
 ): void {
   const { done, tooLarge, tooSlow, fail } = handlers;
   if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
-  const timer = setTimeout(() => {
+  deadlines.watch(request, () => {
     refused = true;
     chunks.length = 0;
     tooSlow();
-  }, bodyTimeoutMs);
+  });
   request.on("data", (chunk: Buffer) => {
     if (refused) return;
     size += chunk.length;
     if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
     refused = true;
-    clearTimeout(timer);
+    deadlines.done(request);
     chunks.length = 0;
     tooLarge();
   });
-  request.on("close", () => clearTimeout(timer));
+  request.on("close", () => deadlines.done(request));
   request.on("end", () => {
-    clearTimeout(timer);
+    deadlines.done(request);
     if (refused) return;
     try {
       done(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8"));
@@ -165,6 +165,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     onReset: () => cache.flush(),
     log,
   });
+  const deadlines = new BodyDeadlines({ timeoutMs: options.bodyTimeoutMs ?? 5_000 });
   const limiter = new InvalidKeyLimiter({ limitPerMinute: options.invalidKeyLimitPerMinute ?? 60 });
   const keyLimiter = new KeyRateLimiter();
   const serviceTokens = options.serviceTokens ?? parseServiceTokens(undefined);
@@ -295,7 +296,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
           });
         },
       },
-      options.bodyTimeoutMs ?? 5_000,
+      deadlines,
     );
   }
 
@@ -349,6 +350,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       clearInterval(flushTimer);
       clearInterval(purgeTimer);
       clearTimeout(firstPurge);
+      deadlines.stop();
       await flush();
       await listener.close();
       await pool.end();

@@ -1,0 +1,50 @@
+// Bodies still arriving, each with a deadline, checked by one periodic sweep
+// instead of a timer per request: arming and clearing a timer for every
+// verification costs more than the rest of reading its few hundred bytes.
+export class BodyDeadlines {
+  private readonly pending = new Map<object, { deadline: number; expire: () => void }>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: { timeoutMs: number; now?: () => number }) {}
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  // A sweep every fifth of the timeout: a body is refused between timeoutMs
+  // and 1.2 x timeoutMs after it started.
+  private get sweepEveryMs(): number {
+    return Math.max(10, Math.min(1_000, Math.floor(this.options.timeoutMs / 5)));
+  }
+
+  watch(body: object, expire: () => void): void {
+    this.pending.set(body, { deadline: this.now() + this.options.timeoutMs, expire });
+    if (!this.timer) {
+      this.timer = setInterval(() => this.sweep(), this.sweepEveryMs);
+      this.timer.unref();
+    }
+  }
+
+  done(body: object): void {
+    this.pending.delete(body);
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  sweep(): void {
+    const now = this.now();
+    for (const [body, { deadline, expire }] of this.pending) {
+      if (deadline > now) continue;
+      this.pending.delete(body);
+      expire();
+    }
+    if (this.pending.size === 0) this.stop();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
