@@ -36,6 +36,19 @@ async function mergeOverflow(client: pg.PoolClient, row: ActivityRow): Promise<v
   );
 }
 
+// Last Used is kept to the minute: a key already marked used less than a
+// minute before is not written again. Every write of a key row rewrites
+// each of the list's indexes (Last Used is one of them, so no update is
+// HOT); busy keys are flushed every few seconds, and this turns their
+// writes from one per flush into one a minute.
+export const LAST_USED_PRECISION_SECONDS = 60;
+
+// $1 key ids, $2 their last use (ISO, UTC), in the same order. Moves Last
+// Used forward only, so instances flushing in any order never move it back.
+export const UPDATE_LAST_USED_SQL = `UPDATE "SecretKey" AS k SET "lastUsedAt" = v.at
+  FROM (SELECT unnest($1::text[]) AS id, (unnest($2::text[])::timestamptz AT TIME ZONE 'UTC') AS at) AS v
+  WHERE k."id" = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.at - make_interval(secs => ${LAST_USED_PRECISION_SECONDS}))`;
+
 export type UsageWriter = {
   write(unit: UsageUnit): Promise<"written" | "already written">;
   purge(olderThan: Date, options?: { batchSize?: number }): Promise<number>;
@@ -46,9 +59,7 @@ export type UsageWriter = {
 // one transaction, and flushes keep writing in between.
 export const PURGE_BATCH = 5_000;
 
-// Writes usage on plain pg (no ORM on the verification path). Last Used
-// only ever moves forward (the WHERE), so instances flushing in any order
-// never move it back.
+// Writes usage on plain pg (no ORM on the verification path).
 export function createUsageWriter(pool: pg.Pool): UsageWriter {
   return {
     async write(unit) {
@@ -66,12 +77,7 @@ export function createUsageWriter(pool: pg.Pool): UsageWriter {
           return "already written";
         }
         if (unit.lastUsed.length > 0) {
-          await client.query(
-            `UPDATE "SecretKey" AS k SET "lastUsedAt" = v.at
-             FROM (SELECT unnest($1::text[]) AS id, (unnest($2::text[])::timestamptz AT TIME ZONE 'UTC') AS at) AS v
-             WHERE k."id" = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < v.at)`,
-            [unit.lastUsed.map(([id]) => id), unit.lastUsed.map(([, at]) => iso(at))],
-          );
+          await client.query(UPDATE_LAST_USED_SQL, [unit.lastUsed.map(([id]) => id), unit.lastUsed.map(([, at]) => iso(at))]);
         }
         for (const row of unit.activity.filter((r) => r.overflow)) await mergeOverflow(client, row);
         const rows = unit.activity.filter((r) => !r.overflow);
