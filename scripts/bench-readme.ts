@@ -70,6 +70,7 @@ function sections(): string {
         "",
         table(
           [
+            "server",
             "processes",
             "verify requests/s",
             "verify CPU per request",
@@ -79,12 +80,13 @@ function sections(): string {
             "memory (primary / each process)",
           ],
           verify.workers.rows.map((row) => [
+            row.server ?? "Secret Keys",
             row.processes,
             row.verifyRequestsPerSecond.toLocaleString("en"),
             `${row.verifyCpuUsPerRequest} µs`,
             `${row.verifyP99Ms} ms`,
-            row.pageRequestsPerSecond.toLocaleString("en"),
-            `${row.pageCpuUsPerRequest} µs`,
+            row.pageRequestsPerSecond === null ? "" : row.pageRequestsPerSecond.toLocaleString("en"),
+            row.pageCpuUsPerRequest === null ? "" : `${row.pageCpuUsPerRequest} µs`,
             `${row.rssMiB} MiB`,
           ]),
         ),

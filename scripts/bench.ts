@@ -81,7 +81,20 @@ async function main() {
       check("CPU per valid verification <= 1.5x the bare server's", results.ratios["cpu b/a"] <= 1.5, `${results.ratios["cpu b/a"]}x`);
       check("p99 of (b) <= 10 ms", results.load["(b) valid keys"].p99Ms <= 10, `${results.load["(b) valid keys"].p99Ms} ms`);
       check("revocation < 1 s", results.revocationMs.maxMs < 1000, `max ${results.revocationMs.maxMs} ms over ${results.revocationMs.runs} deletions`);
-      const [one, many] = results.workers?.rows ?? [];
+      const rows = results.workers?.rows ?? [];
+      const row = (server: string, processes: number) => rows.find((r) => r.server === server && r.processes === processes);
+      for (const processes of [...new Set(rows.map((r) => r.processes))]) {
+        const [bare, app] = [row("bare node:http", processes), row("Secret Keys", processes)];
+        if (!bare || !app) continue;
+        const ratio = Math.round((app.verifyCpuUsPerRequest / bare.verifyCpuUsPerRequest) * 100) / 100;
+        check(
+          `wrk, ${processes} process(es): CPU per valid verification <= 1.5x the bare server's`,
+          ratio <= 1.5,
+          `${ratio}x (${app.verifyCpuUsPerRequest} vs ${bare.verifyCpuUsPerRequest} µs)`,
+        );
+        check(`wrk, ${processes} process(es): p99 of valid keys <= 10 ms`, app.verifyP99Ms <= 10, `${app.verifyP99Ms} ms`);
+      }
+      const [one, many] = rows.filter((r) => r.server === "Secret Keys");
       if (one && many) {
         check(
           `${many.processes} server processes verify more per second than 1`,

@@ -44,15 +44,24 @@ export async function startAppInstance(env: Record<string, string>, nodeArgs: st
 // The baseline: a bare node:http server that reads the request body and
 // answers a fixed JSON body, the same bytes as a real verification answer,
 // so the load generator does the same work against both.
-export async function startBareServer(fixedBody: string): Promise<AppInstance> {
+export async function startBareServer(fixedBody: string, processes = 1): Promise<AppInstance> {
   const port = await findFreePort();
+  // With several processes, node:cluster shares the port as WEB_CONCURRENCY does.
   const source = `
-    const body = process.env.BARE_BODY;
-    const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body) };
-    require("node:http").createServer((q, s) => {
-      q.on("data", () => {});
-      q.on("end", () => { s.writeHead(200, headers); s.end(body); });
-    }).listen(${port}, "127.0.0.1", () => console.log("Ready."));`;
+    const cluster = require("node:cluster");
+    const processes = ${processes};
+    if (processes > 1 && cluster.isPrimary) {
+      let ready = 0;
+      for (let i = 0; i < processes; i++) cluster.fork().on("message", () => ++ready === processes && console.log("Ready."));
+      process.on("SIGTERM", () => { for (const worker of Object.values(cluster.workers)) worker.kill(); process.exit(0); });
+    } else {
+      const body = process.env.BARE_BODY;
+      const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body) };
+      require("node:http").createServer((q, s) => {
+        q.on("data", () => {});
+        q.on("end", () => { s.writeHead(200, headers); s.end(body); });
+      }).listen(${port}, "127.0.0.1", () => (process.send ? process.send("ready") : console.log("Ready.")));
+    }`;
   const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BARE_BODY: fixedBody } });
   await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("Ready.") && resolve()));
   let stopping: Promise<void> | undefined;

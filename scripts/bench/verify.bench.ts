@@ -130,7 +130,8 @@ export async function benchVerify(databaseUrl: string) {
   const a = await startAppInstance(single, process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   const b = await startAppInstance(single);
   const sample = await fetch(`${a.url}/api/v1/keys/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: bodies(valid)[0] });
-  const bare = await startBareServer(await sample.text());
+  const answer = await sample.text();
+  const bare = await startBareServer(answer);
   try {
     console.log(`Load: autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, on this machine (${process.env.BENCH_LABEL ?? "local"})…`);
     // The machine's noise is large next to the effect measured: each server
@@ -162,7 +163,7 @@ export async function benchVerify(databaseUrl: string) {
     const revocation = summarize(await revocationTimes(actor, a, b, 10));
     const lastUsed = summarize(await lastUsedLags(actor, a, 3));
     await Promise.all([bare.stop(), a.stop(), b.stop()]);
-    const workers = await benchWorkers(env, bodies(valid), DURATION_SECONDS);
+    const workers = await benchWorkers(env, bodies(valid), answer, DURATION_SECONDS);
     if (workers) console.table(workers.rows);
     return {
       workers,

@@ -1,25 +1,39 @@
 // Throughput and server CPU per request with 1 and N server processes
 // (WEB_CONCURRENCY), for verification and for a page Next renders, plus the
 // memory each process holds: the figures behind WEB_CONCURRENCY's default and
-// the choice to serve Next from every process.
+// the choice to serve Next from every process. A bare node:http server with
+// as many processes answers the same bytes beside each, as the ceiling.
 import os from "node:os";
-import { startAppInstance } from "./app-instance";
+import { startAppInstance, startBareServer, type AppInstance } from "./app-instance";
 import { processTreeCpuUs, processTreeRssMiB } from "./process-cpu";
 import { hasWrk, wrkLoad } from "./wrk-load";
 
 export type WorkersRow = {
+  server: "bare node:http" | "Secret Keys";
   processes: number;
   verifyRequestsPerSecond: number;
   verifyCpuUsPerRequest: number;
   verifyP99Ms: number;
-  pageRequestsPerSecond: number;
-  pageCpuUsPerRequest: number;
+  pageRequestsPerSecond: number | null;
+  pageCpuUsPerRequest: number | null;
   rssMiB: string;
 };
+
+// Verification (50 connections) and a page (10: each render takes
+// milliseconds of CPU, so 50 would only queue) on one server, with the CPU
+// time of all its processes.
+async function measure(server: AppInstance, path: string, bodies: string[] | undefined, seconds: number) {
+  const cpuBefore = processTreeCpuUs(server.pid);
+  const result = await wrkLoad({ url: `${server.url}${path}`, bodies, connections: bodies ? 50 : 10, threads: 2, seconds });
+  const cpu = processTreeCpuUs(server.pid) - cpuBefore;
+  if (result.errors > 0 || (bodies && result.non2xx > 0)) throw new Error(`load on ${path} had ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return { ...result, cpuUsPerRequest: Math.round(cpu / Math.max(1, result.requests)) };
+}
 
 export async function benchWorkers(
   env: Record<string, string>,
   bodies: string[],
+  bareBody: string,
   seconds: number,
 ): Promise<{ loadGenerator: string; rows: WorkersRow[] } | null> {
   if (!hasWrk()) {
@@ -29,22 +43,31 @@ export async function benchWorkers(
   const counts = [...new Set([1, os.availableParallelism()])];
   const rows: WorkersRow[] = [];
   for (const processes of counts) {
+    const bare = await startBareServer(bareBody, processes);
+    try {
+      await measure(bare, "/api/v1/keys/verify", bodies, 2);
+      const verify = await measure(bare, "/api/v1/keys/verify", bodies, seconds);
+      rows.push({
+        server: "bare node:http",
+        processes,
+        verifyRequestsPerSecond: verify.requestsPerSecond,
+        verifyCpuUsPerRequest: verify.cpuUsPerRequest,
+        verifyP99Ms: verify.p99Ms,
+        pageRequestsPerSecond: null,
+        pageCpuUsPerRequest: null,
+        rssMiB: processTreeRssMiB(bare.pid).join(" / "),
+      });
+    } finally {
+      await bare.stop();
+    }
     const app = await startAppInstance({ ...env, WEB_CONCURRENCY: String(processes) });
     try {
-      // Pages with 10 connections: each render takes milliseconds of CPU, so 50 would only queue.
-      const measure = async (path: string, withBodies: boolean, duration: number) => {
-        const cpuBefore = processTreeCpuUs(app.pid);
-        const connections = withBodies ? 50 : 10;
-        const result = await wrkLoad({ url: `${app.url}${path}`, bodies: withBodies ? bodies : undefined, connections, threads: 2, seconds: duration });
-        const cpu = processTreeCpuUs(app.pid) - cpuBefore;
-        if (result.errors > 0 || (withBodies && result.non2xx > 0)) throw new Error(`load on ${path} had ${result.errors} errors, ${result.non2xx} non-2xx`);
-        return { ...result, cpuUsPerRequest: Math.round(cpu / Math.max(1, result.requests)) };
-      };
-      await measure("/api/v1/keys/verify", true, 2);
-      const verify = await measure("/api/v1/keys/verify", true, seconds);
-      await measure("/signin", false, 2);
-      const page = await measure("/signin", false, seconds);
+      await measure(app, "/api/v1/keys/verify", bodies, 2);
+      const verify = await measure(app, "/api/v1/keys/verify", bodies, seconds);
+      await measure(app, "/signin", undefined, 2);
+      const page = await measure(app, "/signin", undefined, seconds);
       rows.push({
+        server: "Secret Keys",
         processes,
         verifyRequestsPerSecond: verify.requestsPerSecond,
         verifyCpuUsPerRequest: verify.cpuUsPerRequest,
