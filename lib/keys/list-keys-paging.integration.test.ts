@@ -90,6 +90,41 @@ describe("listKeys, paging by cursor", () => {
     expect(labels.map((label) => label.start)).toEqual([0, 10, 20, 30]);
   });
 
+  // Checked against the order written out here, not only against itself: a
+  // walk of (owner, creator) pairs must give what sorting would. Pages of 3
+  // come from the pairs alone; pages of 10 need more pairs than a page reads
+  // (the fixture's pairs hold one or two keys), so some come from the SQL walk.
+  it.each([
+    ["asc", "3"],
+    ["desc", "3"],
+    ["asc", "10"],
+    ["desc", "10"],
+  ])("grouped by owner, by creator %s, pages of %s: members A to Z, then keys without an active owner; within each, by creator", async (dir, pageSize) => {
+    const members = await db().membership.findMany({ where: { organizationId }, include: { user: true } });
+    const memberName = new Map(members.map((m) => [m.userId, m.user.name.toLowerCase()]));
+    const keys = await db().secretKey.findMany({ where: { organizationId, deletedAt: null }, include: { createdBy: true } });
+    const position = (key: (typeof keys)[number]) => {
+      const active = key.ownerId !== null && memberName.has(key.ownerId);
+      return {
+        group: active ? [0, memberName.get(key.ownerId!)!, key.ownerId!] : [1, "", ""],
+        inner: [key.createdBy?.name.toLowerCase() ?? "", key.createdById ?? "", key.id],
+      };
+    };
+    const compare = (a: (string | number)[], b: (string | number)[]) => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+      return 0;
+    };
+    const expected = [...keys]
+      .sort((a, b) => {
+        const [pa, pb] = [position(a), position(b)];
+        return compare(pa.group, pb.group) || (dir === "asc" ? 1 : -1) * compare(pa.inner, pb.inner);
+      })
+      .map((key) => key.id);
+    const { forward, backward } = await walk({ group: "owner", sort: "createdBy", dir, pageSize });
+    expect(forward.flat()).toEqual(expected);
+    expect(backward).toEqual(forward);
+  });
+
   it("pages filters, search and a page size changed midway", async () => {
     const filterSets: Record<string, string>[] = [
       { environment: "STAGING" },

@@ -35,7 +35,7 @@ const INNER: Record<InnerSort, Prisma.Sql[]> = {
   none: [],
 };
 
-const CAST: Record<SortPartType, Prisma.Sql> = {
+export const CAST: Record<SortPartType, Prisma.Sql> = {
   text: Prisma.raw("::text"),
   timestamp: Prisma.raw("::timestamp(3)"),
   permission: Prisma.raw(`::"PermissionLevel"`),
@@ -67,7 +67,7 @@ function searchCondition(q: string, mode: SearchMode): Prisma.Sql {
 // against the members' ids (computed once per query) rather than the
 // membership join, so the planner keeps walking the sort's index and stops
 // after a page instead of joining every key (1.5 s at a million keys).
-function withoutActiveOwner(organizationId: string): Prisma.Sql {
+export function withoutActiveOwner(organizationId: string): Prisma.Sql {
   return Prisma.sql`(k."ownerId" IS NULL OR k."ownerId" <> ALL(ARRAY(SELECT m."userId" FROM "Membership" m WHERE m."organizationId" = ${organizationId})))`;
 }
 

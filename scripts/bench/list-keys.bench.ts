@@ -102,6 +102,10 @@ function shapesFor(memberId: string): Record<string, Record<string, string>> {
     "grouped by owner, by name": { group: "owner", sort: "name", dir: "asc" },
     "grouped by owner, by last used": { group: "owner", sort: "lastUsedAt", dir: "desc" },
     "grouped by owner, by creator": { group: "owner", sort: "createdBy", dir: "asc" },
+    "grouped by owner, by creator, stale only": { group: "owner", sort: "createdBy", dir: "asc", stale: "1" },
+    "grouped by owner, by creator, rare permission": { group: "owner", sort: "createdBy", dir: "asc", permission: "RESTRICTED" },
+    "grouped by owner, by creator, search": { group: "owner", sort: "createdBy", dir: "asc", q: "ingest-00042" },
+    "grouped by owner, stale only": { group: "owner", stale: "1" },
   });
   return shapes;
 }
@@ -169,6 +173,7 @@ const LIST_INDEXES = [
   "owner_scopes",
   "owner_permission",
   "owner_environment",
+  "owner_creator",
 ].map((name) => `"SecretKey_list_${name}_idx"`);
 
 // A Last Used flush (the verification path's UPDATE, 2,000 keys) with the
