@@ -91,12 +91,12 @@ export function parseKey(candidate: unknown): ParsedKey | null {
   return { environmentMarker: match[1] };
 }
 
-// Stored instead of the key: HMAC-SHA-256 under a server secret, so a copy of
-// the database alone cannot be used to test guesses.
 // The secret as a KeyObject, made once: a string key would be encoded again
 // for every verification.
 const hashKeys = new Map<string, KeyObject>();
 
+// Stored instead of the key: HMAC-SHA-256 under a server secret, so a copy of
+// the database alone cannot be used to test guesses.
 export function hashKey(secret: string, hashSecret: string): string {
   let key = hashKeys.get(hashSecret);
   if (!key) {

@@ -31,7 +31,7 @@ export function ownerText(key: OwnedKey): { name: string; former: boolean } {
 }
 
 // "Ada Lovelace (you) · 3 keys": a group's heading, counting its keys on every page.
-// Counts stop at a limit ("10,000+ keys").
+// Counts stop at a limit ("1,000+ keys").
 export function ownerGroupHeading(
   group: { group: string; label: string },
   counts: { group: string; count: number; more?: boolean }[],

@@ -9,7 +9,7 @@ import { toKeySummary, type KeySummary } from "./key-summary";
 import { decodeListCursor, encodeListCursor, listCursorBinding, type ListCursor } from "./list-cursor";
 import { boundedCountSql, ownerGroupCondition, plainPageSql, walkPageSql, whereSql } from "./list-keys-sql";
 import { boundedCount, COUNT_LIMIT, FILTERED_COUNT_LIMIT, pageWindow, type BoundedCount } from "./list-page";
-import { readOwnerCreatorRows } from "./owner-creator-walk";
+import { readOwnerCreatorRows } from "./read-owner-creator-rows";
 import { searchMode as detectSearchMode, type SearchMode } from "./search-mode";
 
 type Row = {
@@ -77,7 +77,10 @@ export async function listKeys(
       groupsDescending: order.groupsDescending !== back,
       innerDescending: order.innerDescending !== back,
     };
-    const walked = order.walk === "owners" && order.inner === "creator" ? await readOwnerCreatorRows<Row>(organizationId, where, travel) : null;
+    // A search or an owner filter picks keys the pairs know nothing of: there
+    // the SQL walk sorts what matches.
+    const pairWalk = order.walk === "owners" && order.inner === "creator" && !query.q && !query.owner;
+    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, where, travel) : null;
     const rows =
       walked ??
       (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, where, travel)));

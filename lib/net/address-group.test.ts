@@ -43,9 +43,11 @@ describe("plainIPv4 agrees with parsing", () => {
     expect(addressGroup(address)).toBe(slowGroup(address) ?? address);
   });
 
-  it("on random quads", () => {
+  it("on pseudo-random quads (seeded, so a failure repeats)", () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 300;
     for (let i = 0; i < 2_000; i++) {
-      const quad = Array.from({ length: 4 }, () => Math.floor(Math.random() * 300)).join(".");
+      const quad = Array.from({ length: 4 }, next).join(".");
       for (const address of [quad, `::ffff:${quad}`]) expect(plainIPv4(address)).toBe(slowGroup(address));
     }
   });

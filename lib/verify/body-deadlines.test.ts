@@ -50,3 +50,18 @@ describe("BodyDeadlines", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe("BodyDeadlines when an expiry throws", () => {
+  it("still expires the other bodies", () => {
+    let now = 0;
+    const deadlines = new BodyDeadlines({ timeoutMs: 10, now: () => now });
+    const expired: string[] = [];
+    deadlines.watch({}, () => {
+      throw new Error("headers already sent");
+    });
+    deadlines.watch({}, () => expired.push("second"));
+    now = 10;
+    expect(() => deadlines.sweep()).not.toThrow();
+    expect(expired).toEqual(["second"]);
+  });
+});

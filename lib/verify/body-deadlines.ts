@@ -7,8 +7,10 @@ export class BodyDeadlines {
 
   constructor(private readonly options: { timeoutMs: number; now?: () => number }) {}
 
+  // A monotonic clock: a step of the wall clock must neither keep slow
+  // bodies for an hour nor refuse every body at once.
   private now(): number {
-    return this.options.now?.() ?? Date.now();
+    return this.options.now?.() ?? performance.now();
   }
 
   // A sweep every fifth of the timeout: a body is refused between timeoutMs
@@ -38,7 +40,12 @@ export class BodyDeadlines {
     for (const [body, { deadline, expire }] of this.pending) {
       if (deadline > now) continue;
       this.pending.delete(body);
-      expire();
+      // One failing answer must not leave the other expired bodies waiting.
+      try {
+        expire();
+      } catch {
+        // The body's own error handling has already answered or closed it.
+      }
     }
     if (this.pending.size === 0) this.stop();
   }

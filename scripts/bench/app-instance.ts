@@ -62,8 +62,17 @@ export async function startBareServer(fixedBody: string, processes = 1): Promise
         q.on("end", () => { s.writeHead(200, headers); s.end(body); });
       }).listen(${port}, "127.0.0.1", () => (process.send ? process.send("ready") : console.log("Ready.")));
     }`;
-  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BARE_BODY: fixedBody } });
-  await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("Ready.") && resolve()));
+  // A file, not `node -e`: cluster.fork() starts the workers from the primary's script.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-keys-bare-"));
+  const script = path.join(dir, "bare-server.cjs");
+  fs.writeFileSync(script, source);
+  const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BARE_BODY: fixedBody } });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("Ready.") && resolve());
+    child.on("exit", (code) => reject(new Error(`The bare server exited (${code}) before it was ready.`)));
+  });
+  child.removeAllListeners("exit");
+  child.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
