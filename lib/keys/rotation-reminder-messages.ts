@@ -23,8 +23,16 @@ export function rotationReminderMessages(due: DueKey[], memberIds: string[]): Re
     body: `${due.length === 1 ? "It is" : `${namesOf(due)} are`} ${WHY}. Rotate them from the keys page.`,
     link: "/settings/secret-keys?due=1",
   };
+  // Grouped once: a large organization's first run may hold many keys and members.
+  const byOwner = new Map<string, DueKey[]>();
+  for (const key of due) {
+    if (key.ownerId === null) continue;
+    const own = byOwner.get(key.ownerId);
+    if (own) own.push(key);
+    else byOwner.set(key.ownerId, [key]);
+  }
   return memberIds.map((userId) => {
-    const own = due.filter((key) => key.ownerId === userId);
+    const own = byOwner.get(userId) ?? [];
     if (own.length === 0) return { userId, ...everyone };
     const others = due.length - own.length;
     return {
