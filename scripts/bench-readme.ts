@@ -33,6 +33,13 @@ type Verify = {
   } | null;
 };
 type Timing = { p50Ms: number; p95Ms?: number; maxMs?: number };
+type Activity = {
+  rows: number;
+  seedSeconds: number;
+  flushOf2000Rows: Record<"alone" | "duringPurge", Timing>;
+  writeRowsPerSecond: number;
+  purge: { rows: number; seconds: number; rowsPerSecond: number };
+};
 type ListBench = {
   targetP50Ms: number;
   sizes: { keys: number; searchMode: string; results: Record<string, Timing & { met: boolean }> }[];
@@ -128,6 +135,28 @@ function sections(): string {
       ),
       "",
       when(signIn),
+      "",
+    );
+  }
+  const activity = read<Activity>("activity");
+  if (activity) {
+    parts.push(
+      `**Activity at volume** (\`npm run bench -- activity\`; ${activity.rows.toLocaleString("en")} rows across 1,000 keys, seeded in ${activity.seedSeconds} s):`,
+      "",
+      table(
+        ["flush of 2,000 activity rows", "p50", "p95", "max"],
+        [
+          ["alone", `${activity.flushOf2000Rows.alone.p50Ms} ms`, `${activity.flushOf2000Rows.alone.p95Ms} ms`, `${activity.flushOf2000Rows.alone.maxMs} ms`],
+          [
+            "during the purge",
+            `${activity.flushOf2000Rows.duringPurge.p50Ms} ms`,
+            `${activity.flushOf2000Rows.duringPurge.p95Ms} ms`,
+            `${activity.flushOf2000Rows.duringPurge.maxMs} ms`,
+          ],
+        ],
+      ),
+      "",
+      `Writes: ${activity.writeRowsPerSecond.toLocaleString("en")} activity rows/s from one instance's flushes. Purge: ${activity.purge.rows.toLocaleString("en")} rows in ${activity.purge.seconds} s (${activity.purge.rowsPerSecond.toLocaleString("en")} rows/s, in batches of 5,000). ${when(activity)}`,
       "",
     );
   }
