@@ -77,7 +77,15 @@ async function main() {
       // keys and ten million activity rows behind, and the instances' hourly
       // jobs would work through them during the load.
       const verifyDatabase = only.length === 1 ? database : await startBenchDatabase();
-      const results = await benchVerify(verifyDatabase.url).finally(() => (verifyDatabase === database ? undefined : verifyDatabase.stop()));
+      // The bench's own keys go there too (the data layer follows DATABASE_URL).
+      process.env.DATABASE_URL = verifyDatabase.url;
+      const results = await benchVerify(verifyDatabase.url).finally(async () => {
+        process.env.DATABASE_URL = database.url;
+        if (verifyDatabase !== database) {
+          await disconnectAll();
+          await verifyDatabase.stop();
+        }
+      });
       console.table({ "revocation (ms)": results.revocationMs, "Last Used lag (ms)": results.lastUsedLagMs });
       console.log(
         `Ratios: CPU per request b/a = ${results.ratios["cpu b/a"]}, c/a = ${results.ratios["cpu c/a"]}; throughput b/a = ${results.ratios["b/a"]}, c/a = ${results.ratios["c/a"]}`,
