@@ -41,45 +41,32 @@ export async function benchWorkers(
     return null;
   }
   const counts = [...new Set([1, os.availableParallelism()])];
+  // One server's row: verification, then (for the app) a page, each warmed up
+  // first; memory is the primary's first, then each server process's.
+  const row = async (server: AppInstance, label: WorkersRow["server"], processes: number, withPage: boolean): Promise<WorkersRow> => {
+    try {
+      await measure(server, "/api/v1/keys/verify", bodies, 2);
+      const verify = await measure(server, "/api/v1/keys/verify", bodies, seconds);
+      if (withPage) await measure(server, "/signin", undefined, 2);
+      const page = withPage ? await measure(server, "/signin", undefined, seconds) : null;
+      return {
+        server: label,
+        processes,
+        verifyRequestsPerSecond: verify.requestsPerSecond,
+        verifyCpuUsPerRequest: verify.cpuUsPerRequest,
+        verifyP99Ms: verify.p99Ms,
+        pageRequestsPerSecond: page?.requestsPerSecond ?? null,
+        pageCpuUsPerRequest: page?.cpuUsPerRequest ?? null,
+        rssMiB: processTreeRssMiB(server.pid).join(" / "),
+      };
+    } finally {
+      await server.stop();
+    }
+  };
   const rows: WorkersRow[] = [];
   for (const processes of counts) {
-    const bare = await startBareServer(bareBody, processes);
-    try {
-      await measure(bare, "/api/v1/keys/verify", bodies, 2);
-      const verify = await measure(bare, "/api/v1/keys/verify", bodies, seconds);
-      rows.push({
-        server: "bare node:http",
-        processes,
-        verifyRequestsPerSecond: verify.requestsPerSecond,
-        verifyCpuUsPerRequest: verify.cpuUsPerRequest,
-        verifyP99Ms: verify.p99Ms,
-        pageRequestsPerSecond: null,
-        pageCpuUsPerRequest: null,
-        rssMiB: processTreeRssMiB(bare.pid).join(" / "),
-      });
-    } finally {
-      await bare.stop();
-    }
-    const app = await startAppInstance({ ...env, WEB_CONCURRENCY: String(processes) });
-    try {
-      await measure(app, "/api/v1/keys/verify", bodies, 2);
-      const verify = await measure(app, "/api/v1/keys/verify", bodies, seconds);
-      await measure(app, "/signin", undefined, 2);
-      const page = await measure(app, "/signin", undefined, seconds);
-      rows.push({
-        server: "Secret Keys",
-        processes,
-        verifyRequestsPerSecond: verify.requestsPerSecond,
-        verifyCpuUsPerRequest: verify.cpuUsPerRequest,
-        verifyP99Ms: verify.p99Ms,
-        pageRequestsPerSecond: page.requestsPerSecond,
-        pageCpuUsPerRequest: page.cpuUsPerRequest,
-        // The primary first, then each server process, after the load.
-        rssMiB: processTreeRssMiB(app.pid).join(" / "),
-      });
-    } finally {
-      await app.stop();
-    }
+    rows.push(await row(await startBareServer(bareBody, processes), "bare node:http", processes, false));
+    rows.push(await row(await startAppInstance({ ...env, WEB_CONCURRENCY: String(processes) }), "Secret Keys", processes, true));
   }
   return { loadGenerator: "wrk -t2, 50 connections for verify and 10 for the page, on the same machine", rows };
 }
