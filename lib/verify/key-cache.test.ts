@@ -32,8 +32,12 @@ function setup(options: { maxEntries?: number; random?: () => number } = {}) {
     },
     { maxEntries: options.maxEntries ?? 100, now: () => now, random: options.random ?? (() => 0) },
   );
+  // Lookup keys unlike the stored hashes, so a load by the wrong one shows.
+  const lookupKey = (hash: string) => `lookup ${hash}`;
   return {
     cache,
+    lookup: (hash: string) => cache.lookup(lookupKey(hash), hash),
+    peek: (hash: string) => cache.peek(lookupKey(hash)),
     calls,
     db,
     advance: (ms: number) => (now += ms),
@@ -44,12 +48,12 @@ function setup(options: { maxEntries?: number; random?: () => number } = {}) {
 describe("KeyCache", () => {
   it("spreads the background refreshes of records loaded together", async () => {
     const draws = [0, 0.5, 0.999];
-    const { cache, calls, advance } = setup({ random: () => draws.shift() ?? 0 });
-    for (const hash of ["h1", "h2", "h3"]) await cache.lookup(hash);
+    const { lookup, peek, calls, advance } = setup({ random: () => draws.shift() ?? 0 });
+    for (const hash of ["h1", "h2", "h3"]) await lookup(hash);
     calls.length = 0;
     const dueAfter: number[] = [];
     for (let waited = 0; waited <= REFRESH_AFTER_MS + REFRESH_JITTER_MS; waited += 100) {
-      for (const hash of ["h1", "h2", "h3"]) cache.peek(hash);
+      for (const hash of ["h1", "h2", "h3"]) peek(hash);
       await Promise.resolve();
       while (dueAfter.length < calls.length) dueAfter.push(waited);
       advance(100);
@@ -60,67 +64,67 @@ describe("KeyCache", () => {
   });
 
   it("answers from memory while a record is fresh, and asks again once it is not", async () => {
-    const { cache, calls, advance } = setup();
-    expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });
+    const { lookup, calls, advance } = setup();
+    expect(await lookup("h1")).toEqual({ status: "hit", record: record("k1") });
     advance(REFRESH_AFTER_MS - 1);
-    await cache.lookup("h1");
+    await lookup("h1");
     expect(calls).toEqual(["h1"]);
     advance(CONFIRM_TTL_MS);
-    await cache.lookup("h1");
+    await lookup("h1");
     expect(calls).toEqual(["h1", "h1"]);
   });
 
   it("refreshes in the background after a while, still answering at once", async () => {
-    const { cache, calls, advance } = setup();
-    await cache.lookup("h1");
+    const { lookup, calls, advance } = setup();
+    await lookup("h1");
     advance(REFRESH_AFTER_MS);
-    expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });
+    expect(await lookup("h1")).toEqual({ status: "hit", record: record("k1") });
     expect(calls).toEqual(["h1", "h1"]);
   });
 
   it("caches unknown hashes too", async () => {
-    const { cache, calls } = setup();
-    expect(await cache.lookup("nope")).toEqual({ status: "hit", record: null });
-    await cache.lookup("nope");
+    const { lookup, calls } = setup();
+    expect(await lookup("nope")).toEqual({ status: "hit", record: null });
+    await lookup("nope");
     expect(calls).toEqual(["nope"]);
   });
 
   it("shares one database call between concurrent lookups of a hash", async () => {
-    const { cache, calls } = setup();
-    await Promise.all([cache.lookup("h2"), cache.lookup("h2"), cache.lookup("h2")]);
+    const { lookup, calls } = setup();
+    await Promise.all([lookup("h2"), lookup("h2"), lookup("h2")]);
     expect(calls).toEqual(["h2"]);
   });
 
   it("is unavailable, never stale, once a record is unconfirmed for too long and the database is down", async () => {
-    const { cache, advance, setDown } = setup();
-    await cache.lookup("h1");
+    const { lookup, advance, setDown } = setup();
+    await lookup("h1");
     setDown(true);
     advance(REFRESH_AFTER_MS);
-    expect((await cache.lookup("h1")).status).toBe("hit");
+    expect((await lookup("h1")).status).toBe("hit");
     advance(CONFIRM_TTL_MS);
-    expect(await cache.lookup("h1")).toEqual({ status: "unavailable" });
-    expect(await cache.lookup("h2")).toEqual({ status: "unavailable" });
+    expect(await lookup("h1")).toEqual({ status: "unavailable" });
+    expect(await lookup("h2")).toEqual({ status: "unavailable" });
     setDown(false);
-    expect(await cache.lookup("h1")).toEqual({ status: "hit", record: record("k1") });
+    expect(await lookup("h1")).toEqual({ status: "hit", record: record("k1") });
   });
 
   it("forgets a key by id, and everything on flush", async () => {
-    const { cache, calls, db } = setup();
-    await cache.lookup("h1");
-    await cache.lookup("h2");
+    const { cache, lookup, calls, db } = setup();
+    await lookup("h1");
+    await lookup("h2");
     db.set("h1", { ...record("k1"), deletedAt: 5 });
     cache.evictKey("k1");
-    expect((await cache.lookup("h1")) as { record: KeyRecord }).toMatchObject({ record: { deletedAt: 5 } });
+    expect((await lookup("h1")) as { record: KeyRecord }).toMatchObject({ record: { deletedAt: 5 } });
     cache.flush();
     expect(cache.size).toBe(0);
-    await cache.lookup("h2");
+    await lookup("h2");
     expect(calls).toEqual(["h1", "h2", "h1", "h2"]);
   });
 
   it("does not keep an answer loaded while a revocation arrived", async () => {
     let release: () => void = () => {};
     const cache = new KeyCache(() => new Promise((resolve) => (release = () => resolve(record("k1")))), { maxEntries: 10 });
-    const pending = cache.lookup("h1");
+    const pending = cache.lookup("lookup h1", "h1");
     cache.evictKey("k1");
     release();
     await pending;
@@ -128,14 +132,14 @@ describe("KeyCache", () => {
   });
 
   it("keeps at most maxEntries, dropping the least recently used", async () => {
-    const { cache, calls } = setup({ maxEntries: 2 });
-    await cache.lookup("h1");
-    await cache.lookup("h2");
-    await cache.lookup("h1");
-    await cache.lookup("h3");
+    const { cache, lookup, calls } = setup({ maxEntries: 2 });
+    await lookup("h1");
+    await lookup("h2");
+    await lookup("h1");
+    await lookup("h3");
     expect(cache.size).toBe(2);
-    await cache.lookup("h1");
-    await cache.lookup("h2");
+    await lookup("h1");
+    await lookup("h2");
     expect(calls).toEqual(["h1", "h2", "h3", "h2"]);
   });
 });

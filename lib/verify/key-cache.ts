@@ -1,3 +1,4 @@
+import * as crypto from "node:crypto";
 import type { KeyRecord } from "./key-record";
 
 // A record is trusted for this long after the database confirmed it: the
@@ -10,15 +11,24 @@ export const CONFIRM_TTL_MS = 5_000;
 export const REFRESH_AFTER_MS = 3_000;
 export const REFRESH_JITTER_MS = 1_500;
 
-type Entry = { record: KeyRecord | null; confirmedAt: number; refreshAt: number };
+// An entry remembers the stored hash it was loaded by, for its refreshes.
+type Entry = { record: KeyRecord | null; hash: string; confirmedAt: number; refreshAt: number };
 
 export type Lookup = { status: "hit"; record: KeyRecord | null } | { status: "unavailable" };
 
-// Key records by hash, least recently used first out; unknown hashes are
-// cached too (as null). Lookups for the same hash share one database call.
+// What a cached record is found by: SHA-256 of the secret. A cache key needs
+// only collision resistance (the secret's 238 random bits leave nothing to
+// guess from it), and one-shot SHA-256 costs a fifth of the keyed HMAC the
+// database stores, which is computed only when the database must be asked.
+export function lookupKeyFor(secret: string): string {
+  return crypto.hash("sha256", secret, "base64");
+}
+
+// Key records by lookup key, least recently used first out; unknown keys are
+// cached too (as null). Lookups for the same key share one database call.
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly hashById = new Map<string, string>();
+  private readonly lookupKeyById = new Map<string, string>();
   private readonly inFlight = new Map<string, Promise<Entry | null>>();
   private generation = 0;
 
@@ -35,70 +45,71 @@ export class KeyCache {
     return this.entries.size;
   }
 
-  // The fresh entry for a hash, without waiting; undefined when the database
-  // must be asked (use lookup).
-  peek(hash: string): { record: KeyRecord | null } | undefined {
-    const entry = this.entries.get(hash);
+  // The fresh entry for a lookup key, without waiting; undefined when the
+  // database must be asked (use lookup).
+  peek(lookupKey: string): { record: KeyRecord | null } | undefined {
+    const entry = this.entries.get(lookupKey);
     if (!entry) return undefined;
     const age = this.now() - entry.confirmedAt;
     if (age >= CONFIRM_TTL_MS) return undefined;
-    this.entries.delete(hash);
-    this.entries.set(hash, entry);
-    if (this.now() >= entry.refreshAt) void this.refresh(hash);
+    this.entries.delete(lookupKey);
+    this.entries.set(lookupKey, entry);
+    if (this.now() >= entry.refreshAt) void this.refresh(lookupKey, entry.hash);
     return entry;
   }
 
-  async lookup(hash: string): Promise<Lookup> {
-    const fresh = this.peek(hash);
+  // hash: the stored hash of the same secret, which the database is asked by.
+  async lookup(lookupKey: string, hash: string): Promise<Lookup> {
+    const fresh = this.peek(lookupKey);
     if (fresh) return { status: "hit", record: fresh.record };
-    const refreshed = await this.refresh(hash);
+    const refreshed = await this.refresh(lookupKey, hash);
     return refreshed ? { status: "hit", record: refreshed.record } : { status: "unavailable" };
   }
 
-  private refresh(hash: string): Promise<Entry | null> {
-    const pending = this.inFlight.get(hash);
+  private refresh(lookupKey: string, hash: string): Promise<Entry | null> {
+    const pending = this.inFlight.get(lookupKey);
     if (pending) return pending;
     const generation = this.generation;
     const startedAt = this.now();
     const promise = this.load(hash)
       .then((record) => {
         const jitter = Math.floor((this.options.random ?? Math.random)() * REFRESH_JITTER_MS);
-        const entry = { record, confirmedAt: startedAt, refreshAt: startedAt + REFRESH_AFTER_MS + jitter };
+        const entry = { record, hash, confirmedAt: startedAt, refreshAt: startedAt + REFRESH_AFTER_MS + jitter };
         // A flush while loading (a revocation arrived) makes this answer suspect.
-        if (generation === this.generation) this.store(hash, entry);
+        if (generation === this.generation) this.store(lookupKey, entry);
         return entry;
       })
       .catch((error: unknown) => {
         this.options.onLoadError?.(error);
         return null;
       })
-      .finally(() => this.inFlight.delete(hash));
-    this.inFlight.set(hash, promise);
+      .finally(() => this.inFlight.delete(lookupKey));
+    this.inFlight.set(lookupKey, promise);
     return promise;
   }
 
-  private store(hash: string, entry: Entry): void {
-    this.entries.delete(hash);
-    this.entries.set(hash, entry);
-    if (entry.record) this.hashById.set(entry.record.id, hash);
+  private store(lookupKey: string, entry: Entry): void {
+    this.entries.delete(lookupKey);
+    this.entries.set(lookupKey, entry);
+    if (entry.record) this.lookupKeyById.set(entry.record.id, lookupKey);
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       const evicted = this.entries.get(oldest);
       this.entries.delete(oldest);
-      if (evicted?.record) this.hashById.delete(evicted.record.id);
+      if (evicted?.record) this.lookupKeyById.delete(evicted.record.id);
     }
   }
 
   evictKey(keyId: string): void {
-    const hash = this.hashById.get(keyId);
-    this.hashById.delete(keyId);
-    if (hash) this.entries.delete(hash);
+    const lookupKey = this.lookupKeyById.get(keyId);
+    this.lookupKeyById.delete(keyId);
+    if (lookupKey) this.entries.delete(lookupKey);
     this.generation++;
   }
 
   flush(): void {
     this.entries.clear();
-    this.hashById.clear();
+    this.lookupKeyById.clear();
     this.generation++;
   }
 }

@@ -7,7 +7,7 @@ import { addressGroup } from "@/lib/net/address-group";
 import { BodyDeadlines } from "./body-deadlines";
 import { InvalidKeyLimiter } from "./invalid-key-limiter";
 import { KeyRateLimiter } from "./key-rate-limiter";
-import { KeyCache } from "./key-cache";
+import { KeyCache, lookupKeyFor } from "./key-cache";
 import { isLive, type KeyRecord } from "./key-record";
 import { keyRecordLoader } from "./load-key-record";
 import { startRevocationListener } from "./revocation-listener";
@@ -212,11 +212,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const wait = limiter.retryAfterSeconds(limitKey);
     const notFound = () => (wait > 0 ? tooManyInvalid(wait, response) : refuse(limitKey, response));
     if (!parseKey(secret)) return notFound();
-    const hash = hashKey(secret, options.hashSecret);
-    const fresh = cache.peek(hash);
+    const lookupKey = lookupKeyFor(secret);
+    const fresh = cache.peek(lookupKey);
     if (fresh) return fresh.record ? found(fresh.record) : notFound();
     cache
-      .lookup(hash)
+      .lookup(lookupKey, hashKey(secret, options.hashSecret))
       .then((lookup) => {
         if (lookup.status === "unavailable") return unavailable(response);
         if (!lookup.record) return notFound();
