@@ -185,6 +185,66 @@ export function walkPageSql(order: KeyOrder, organizationId: string, where: Pris
     LIMIT ${travel.limit}`;
 }
 
+// Each key's group, computed from the key and its joins: the same values
+// as the walk's groups (groupsSql, branchConditions).
+function groupExprs(order: KeyOrder): Prisma.Sql[] {
+  if (order.walk === "owners") {
+    return [
+      Prisma.sql`(CASE WHEN om."id" IS NOT NULL THEN 0 ELSE 1 END)`,
+      Prisma.sql`((CASE WHEN om."id" IS NOT NULL THEN lower(ou."name") ELSE '' END) COLLATE "C")`,
+      Prisma.sql`(CASE WHEN om."id" IS NOT NULL THEN k."ownerId" ELSE '' END)`,
+    ];
+  }
+  const [person, column] =
+    order.person === "owner" ? [Prisma.raw(`ou."name"`), Prisma.raw(`k."ownerId"`)] : [Prisma.raw(`u."name"`), Prisma.raw(`k."createdById"`)];
+  return [Prisma.sql`COALESCE(lower(${person}) COLLATE "C", '')`, Prisma.sql`COALESCE(${column}, '')`];
+}
+
+// Rows from a position on, in a walk's order, by sorting every matching key,
+// when at most `cap` keys match: for a selective filter or search, walking
+// the groups would read each group's keys to find the few that match. One
+// query reads the matches once (a trigram search costs tens of milliseconds
+// at a million keys) and counts them, and each row's group: every row
+// carries "matchCount" (at most cap + 1: then there are too many, use a walk)
+// and "groupCount"; one row with a null id stands for an empty page.
+export function sortedMatchesSql(order: KeyOrder, where: Prisma.Sql, travel: Travel, cap: number): Prisma.Sql {
+  const groups = groupExprs(order);
+  const inner = INNER[order.inner];
+  const [gDesc, iDesc] = [travel.groupsDescending, travel.innerDescending];
+  const groupCols = groups.map((_, i) => Prisma.raw(`m."g${i}"`));
+  const innerCols = inner.map((_, i) => Prisma.raw(`m."o${i}"`));
+  const cursor = travel.cursor;
+  const cursorGroup = cursor ? params(cursor.values.slice(0, groups.length), order.groupParts) : [];
+  const keyset = cursor
+    ? Prisma.sql`WHERE (${list(groupCols)}) ${Prisma.raw(gDesc ? "<" : ">")} (${list(cursorGroup)})
+        OR ((${list(groupCols)}) = (${list(cursorGroup)})
+          AND (${list([...innerCols, Prisma.raw(`m."id"`)])}) ${Prisma.raw(iDesc ? "<" : ">")} (${list([...params(cursor.values.slice(groups.length), order.innerParts), Prisma.sql`${cursor.id}`])}))`
+    : Prisma.empty;
+  return Prisma.sql`WITH "matches" AS MATERIALIZED (
+      SELECT ${COLUMNS}, ${list([
+        ...groups.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"g${i}"`)}`),
+        ...groups.map((expr, i) => Prisma.sql`(${expr})::text AS ${Prisma.raw(`"s${i}"`)}`),
+        ...partColumns(inner, groups.length),
+        ...inner.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"o${i}"`)}`),
+      ])}
+      FROM ${FROM} WHERE ${where} LIMIT ${cap + 1})
+    SELECT x.*, t."matchCount" FROM (SELECT count(*)::int AS "matchCount" FROM "matches") t
+    LEFT JOIN LATERAL (
+      SELECT m.*, (SELECT count(*)::int FROM "matches" n WHERE (${list(groups.map((_, i) => Prisma.raw(`n."g${i}"`)))}) = (${list(groupCols)})) AS "groupCount"
+      FROM "matches" m ${keyset}
+      ORDER BY ${list([
+        ...groupCols.map((col) => Prisma.sql`${col} ${direction(gDesc)}`),
+        ...innerCols.map((col) => Prisma.sql`${col} ${direction(iDesc)}`),
+        Prisma.sql`m."id" ${direction(iDesc)}`,
+      ])}
+      LIMIT ${travel.limit}) x ON t."matchCount" <= ${cap}
+    ORDER BY ${list([
+      ...groups.map((_, i) => Prisma.sql`${Prisma.raw(`x."g${i}"`)} ${direction(gDesc)}`),
+      ...inner.map((_, i) => Prisma.sql`${Prisma.raw(`x."o${i}"`)} ${direction(iDesc)}`),
+      Prisma.sql`x."id" ${direction(iDesc)}`,
+    ])}`;
+}
+
 // At most limit + 1 matching keys counted: exact below the limit, "more" above.
 export function boundedCountSql(where: Prisma.Sql, limit: number, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${FROM} WHERE ${where} ${extra} LIMIT ${limit + 1}) t`;

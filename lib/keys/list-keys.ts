@@ -7,7 +7,7 @@ import { keyOrder, orderParts } from "./key-order";
 import { ownerGroupOf } from "./key-owner-groups";
 import { toKeySummary, type KeySummary } from "./key-summary";
 import { decodeListCursor, encodeListCursor, listCursorBinding, type ListCursor } from "./list-cursor";
-import { boundedCountSql, ownerGroupCondition, plainPageSql, walkPageSql, whereSql } from "./list-keys-sql";
+import { boundedCountSql, ownerGroupCondition, plainPageSql, sortedMatchesSql, walkPageSql, whereSql, type Travel } from "./list-keys-sql";
 import { boundedCount, COUNT_LIMIT, FILTERED_COUNT_LIMIT, pageWindow, type BoundedCount } from "./list-page";
 import { readOwnerCreatorRows } from "./read-owner-creator-rows";
 import { searchMode as detectSearchMode, type SearchMode } from "./search-mode";
@@ -35,6 +35,8 @@ type Row = {
   team: string | null;
   description: string | null;
 } & Record<`s${number}`, string>;
+
+type SortedRow = Row & { matchCount: number; groupCount: number };
 
 export type KeyListPage = {
   rows: KeySummary[];
@@ -69,6 +71,30 @@ export async function listKeys(
 
   const mode = options.searchMode ?? (query.q ? await detectSearchMode() : "trigram");
   const where = whereSql(organizationId, query, now, { viewerId: options.viewerId, searchMode: mode });
+  const countLimit = isFiltered(query) ? FILTERED_COUNT_LIMIT : COUNT_LIMIT;
+  // A filtered walk first tries to sort its matches (see sortedMatchesSql),
+  // which counts them too: exactly when they are few, else as "1,000+".
+  const filteredWalk = order.walk !== "plain" && isFiltered(query);
+  const matches: { count?: number; groupCounts?: Map<string, number> } = {};
+  const readRows = async (travel: Travel): Promise<Row[]> => {
+    if (filteredWalk) {
+      const found = await listDb().$queryRaw<SortedRow[]>(sortedMatchesSql(order, where, travel, countLimit));
+      matches.count = found[0].matchCount;
+      if (matches.count <= countLimit) {
+        const rows = found.filter((row) => row.id !== null);
+        matches.groupCounts = new Map(rows.map((row) => [ownerGroupOf(row), row.groupCount]));
+        return rows;
+      }
+    }
+    // An owner filter picks one owner's keys, which the pairs of every
+    // owner know nothing of: there the SQL walk sorts what matches.
+    const pairWalk = order.walk === "owners" && order.inner === "creator" && !query.owner;
+    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, where, travel) : null;
+    return (
+      walked ??
+      (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, where, travel)))
+    );
+  };
   const readPage = async (from: ListCursor | null) => {
     const back = from?.direction === "prev";
     const travel = {
@@ -77,18 +103,18 @@ export async function listKeys(
       groupsDescending: order.groupsDescending !== back,
       innerDescending: order.innerDescending !== back,
     };
-    // A search or an owner filter picks keys the pairs know nothing of: there
-    // the SQL walk sorts what matches.
-    const pairWalk = order.walk === "owners" && order.inner === "creator" && !query.q && !query.owner;
-    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, where, travel) : null;
-    const rows =
-      walked ??
-      (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, where, travel)));
-    return pageWindow(rows, query.pageSize, from?.direction ?? "next");
+    return pageWindow(await readRows(travel), query.pageSize, from?.direction ?? "next");
   };
 
-  const countLimit = isFiltered(query) ? FILTERED_COUNT_LIMIT : COUNT_LIMIT;
-  const [page, [{ n }]] = await Promise.all([readPage(cursor), listDb().$queryRaw<{ n: number }[]>(boundedCountSql(where, countLimit))]);
+  const [page, counted] = await Promise.all([
+    readPage(cursor),
+    filteredWalk
+      ? null
+      : listDb()
+          .$queryRaw<{ n: number }[]>(boundedCountSql(where, countLimit))
+          .then(([row]) => row.n),
+  ]);
+  const n = counted ?? matches.count ?? 0;
   let { rows } = page;
   let start = 0;
   let hasPrev = false;
@@ -109,6 +135,11 @@ export async function listKeys(
     }
   }
 
+  // Counted with the matches when they were sorted, else group by group.
+  const groupCounts = async (groups: string[]) =>
+    matches.groupCounts
+      ? groups.map((group) => ({ group, ...boundedCount(matches.groupCounts!.get(group) ?? 0, FILTERED_COUNT_LIMIT) }))
+      : countGroups(organizationId, where, groups);
   const position = (row: Row, direction: ListCursor["direction"], offset: number) =>
     encodeListCursor({ direction, values: parts.map((_, i) => row[`s${i}`]), id: row.id, offset }, signing);
   const summaries = rows.map(toKeySummary);
@@ -118,7 +149,7 @@ export async function listKeys(
     start,
     nextCursor: hasNext && rows.length > 0 ? position(rows[rows.length - 1], "next", start + rows.length) : null,
     prevCursor: hasPrev && rows.length > 0 ? position(rows[0], "prev", start) : null,
-    groups: query.group === "owner" ? await countGroups(organizationId, where, [...new Set(summaries.map(ownerGroupOf))]) : [],
+    groups: query.group === "owner" ? await groupCounts([...new Set(summaries.map(ownerGroupOf))]) : [],
   };
 }
 

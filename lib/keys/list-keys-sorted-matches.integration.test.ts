@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createMember, createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
+import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
+import { KEY_SORT_COLUMNS, parseListKeysQuery } from "./list-keys-query";
+import { listKeys } from "./list-keys";
+import { FILTERED_COUNT_LIMIT } from "./list-page";
+
+// A filtered list sorted by a walk (grouped by owner, or by creator or owner)
+// is read by sorting its matches when few keys match, and by walking the
+// groups when many do. Both must give the order of the unfiltered list with
+// the other keys left out, and a page link made by one must carry on in the
+// other when the count crosses the limit between two pages.
+
+const now = new Date();
+const DAY = 86_400_000;
+
+async function organizationWithKeys(count: number, stagingEvery: number) {
+  const { organization, members } = await createOrganizationWithAllRoles();
+  const former = await createMember(organization.id, "MEMBER");
+  await db().membership.delete({ where: { id: former.membershipId } });
+  const people = [...members.map((m) => m.userId), former.userId, null];
+  await db().secretKey.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      organizationId: organization.id,
+      name: i % 4 === 0 ? "Same Name" : `key ${String(i % 9)} ${i % 2 === 0 ? "needle" : "hay"}`,
+      environment: i % stagingEvery === 0 ? "STAGING" : ENVIRONMENTS.filter((e) => e !== "STAGING")[i % 3],
+      scopes: SCOPES.filter((_, s) => (i + s) % 2 === 0),
+      permission: PERMISSION_LEVELS[i % 4],
+      hash: randomBytes(16).toString("hex"),
+      displayPrefix: `skml_dev_${String(i).padStart(4, "0")}`,
+      lastFour: "abcd",
+      createdById: people[i % people.length],
+      ownerId: people[(i * 7 + 2) % people.length],
+      createdAt: new Date(now.getTime() - (i % 5) * DAY),
+      lastUsedAt: i % 3 === 0 ? null : new Date(now.getTime() - (i % 4) * DAY),
+    })),
+  });
+  return { organizationId: organization.id, viewerId: members[0].userId };
+}
+
+type Org = Awaited<ReturnType<typeof organizationWithKeys>>;
+const list = (org: Org, params: Record<string, string | undefined>) =>
+  listKeys(org.organizationId, parseListKeysQuery(params), now, { viewerId: org.viewerId });
+
+async function allPages(org: Org, params: Record<string, string>) {
+  const forward: string[][] = [];
+  let page = await list(org, params);
+  for (;;) {
+    forward.push(page.rows.map((row) => row.id));
+    if (!page.nextCursor) break;
+    page = await list(org, { ...params, cursor: page.nextCursor });
+  }
+  const backward: string[][] = [page.rows.map((row) => row.id)];
+  while (page.prevCursor) {
+    page = await list(org, { ...params, cursor: page.prevCursor });
+    backward.unshift(page.rows.map((row) => row.id));
+  }
+  return { forward, backward };
+}
+
+const walkShapes: Record<string, string>[] = [];
+for (const dir of ["asc", "desc"]) {
+  for (const sort of KEY_SORT_COLUMNS) walkShapes.push({ sort, dir, group: "owner" });
+  walkShapes.push({ sort: "createdBy", dir }, { sort: "owner", dir });
+}
+
+describe("listKeys, a filtered walk", () => {
+  let small: Org;
+  beforeAll(async () => {
+    small = await organizationWithKeys(150, 3);
+  });
+
+  it.each(walkShapes)("%o: few matches come in the unfiltered order, forward and back", async (shape) => {
+    const unfiltered = (await allPages(small, { ...shape, pageSize: "100" })).forward.flat();
+    const keys = await db().secretKey.findMany({ where: { organizationId: small.organizationId } });
+    const filters: [Record<string, string>, (key: (typeof keys)[number]) => boolean][] = [
+      [{ environment: "STAGING" }, (key) => key.environment === "STAGING"],
+      [{ q: "needle" }, (key) => key.name.includes("needle")],
+    ];
+    for (const [filter, matches] of filters) {
+      const matching = new Set(keys.filter(matches).map((key) => key.id));
+      const expected = unfiltered.filter((id) => matching.has(id));
+      expect(expected.length).toBeGreaterThan(30);
+      const { forward, backward } = await allPages(small, { ...shape, ...filter, pageSize: "10" });
+      expect(forward.flat(), JSON.stringify(filter)).toEqual(expected);
+      expect(backward).toEqual(forward);
+    }
+  });
+
+  it("carries on from a page link when the count crosses the limit between two pages, either way", async () => {
+    const big = await organizationWithKeys(FILTERED_COUNT_LIMIT + 60, 1);
+    const params = { group: "owner", sort: "name", dir: "asc", environment: "STAGING", pageSize: "10" };
+    const ids = async () => (await allPages(big, { ...params, pageSize: "100" })).forward.flat();
+    const manyOrder = await ids();
+    expect(manyOrder).toHaveLength(FILTERED_COUNT_LIMIT + 60);
+
+    // Many match (walked); 100 keys past the first pages go; few match (sorted).
+    const first = await list(big, params);
+    expect(first.total).toEqual({ count: FILTERED_COUNT_LIMIT, more: true });
+    const gone = manyOrder.slice(-100);
+    await db().secretKey.updateMany({ where: { id: { in: gone } }, data: { deletedAt: now } });
+    const second = await list(big, { ...params, cursor: first.nextCursor! });
+    expect(second.total.more).toBe(false);
+    expect(second.rows.map((row) => row.id)).toEqual(manyOrder.slice(10, 20));
+    const back = await list(big, { ...params, cursor: second.prevCursor! });
+    expect(back.rows.map((row) => row.id)).toEqual(manyOrder.slice(0, 10));
+
+    // And back: few match (sorted), then many again (walked).
+    const third = await list(big, { ...params, cursor: second.nextCursor! });
+    await db().secretKey.updateMany({ where: { id: { in: gone } }, data: { deletedAt: null } });
+    const fourth = await list(big, { ...params, cursor: third.nextCursor! });
+    expect(fourth.total.more).toBe(true);
+    expect(fourth.rows.map((row) => row.id)).toEqual(manyOrder.slice(30, 40));
+    expect(await ids()).toEqual(manyOrder);
+  });
+});
