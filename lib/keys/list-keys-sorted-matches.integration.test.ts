@@ -86,12 +86,28 @@ describe("listKeys, a filtered walk", () => {
       const { forward, backward } = await allPages(small, { ...shape, ...filter, pageSize: "10" });
       expect(forward.flat(), JSON.stringify(filter)).toEqual(expected);
       expect(backward).toEqual(forward);
+      // Counted with the matches: the total, and each owner group on the page.
+      const first = await list(small, { ...shape, ...filter, pageSize: "10" });
+      expect(first.total).toEqual({ count: expected.length, more: false });
+      const members = new Set((await db().membership.findMany({ where: { organizationId: small.organizationId } })).map((m) => m.userId));
+      const groupOf = (key: (typeof keys)[number]) => (key.ownerId && members.has(key.ownerId) ? key.ownerId : "none");
+      const expectedGroups = first.groups.map(({ group }) => ({
+        group,
+        count: keys.filter((key) => matching.has(key.id) && groupOf(key) === group).length,
+        more: false,
+      }));
+      expect(first.groups).toEqual(expectedGroups);
+      expect(first.groups.length > 0).toBe(shape.group === "owner");
     }
   });
 
-  it("carries on from a page link when the count crosses the limit between two pages, either way", async () => {
+  it.each<Record<string, string>>([
+    { group: "owner", sort: "name", dir: "asc" },
+    { group: "owner", sort: "createdBy", dir: "desc" },
+    { sort: "owner", dir: "desc" },
+  ])("%o: carries on from a page link when the count crosses the limit between two pages, either way", async (shape) => {
     const big = await organizationWithKeys(FILTERED_COUNT_LIMIT + 60, 1);
-    const params = { group: "owner", sort: "name", dir: "asc", environment: "STAGING", pageSize: "10" };
+    const params = { ...shape, environment: "STAGING", pageSize: "10" };
     const ids = async () => (await allPages(big, { ...params, pageSize: "100" })).forward.flat();
     const manyOrder = await ids();
     expect(manyOrder).toHaveLength(FILTERED_COUNT_LIMIT + 60);

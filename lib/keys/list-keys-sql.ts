@@ -203,10 +203,11 @@ function groupExprs(order: KeyOrder): Prisma.Sql[] {
 // Rows from a position on, in a walk's order, by sorting every matching key,
 // when at most `cap` keys match: for a selective filter or search, walking
 // the groups would read each group's keys to find the few that match. One
-// query reads the matches once (a trigram search costs tens of milliseconds
-// at a million keys) and counts them, and each row's group: every row
-// carries "matchCount" (at most cap + 1: then there are too many, use a walk)
-// and "groupCount"; one row with a null id stands for an empty page.
+// query finds the matches once (a trigram search costs tens of milliseconds
+// at a million keys) and counts them, and each row's group; past `cap` it
+// stops there, at the cost of a bounded count. Every row carries
+// "matchCount" (at most cap + 1: then there are too many, use a walk) and
+// "groupCount"; one row with a null id stands for an empty page.
 export function sortedMatchesSql(order: KeyOrder, where: Prisma.Sql, travel: Travel, cap: number): Prisma.Sql {
   const groups = groupExprs(order);
   const inner = INNER[order.inner];
@@ -220,15 +221,16 @@ export function sortedMatchesSql(order: KeyOrder, where: Prisma.Sql, travel: Tra
         OR ((${list(groupCols)}) = (${list(cursorGroup)})
           AND (${list([...innerCols, Prisma.raw(`m."id"`)])}) ${Prisma.raw(iDesc ? "<" : ">")} (${list([...params(cursor.values.slice(groups.length), order.innerParts), Prisma.sql`${cursor.id}`])}))`
     : Prisma.empty;
-  return Prisma.sql`WITH "matches" AS MATERIALIZED (
+  return Prisma.sql`WITH "found" AS MATERIALIZED (SELECT k."id" FROM "SecretKey" k WHERE ${where} LIMIT ${cap + 1}),
+    "matches" AS MATERIALIZED (
       SELECT ${COLUMNS}, ${list([
         ...groups.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"g${i}"`)}`),
         ...groups.map((expr, i) => Prisma.sql`(${expr})::text AS ${Prisma.raw(`"s${i}"`)}`),
         ...partColumns(inner, groups.length),
         ...inner.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"o${i}"`)}`),
       ])}
-      FROM ${FROM} WHERE ${where} LIMIT ${cap + 1})
-    SELECT x.*, t."matchCount" FROM (SELECT count(*)::int AS "matchCount" FROM "matches") t
+      FROM ${FROM} WHERE k."id" IN (SELECT f."id" FROM "found" f) AND (SELECT count(*) FROM "found") <= ${cap})
+    SELECT x.*, t."matchCount" FROM (SELECT count(*)::int AS "matchCount" FROM "found") t
     LEFT JOIN LATERAL (
       SELECT m.*, (SELECT count(*)::int FROM "matches" n WHERE (${list(groups.map((_, i) => Prisma.raw(`n."g${i}"`)))}) = (${list(groupCols)})) AS "groupCount"
       FROM "matches" m ${keyset}

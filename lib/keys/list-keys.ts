@@ -77,6 +77,8 @@ export async function listKeys(
   const filteredWalk = order.walk !== "plain" && isFiltered(query);
   const matches: { count?: number; groupCounts?: Map<string, number> } = {};
   const readRows = async (travel: Travel): Promise<Row[]> => {
+    // A second read (back at the beginning) may find more keys than the first.
+    matches.groupCounts = undefined;
     if (filteredWalk) {
       const found = await listDb().$queryRaw<SortedRow[]>(sortedMatchesSql(order, where, travel, countLimit));
       matches.count = found[0].matchCount;

@@ -131,6 +131,26 @@ describe("KeyCache", () => {
     expect(cache.size).toBe(0);
   });
 
+  it("a lookup after a revocation never joins a load that started before it", async () => {
+    const releases: (() => void)[] = [];
+    let deleted = false;
+    const cache = new KeyCache(
+      () =>
+        new Promise<KeyRecord>((resolve) => {
+          const answer = { ...record("k1"), deletedAt: deleted ? 5 : null };
+          releases.push(() => resolve(answer));
+        }),
+      { maxEntries: 10 },
+    );
+    const before = cache.lookup("lookup h1", "h1");
+    deleted = true;
+    cache.evictKey("k1");
+    const after = cache.lookup("lookup h1", "h1");
+    for (const release of releases) release();
+    expect(await before).toMatchObject({ record: { deletedAt: null } });
+    expect(await after).toMatchObject({ record: { deletedAt: 5 } });
+  });
+
   it("keeps at most maxEntries, dropping the least recently used", async () => {
     const { cache, lookup, calls } = setup({ maxEntries: 2 });
     await lookup("h1");

@@ -29,7 +29,7 @@ export function lookupKeyFor(secret: string): string {
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   private readonly lookupKeyById = new Map<string, string>();
-  private readonly inFlight = new Map<string, Promise<Entry | null>>();
+  private readonly inFlight = new Map<string, { generation: number; promise: Promise<Entry | null> }>();
   private generation = 0;
 
   constructor(
@@ -67,8 +67,10 @@ export class KeyCache {
   }
 
   private refresh(lookupKey: string, hash: string): Promise<Entry | null> {
+    // A load that started before a revocation may answer with the record as
+    // it was: a lookup after the revocation starts its own.
     const pending = this.inFlight.get(lookupKey);
-    if (pending) return pending;
+    if (pending && pending.generation === this.generation) return pending.promise;
     const generation = this.generation;
     const startedAt = this.now();
     const promise = this.load(hash)
@@ -83,8 +85,10 @@ export class KeyCache {
         this.options.onLoadError?.(error);
         return null;
       })
-      .finally(() => this.inFlight.delete(lookupKey));
-    this.inFlight.set(lookupKey, promise);
+      .finally(() => {
+        if (this.inFlight.get(lookupKey)?.promise === promise) this.inFlight.delete(lookupKey);
+      });
+    this.inFlight.set(lookupKey, { generation, promise });
     return promise;
   }
 

@@ -105,6 +105,10 @@ function shapesFor(memberId: string): Record<string, Record<string, string>> {
     "grouped by owner, by creator, stale only": { group: "owner", sort: "createdBy", dir: "asc", stale: "1" },
     "grouped by owner, by creator, rare permission": { group: "owner", sort: "createdBy", dir: "asc", permission: "RESTRICTED" },
     "grouped by owner, by creator, search": { group: "owner", sort: "createdBy", dir: "asc", q: "ingest-00042" },
+    "grouped by owner, by creator, search 'label'": { group: "owner", sort: "createdBy", dir: "asc", q: "label" },
+    "grouped by owner, search": { group: "owner", q: "ingest-00042" },
+    "by creator, search": { sort: "createdBy", dir: "asc", q: "ingest-00042" },
+    "by creator, search 'label'": { sort: "createdBy", dir: "asc", q: "label" },
     "grouped by owner, stale only": { group: "owner", stale: "1" },
   });
   return shapes;
