@@ -58,7 +58,10 @@ export class KeyCache {
     return entry;
   }
 
-  // hash: the stored hash of the same secret, which the database is asked by.
+  // hash: the stored hash of the very secret lookupKey was made from, which
+  // the database is asked by. The cache cannot check that the two belong
+  // together: a record loaded by one secret's hash would be filed under the
+  // other's lookup key, so the caller derives both from the key presented.
   async lookup(lookupKey: string, hash: string): Promise<Lookup> {
     const fresh = this.peek(lookupKey);
     if (fresh) return { status: "hit", record: fresh.record };
