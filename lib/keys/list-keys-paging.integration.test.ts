@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createMember, createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
-import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
+import { listKeyRow } from "@/lib/testing/list-key-rows";
+import { ENVIRONMENTS } from "./key-model";
 import { KEY_SORT_COLUMNS, parseListKeysQuery } from "./list-keys-query";
 import { listKeys } from "./list-keys";
 
 const now = new Date();
-const DAY = 86_400_000;
 let organizationId: string;
 let otherOrganizationId: string;
 let viewerId: string;
@@ -24,18 +24,10 @@ beforeAll(async () => {
   await db().membership.delete({ where: { id: former.membershipId } });
   const people = [...members.map((m) => m.userId), former.userId, null];
   const data = Array.from({ length: 45 }, (_, i) => ({
-    organizationId,
+    ...listKeyRow(organizationId, i, people, now),
     name: i % 3 === 0 ? "Shared Name" : i % 3 === 1 ? "shared name" : `key ${String(i % 7)}`,
     environment: ENVIRONMENTS[i % 4],
-    scopes: SCOPES.filter((_, s) => (i + s) % 2 === 0),
-    permission: PERMISSION_LEVELS[i % 4],
-    hash: randomBytes(16).toString("hex"),
-    displayPrefix: `skml_dev_${String(i).padStart(4, "0")}`,
-    lastFour: "abcd",
-    createdById: people[i % people.length],
     ownerId: people[(i + 2) % people.length],
-    createdAt: new Date(now.getTime() - (i % 5) * DAY),
-    lastUsedAt: i % 3 === 0 ? null : new Date(now.getTime() - (i % 4) * DAY),
     deletedAt: i >= 37 ? now : null,
   }));
   await db().secretKey.createMany({ data });

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createMember, createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
-import { ENVIRONMENTS, PERMISSION_LEVELS, SCOPES } from "./key-model";
+import { listKeyRow } from "@/lib/testing/list-key-rows";
+import { ENVIRONMENTS } from "./key-model";
 import { KEY_SORT_COLUMNS, parseListKeysQuery } from "./list-keys-query";
 import { listKeys } from "./list-keys";
 import { FILTERED_COUNT_LIMIT } from "./list-page";
@@ -14,7 +14,6 @@ import { FILTERED_COUNT_LIMIT } from "./list-page";
 // other when the count crosses the limit between two pages.
 
 const now = new Date();
-const DAY = 86_400_000;
 
 async function organizationWithKeys(count: number, stagingEvery: number) {
   const { organization, members } = await createOrganizationWithAllRoles();
@@ -23,18 +22,10 @@ async function organizationWithKeys(count: number, stagingEvery: number) {
   const people = [...members.map((m) => m.userId), former.userId, null];
   await db().secretKey.createMany({
     data: Array.from({ length: count }, (_, i) => ({
-      organizationId: organization.id,
+      ...listKeyRow(organization.id, i, people, now),
       name: i % 4 === 0 ? "Same Name" : `key ${String(i % 9)} ${i % 2 === 0 ? "needle" : "hay"}`,
       environment: i % stagingEvery === 0 ? "STAGING" : ENVIRONMENTS.filter((e) => e !== "STAGING")[i % 3],
-      scopes: SCOPES.filter((_, s) => (i + s) % 2 === 0),
-      permission: PERMISSION_LEVELS[i % 4],
-      hash: randomBytes(16).toString("hex"),
-      displayPrefix: `skml_dev_${String(i).padStart(4, "0")}`,
-      lastFour: "abcd",
-      createdById: people[i % people.length],
       ownerId: people[(i * 7 + 2) % people.length],
-      createdAt: new Date(now.getTime() - (i % 5) * DAY),
-      lastUsedAt: i % 3 === 0 ? null : new Date(now.getTime() - (i % 4) * DAY),
     })),
   });
   return { organizationId: organization.id, viewerId: members[0].userId };

@@ -214,6 +214,13 @@ export function sortedMatchesSql(order: KeyOrder, where: Prisma.Sql, travel: Tra
   const [gDesc, iDesc] = [travel.groupsDescending, travel.innerDescending];
   const groupCols = groups.map((_, i) => Prisma.raw(`m."g${i}"`));
   const innerCols = inner.map((_, i) => Prisma.raw(`m."o${i}"`));
+  // The walk's order on the sorted rows (m), and again on the page (x).
+  const orderOn = (alias: string) =>
+    list([
+      ...groups.map((_, i) => Prisma.sql`${Prisma.raw(`${alias}."g${i}"`)} ${direction(gDesc)}`),
+      ...inner.map((_, i) => Prisma.sql`${Prisma.raw(`${alias}."o${i}"`)} ${direction(iDesc)}`),
+      Prisma.sql`${Prisma.raw(`${alias}."id"`)} ${direction(iDesc)}`,
+    ]);
   const cursor = travel.cursor;
   const cursorGroup = cursor ? params(cursor.values.slice(0, groups.length), order.groupParts) : [];
   const keyset = cursor
@@ -234,17 +241,9 @@ export function sortedMatchesSql(order: KeyOrder, where: Prisma.Sql, travel: Tra
     LEFT JOIN LATERAL (
       SELECT m.*, (SELECT count(*)::int FROM "matches" n WHERE (${list(groups.map((_, i) => Prisma.raw(`n."g${i}"`)))}) = (${list(groupCols)})) AS "groupCount"
       FROM "matches" m ${keyset}
-      ORDER BY ${list([
-        ...groupCols.map((col) => Prisma.sql`${col} ${direction(gDesc)}`),
-        ...innerCols.map((col) => Prisma.sql`${col} ${direction(iDesc)}`),
-        Prisma.sql`m."id" ${direction(iDesc)}`,
-      ])}
+      ORDER BY ${orderOn("m")}
       LIMIT ${travel.limit}) x ON t."matchCount" <= ${cap}
-    ORDER BY ${list([
-      ...groups.map((_, i) => Prisma.sql`${Prisma.raw(`x."g${i}"`)} ${direction(gDesc)}`),
-      ...inner.map((_, i) => Prisma.sql`${Prisma.raw(`x."o${i}"`)} ${direction(iDesc)}`),
-      Prisma.sql`x."id" ${direction(iDesc)}`,
-    ])}`;
+    ORDER BY ${orderOn("x")}`;
 }
 
 // At most limit + 1 matching keys counted: exact below the limit, "more" above.
