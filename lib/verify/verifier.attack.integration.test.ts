@@ -209,6 +209,26 @@ describe("the invalid-key limit cannot lock real keys out", () => {
     }
   });
 
+  it("past the limit, a deleted key gets the same 429 as a made-up one (no way to tell which leaked keys were real)", async () => {
+    const limited = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, invalidKeyLimitPerMinute: 5 });
+    try {
+      const { key, secret } = await newKey();
+      await db().secretKey.update({ where: { id: key.id }, data: { deletedAt: new Date() } });
+      const from = { "x-test-address": "10.0.0.9" };
+      for (let i = 0; i < 5; i++) await verifyCall(limited.url, junk, from);
+      const madeUp = await verifyCall(limited.url, junk, from);
+      const deleted = await verifyCall(limited.url, { key: secret, scope: "dataset", action: "read" }, from);
+      expect(madeUp.status).toBe(429);
+      expect({ status: deleted.status, json: deleted.json }).toEqual({ status: madeUp.status, json: madeUp.json });
+      const bearer = { ...from, authorization: `Bearer ${secret}` };
+      const whoamiDeleted = await fetch(`${limited.url}/api/v1/whoami`, { headers: bearer });
+      const whoamiMadeUp = await fetch(`${limited.url}/api/v1/whoami`, { headers: { ...from, authorization: "Bearer skml_live_not-a-real-key" } });
+      expect([whoamiDeleted.status, await whoamiDeleted.json()]).toEqual([whoamiMadeUp.status, await whoamiMadeUp.json()]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("through a service, one end client's junk spends only that client's limit", async () => {
     const limited = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, invalidKeyLimitPerMinute: 5, serviceTokens: SERVICE_TOKEN });
     try {

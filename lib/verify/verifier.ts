@@ -208,19 +208,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
   // reported, else the caller) slows guessing: a client past it gets 429
   // instead of 401 for a key that does not work. A key that works is always
   // answered, whoever sent junk from or through the same address.
-  function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
+  // A deleted or expired key is answered with notFound too: past the limit,
+  // a 401 for it beside 429s for made-up keys would tell which were real.
+  function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord, notFound: () => void) => void): void {
     const wait = limiter.retryAfterSeconds(limitKey);
     const notFound = () => (wait > 0 ? tooManyInvalid(wait, response) : refuse(limitKey, response));
     if (!parseKey(secret)) return notFound();
     const lookupKey = lookupKeyFor(secret);
     const fresh = cache.peek(lookupKey);
-    if (fresh) return fresh.record ? found(fresh.record) : notFound();
+    if (fresh) return fresh.record ? found(fresh.record, notFound) : notFound();
     cache
       .lookup(lookupKey, hashKey(secret, options.hashSecret))
       .then((lookup) => {
         if (lookup.status === "unavailable") return unavailable(response);
         if (!lookup.record) return notFound();
-        found(lookup.record);
+        found(lookup.record, notFound);
       })
       .catch(failed(response));
   }
@@ -277,7 +279,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
             });
           }
           const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : addressGroup(address);
-          resolveKey(key, limitKey, response, (record) => {
+          resolveKey(key, limitKey, response, (record, notFound) => {
             const now = Date.now();
             const live = isLive(record, now);
             const limited = live && keyRateLimited(record, now, response);
@@ -291,7 +293,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
               action,
               outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
             });
-            if (!live) return refuse(limitKey, response);
+            if (!live) return notFound();
             if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
           });
         },
@@ -309,7 +311,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
     }
     const address = options.clientAddress(request);
-    resolveKey(bearerToken(request.headers.authorization) ?? "", addressGroup(address), response, (record) => {
+    resolveKey(bearerToken(request.headers.authorization) ?? "", addressGroup(address), response, (record, notFound) => {
       const now = Date.now();
       const live = isLive(record, now);
       const limited = live && keyRateLimited(record, now, response);
@@ -322,7 +324,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         action: "whoami",
         outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : "ALLOWED",
       });
-      if (!live) return refuse(address, response);
+      if (!live) return notFound();
       if (limited) return;
       const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
       send(response, 200, { ...describeKey(record), allowedActions: allowedBy });
