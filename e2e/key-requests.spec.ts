@@ -13,7 +13,7 @@ async function setApprovals(page: Page, on: boolean) {
     await page.goto("/settings/security");
     if ((await toggle.isChecked()) !== on) {
       await toggle.click();
-      await expect(toggle).toBeEnabled();
+      await expect(toggle).toHaveAccessibleDescription("Saved.", { timeout: 5_000 });
       await page.reload();
     }
     await expect(toggle).toBeChecked({ checked: on, timeout: 1_000 });

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { createKeyActionId } from "./key-actions";
 import { screenshot } from "./screenshot";
+import { setSwitch } from "./settings";
 import { addMember, signInAs } from "./members";
 import { OWNER, SERVICE_HEADERS } from "./owner";
 
@@ -171,9 +172,8 @@ test("a member sees keys but no create or delete controls, and a forged create i
 test("with per-scope keys on, a key can be limited to one scope", async ({ page }) => {
   await page.goto("/settings/security");
   const toggle = page.getByRole("switch", { name: /Per-scope keys/ });
-  await toggle.check();
+  await setSwitch(toggle, true);
   // Saved on the server: still on after a reload.
-  await expect(toggle).toBeEnabled();
   await page.reload();
   await expect(toggle).toBeChecked();
   const dialog = await openCreateDialog(page);

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { OWNER } from "./owner";
+import { setSwitch } from "./settings";
 
 // Single sign-on through the oidc-provider scripts/test-e2e.ts runs on
 // loopback: its own login page (any password; "unverified:" before an email
@@ -22,13 +23,6 @@ async function signInWithSso(page: Page, login: string) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-async function setSwitch(page: Page, name: RegExp, on: boolean) {
-  const toggle = page.getByRole("switch", { name });
-  if ((await toggle.isChecked()) !== on) await toggle.click();
-  await expect(toggle).toBeChecked({ checked: on });
-  await expect(toggle).toBeEnabled();
-}
-
 test("a stranger is refused until owners let people join; then they join as a member through the provider's login page", async ({ page, browser }) => {
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const strangerPage = await stranger.newPage();
@@ -37,7 +31,7 @@ test("a stranger is refused until owners let people join; then they join as a me
   await expect(strangerPage.getByRole("main").getByRole("alert")).toHaveText(/There is no Secret Keys account for your email address/);
 
   await page.goto("/settings/security");
-  await setSwitch(page, /Let new people join with SSO/, true);
+  await setSwitch(page.getByRole("switch", { name: /Let new people join with SSO/ }), true);
   try {
     await signInWithSso(strangerPage, NEWCOMER);
     await expect(strangerPage).toHaveURL(/\/settings\/secret-keys$/);
@@ -48,7 +42,7 @@ test("a stranger is refused until owners let people join; then they join as a me
     await expect(strangerPage.getByRole("main")).toContainText("This browser");
   } finally {
     await page.goto("/settings/security");
-    await setSwitch(page, /Let new people join with SSO/, false);
+    await setSwitch(page.getByRole("switch", { name: /Let new people join with SSO/ }), false);
   }
   await stranger.close();
 
@@ -77,7 +71,7 @@ test("requiring SSO needs a break-glass owner, who alone keeps password sign-in"
   await expect(requireSso).not.toBeChecked();
 
   await page.getByRole("combobox", { name: "Break-glass owner" }).selectOption({ label: `${OWNER.name} <${OWNER.email}>` });
-  await setSwitch(page, /Require SSO/, true);
+  await setSwitch(page.getByRole("switch", { name: /Require SSO/ }), true);
   try {
     // The break-glass owner's password still works.
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -90,6 +84,6 @@ test("requiring SSO needs a break-glass owner, who alone keeps password sign-in"
     await context.close();
   } finally {
     await page.goto("/settings/security");
-    await setSwitch(page, /Require SSO/, false);
+    await setSwitch(page.getByRole("switch", { name: /Require SSO/ }), false);
   }
 });

@@ -5,6 +5,7 @@ import { expect, test } from "./fixtures";
 import { addMember, type NewMember } from "./members";
 import { OWNER } from "./owner";
 import { confirmPasswordWhenAsked, reauthDialog } from "./reauth";
+import { setSwitch } from "./settings";
 
 const tariq: NewMember = { name: "Tariq Two-Factor", email: "tariq@acme.test", role: "MEMBER", password: "tariq's long password" };
 const tess: NewMember = { name: "Tess Second Owner", email: "tess@acme.test", role: "OWNER", password: "tess's long password too" };
@@ -118,8 +119,7 @@ test("an owner requires two-factor sign-in: a member without it can only set it 
   await setUpAuthenticator(owner.page);
   try {
     await owner.page.reload();
-    await requirement.check();
-    await expect(requirement).toBeChecked();
+    await setSwitch(requirement, true);
     await owner.page.reload();
     await expect(requirement).toBeChecked();
 
@@ -143,8 +143,7 @@ test("an owner requires two-factor sign-in: a member without it can only set it 
   } finally {
     // Later specs sign in as the first owner with her password alone.
     await owner.page.goto("/settings/security");
-    await requirement.uncheck();
-    await expect(requirement).not.toBeChecked();
+    await setSwitch(requirement, false);
     await owner.page.reload();
     await expect(requirement).not.toBeChecked();
     await owner.context.close();

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import type { ActionResult } from "@/lib/action-result";
 
 // An organization setting as a switch: flips at once, calls the action
-// (asking for re-authentication if the server wants it) and flips back with
-// the server's message when refused.
+// (asking for re-authentication if the server wants it), then says "Saved."
+// once the server has it, or flips back with the server's message when
+// refused. Until then the switch is disabled, so a second flip cannot race.
 export function SettingSwitch({
   label,
   enabled,
@@ -28,8 +29,11 @@ export function SettingSwitch({
 }) {
   const runSensitive = useRunSensitive();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string>();
+  const [outcome, setOutcome] = useState<{ saved: true } | { saved: false; message: string }>();
   const [checked, setChecked] = useState(enabled);
+  const statusId = useId();
+  const status = pending ? "Saving…" : outcome?.saved ? "Saved." : outcome?.message;
+  const statusTone = outcome && !outcome.saved && !pending ? "text-red-600 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400";
   return (
     <div className={`flex flex-col gap-2 ${className ?? ""}`}>
       <label className="flex items-start gap-3 text-sm">
@@ -37,13 +41,15 @@ export function SettingSwitch({
           type="checkbox"
           role="switch"
           checked={checked}
+          aria-describedby={statusId}
           disabled={!canManage || disabled || pending}
           onChange={(event) => {
             const next = event.target.checked;
             setChecked(next);
+            setOutcome(undefined);
             startTransition(async () => {
               const result = await runSensitive(() => onChange(next));
-              setMessage(result.ok ? undefined : result.message);
+              setOutcome(result.ok ? { saved: true } : { saved: false, message: result.message });
               if (!result.ok) setChecked(!next);
             });
           }}
@@ -55,8 +61,8 @@ export function SettingSwitch({
           {!canManage && <span className="block text-zinc-500 dark:text-zinc-400">Only an owner can change this.</span>}
         </span>
       </label>
-      <p aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-        {message}
+      <p id={statusId} aria-live="polite" className={`text-sm ${statusTone}`}>
+        {status}
       </p>
     </div>
   );
