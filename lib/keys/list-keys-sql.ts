@@ -174,8 +174,14 @@ export function walkPageSql(order: KeyOrder, organizationId: string, where: Pris
         FROM ${FROM} WHERE ${where} AND ${condition} ${innerKeyset}
         ORDER BY ${innerOrder} LIMIT ${travel.limit})`,
   );
+  // The groups come sorted, so the planner sorts the page group by group
+  // (an incremental sort) and stops reading groups once the page is full,
+  // instead of reading every group's keys to sort them all: with a search
+  // that some people's keys never match, each such person cost a scan of
+  // all their keys (3 s at a million keys, sorted by creator).
+  const groupsInOrder = list(order.groupParts.map((_, i) => Prisma.sql`${Prisma.raw(`g${i}`)} ${direction(gDesc)}`));
   return Prisma.sql`WITH RECURSIVE ${groupsSql(order, organizationId)}
-    SELECT x.* FROM "groups" g CROSS JOIN LATERAL (${Prisma.join(branches, " UNION ALL ")}) x
+    SELECT x.* FROM (SELECT * FROM "groups" ORDER BY ${groupsInOrder}) g CROSS JOIN LATERAL (${Prisma.join(branches, " UNION ALL ")}) x
     ${outerKeyset}
     ORDER BY ${list([
       ...groupCols.map((col) => Prisma.sql`${col} ${direction(gDesc)}`),
