@@ -21,7 +21,21 @@ async function startApp(dataDir: string, port: number): Promise<App> {
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  await expect.poll(() => output, { timeout: 120_000 }).toMatch(/Ready\./);
+  // Ready, or at once the reason it is not (an app that stopped before).
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Not ready within 120 s:\n${output}`)), 120_000);
+    const check = () => {
+      if (!/Ready\./.test(output)) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout!.on("data", check);
+    child.stderr!.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The app stopped (${code}) before it was ready:\n${output}`));
+    });
+  });
   return { process: child, output: () => output, port };
 }
 
