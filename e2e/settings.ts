@@ -7,6 +7,6 @@ import { expect } from "./fixtures";
 export async function setSwitch(toggle: Locator, on: boolean): Promise<void> {
   if ((await toggle.isChecked()) === on) return;
   await toggle.click();
-  await expect(toggle).toHaveAccessibleDescription("Saved.");
+  await expect(toggle).toHaveAccessibleDescription("Saved.", { timeout: 15_000 });
   await expect(toggle).toBeChecked({ checked: on });
 }
