@@ -31,10 +31,12 @@ async function startApp(dataDir: string, port: number): Promise<App> {
     };
     child.stdout!.on("data", check);
     child.stderr!.on("data", check);
-    child.once("exit", (code) => {
+    // "close": after its output is read to the end, which says why it stopped.
+    child.once("close", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`The app stopped (${code}) before it was ready:\n${output}`));
+      reject(new Error(`The app stopped (${code ?? signal}) before it was ready:\n${output}`));
     });
+    child.once("error", reject);
   });
   return { process: child, output: () => output, port };
 }
