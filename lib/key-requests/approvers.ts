@@ -27,6 +27,15 @@ export async function approverPool(tx: Prisma.TransactionClient, organizationId:
   return new Set([...named, ...members.filter((m) => can(m.role, "keys.approve")).map((m) => m.userId)]).size;
 }
 
+// Whether approvals are required with fewer than two people who can
+// approve: then some requester has no one else, and their production keys
+// wait for good. Changes to roles, members or approvers check it last, in
+// their transaction, after taking the organization's row lock.
+export async function approvalsWouldLock(tx: Prisma.TransactionClient, organizationId: string): Promise<boolean> {
+  const { requireProductionApproval } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { requireProductionApproval: true } });
+  return requireProductionApproval && (await approverPool(tx, organizationId)) < 2;
+}
+
 // Whether the person may decide some request at all: a named approver, or
 // a role that approves. Checked before the request is looked up.
 export async function mayApproveAny(tx: Prisma.TransactionClient, actor: { organizationId: string; userId: string; role: Parameters<typeof can>[0] }) {

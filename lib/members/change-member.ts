@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { approvalsWouldLock } from "@/lib/key-requests/approvers";
 import { ownerLabel } from "@/lib/keys/key-owner";
 import { assertNotBreakGlass } from "@/lib/sso/break-glass";
 import { handOverLiveKeys } from "./hand-over-keys";
@@ -14,11 +15,19 @@ import { changeMemberRoleInput, removeMemberInput } from "./member-change-input"
 
 const LAST_OWNER = "An organization needs at least one owner. Make someone else an owner first.";
 const HEIR_NOT_A_MEMBER = "Choose another current member of your organization to take their keys.";
+const LAST_APPROVERS =
+  "Approvals for production keys are required, so at least two people must be able to approve. Make someone else an owner or name another approver first, or turn approvals off.";
 
-// Locks every membership of the organization, so two owners demoting each
-// other at the same moment cannot leave it with none; under the lock, the
-// caller must still hold a role that manages members (it may have just lost it).
+// Locks the organization's row, then every membership of it, so two owners
+// demoting each other at the same moment cannot leave it with none, and a
+// change racing the approvals switch or the approvers (which lock the same
+// row FOR UPDATE, first too) waits for it instead of deadlocking. NO KEY
+// UPDATE still lets keys be created meanwhile (their foreign key takes KEY
+// SHARE on the row): a creation racing a removal is settled by the
+// membership locks. Under the lock, the caller must still hold a role that
+// manages members (it may have just lost it).
 async function lockMemberships(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${actor.organizationId} FOR NO KEY UPDATE`;
   const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`
     SELECT "id", "role", "userId" FROM "Membership" WHERE "organizationId" = ${actor.organizationId} ORDER BY "id" FOR UPDATE`;
   const own = rows.find((row) => row.userId === actor.userId);
@@ -46,6 +55,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
     // promotion does not bring them back without an owner naming them again.
     const dropped = RESPONSIBILITIES.filter((responsibility) => !mayHold(responsibility, role));
     const { count } = await tx.namedResponsibility.deleteMany({ where: { membershipId: target.id, responsibility: { in: dropped } } });
+    if (await approvalsWouldLock(tx, options.actor.organizationId)) throw new AppError("CONFLICT", LAST_APPROVERS);
     await recordAuditEvent(tx, {
       actor: options.actor,
       action: "member.role_changed",
@@ -78,6 +88,7 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
     const heir = await tx.user.findUniqueOrThrow({ where: { id: heirId }, select: { id: true, email: true, name: true } });
     const { keyIds } = await handOverLiveKeys(tx, { actor, from: { id: target.userId, ...user }, to: heir });
     await tx.membership.delete({ where: { id: target.id, organizationId: actor.organizationId } });
+    if (await approvalsWouldLock(tx, actor.organizationId)) throw new AppError("CONFLICT", LAST_APPROVERS);
     await tx.authSession.updateMany({ where: { userId: target.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     // Their open key requests go with them: no one reveals a key for a person
     // who left; keys requested for them go to whoever takes their keys.

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { recordId } from "@/lib/validation/record-id";
-import { approverPool } from "@/lib/key-requests/approvers";
+import { approvalsWouldLock } from "@/lib/key-requests/approvers";
 import { RESPONSIBILITIES, RESPONSIBILITY_INFO, mayHold } from "./responsibilities";
 
 const MAX_NAMED = 20;
@@ -50,11 +50,7 @@ export async function setNamedPeople(options: { actor: Actor; input: unknown }):
     await tx.namedResponsibility.createMany({ data: membershipIds.map((membershipId) => ({ organizationId, responsibility, membershipId })) });
     // While approvals are required, every requester must keep someone else to approve.
     if (responsibility === "PRODUCTION_APPROVER") {
-      const { requireProductionApproval } = await tx.organization.findUniqueOrThrow({
-        where: { id: organizationId },
-        select: { requireProductionApproval: true },
-      });
-      if (requireProductionApproval && (await approverPool(tx, organizationId)) < 2) {
+      if (await approvalsWouldLock(tx, organizationId)) {
         throw new AppError(
           "CONFLICT",
           "Approvals are required, so at least two people must be able to approve. Name another approver, or turn approvals off first.",
