@@ -33,6 +33,14 @@ describe("list cursors", () => {
     }
   });
 
+  it('binds the viewer for "my keys" only', () => {
+    const mine = { ...query, owner: "me" };
+    expect(listCursorBinding("org_a", mine, "user_1")).not.toBe(listCursorBinding("org_a", mine, "user_2"));
+    const theirs = { ...query, owner: "user9" };
+    expect(listCursorBinding("org_a", theirs, "user_1")).toBe(listCursorBinding("org_a", theirs, "user_2"));
+    expect(listCursorBinding("org_a", query, "user_1")).toBe(listCursorBinding("org_a", query));
+  });
+
   it("parses timestamps, enums and scope lists only in PostgreSQL's text form", () => {
     const at = (values: string[], sort: "createdAt" | "permission" | "scopes") => {
       const q = parseListKeysQuery({ sort });

@@ -25,8 +25,10 @@ const payload = z
   .strict();
 
 // The list a cursor belongs to: organization, sort and every filter (not the
-// page size, which may change between pages).
-export function listCursorBinding(organizationId: string, query: ListKeysQuery): string {
+// page size, which may change between pages). "My keys" are the viewer's:
+// that filter binds the viewer too, so a link to a page of them is refused
+// for anyone else rather than read as a position in their own keys.
+export function listCursorBinding(organizationId: string, query: ListKeysQuery, viewerId?: string): string {
   return JSON.stringify([
     organizationId,
     query.sort,
@@ -38,7 +40,7 @@ export function listCursorBinding(organizationId: string, query: ListKeysQuery):
     query.environment ?? "",
     query.stale,
     query.due,
-    query.owner ?? "",
+    query.owner === "me" ? `me ${viewerId ?? ""}` : (query.owner ?? ""),
   ]);
 }
 

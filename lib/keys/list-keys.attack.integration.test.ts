@@ -64,6 +64,21 @@ describe("the keys list under attack", () => {
     await refused(theirs, { pageSize: "10", q: "their", cursor: page.nextCursor! });
   });
 
+  it('a cursor for "my keys" is refused for anyone else: it was made for its viewer\'s keys', async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    await seed(
+      organization.id,
+      Array.from({ length: 15 }, (_, i) => `owned ${i}`),
+    );
+    await db().secretKey.updateMany({ where: { organizationId: organization.id }, data: { ownerId: actors.OWNER.userId } });
+    const params = { pageSize: "10", owner: "me" };
+    const first = await listKeys(organization.id, parseListKeysQuery(params), new Date(), { viewerId: actors.OWNER.userId });
+    const next = { ...params, cursor: first.nextCursor! };
+    expect((await listKeys(organization.id, parseListKeysQuery(next), new Date(), { viewerId: actors.OWNER.userId })).rows).toHaveLength(5);
+    const error = await listKeys(organization.id, parseListKeysQuery(next), new Date(), { viewerId: actors.ADMIN.userId }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "INVALID_INPUT", message: INVALID_CURSOR_MESSAGE });
+  });
+
   it("forged, truncated, huge and prototype-named cursors are refused before any query", async () => {
     const page = await listKeys(theirs, parseListKeysQuery({ pageSize: "10" }));
     for (const cursor of ["__proto__", "constructor", "x.y", page.nextCursor!.slice(0, -2), "A".repeat(50_000), `${page.nextCursor}\u0007`]) {

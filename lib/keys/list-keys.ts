@@ -65,7 +65,7 @@ export async function listKeys(
 ): Promise<KeyListPage> {
   const order = keyOrder(query.sort, query.dir, query.group);
   const parts = orderParts(order);
-  const signing = { secret: keyHashSecret(), binding: listCursorBinding(organizationId, query) };
+  const signing = { secret: keyHashSecret(), binding: listCursorBinding(organizationId, query, options.viewerId) };
   const cursor = query.cursor ? decodeListCursor(query.cursor, { ...signing, parts }) : null;
   if (query.cursor && !cursor) throw new AppError("INVALID_INPUT", INVALID_CURSOR_MESSAGE);
 
