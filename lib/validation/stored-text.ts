@@ -11,3 +11,8 @@ export function isStorableText(value: string): boolean {
 // something it is not in the panel, an email or an export.
 export const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 export const BIDI_MESSAGE = "Text-direction control characters are not allowed.";
+
+// C0 and C1 control characters (the latter arrive in HTTP headers, read as
+// Latin-1; U+009B is a terminal's escape): never kept in text others read.
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTERS.source, "g");

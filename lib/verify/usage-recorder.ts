@@ -1,5 +1,6 @@
 import { SCOPES, type Scope } from "@/lib/keys/key-model";
 import { addressGroup } from "@/lib/net/address-group";
+import { CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
 export const OUTCOMES = ["ALLOWED", "DENIED", "REVOKED", "RATE_LIMITED"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -36,7 +37,6 @@ const MAX_TRACKED_KEYS = 100_000;
 
 const SCOPE_SET = new Set<string | null>([...SCOPES, null]);
 const OUTCOME_SET = new Set<string>(OUTCOMES);
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const text = (value: unknown, max: number) => typeof value === "string" && value.length <= max && !CONTROL_CHARACTERS.test(value);
 
 // Checked once per new activity row (not per request): a value the database

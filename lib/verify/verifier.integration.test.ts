@@ -195,4 +195,13 @@ describe("two instances on one database", () => {
     ]);
     expect((await db().secretKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
   });
+
+  it("keeps a caller's User-Agent without its control characters (C1 too: U+009B is a terminal's escape)", async () => {
+    const { key, secret } = await newKey();
+    const instance = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL! });
+    expect((await verifyCall(instance.url, { key: secret, scope: "dataset", action: "read" }, { "user-agent": "sdk\u009b2J\u0085/1" })).status).toBe(200);
+    await instance.close();
+    const [row] = await db().keyActivity.findMany({ where: { keyId: key.id } });
+    expect(row.userAgent).toBe("sdk 2J /1");
+  });
 });

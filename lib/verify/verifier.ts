@@ -16,12 +16,12 @@ import { UsageFlusher } from "./usage-flusher";
 import { UsageRecorder } from "./usage-recorder";
 import { bearerToken, parseVerifyBody, type VerifyRequest } from "./verify-request";
 import { createUsageWriter } from "./write-usage";
+import { ALL_CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
 export const VERIFY_PATH = "/api/v1/keys/verify";
 export const WHOAMI_PATH = "/api/v1/whoami";
 export const SERVICE_TOKEN_HEADER = "x-service-token";
 const MAX_BODY_BYTES = 8 * 1024;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 const JSON_HEADERS: [string, string][] = [
   ["content-type", "application/json; charset=utf-8"],
   ["cache-control", "no-store"],
@@ -144,7 +144,7 @@ function readBody(
   request.on("error", fail);
 }
 
-const headerUserAgent = (request: http.IncomingMessage) => request.headers["user-agent"]?.slice(0, 500).replace(CONTROL_CHARACTERS, " ") ?? null;
+const headerUserAgent = (request: http.IncomingMessage) => request.headers["user-agent"]?.slice(0, 500).replace(ALL_CONTROL_CHARACTERS, " ") ?? null;
 
 // Key verification served by our own HTTP server, outside Next's request
 // pipeline: format and checksum first, then an in-memory cache of key

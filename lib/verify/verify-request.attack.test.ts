@@ -23,8 +23,8 @@ describe("verify body: inherited property names", () => {
     expect(parseVerifyBody(`{"key":"${KEY}","scope":"dataset","action":"read","client":{"__proto__":{"ipAddress":"1.2.3.4"}}}`)).toMatchObject({ ok: false });
   });
 
-  it("a user agent with control characters (which PostgreSQL text cannot always hold) is refused", () => {
-    for (const userAgent of ["sdk\u0000/1", "sdk\n/1", "sdk\u007f"]) {
+  it("a user agent with control characters (which PostgreSQL text cannot always hold, or a terminal reads as commands) is refused", () => {
+    for (const userAgent of ["sdk\u0000/1", "sdk\n/1", "sdk\u007f", "sdk\u009b2J"]) {
       const parsed = parseVerifyBody(JSON.stringify({ key: KEY, scope: "dataset", action: "read", client: { userAgent } }));
       expect(parsed).toMatchObject({ ok: false, message: expect.stringMatching(/userAgent/) });
     }

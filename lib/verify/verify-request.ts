@@ -1,4 +1,5 @@
 import { ACTIONS, SCOPES, type Action, type Scope } from "@/lib/keys/key-model";
+import { CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
 export type VerifyRequest = {
   key: string;
@@ -16,7 +17,6 @@ const API_SCOPES = new Map<string, Scope>(SCOPES.map((scope) => [scope.toLowerCa
 const API_ACTIONS = new Set<string>(ACTIONS);
 const ALLOWED_FIELDS = new Set(["key", "scope", "action", "client"]);
 const CLIENT_FIELDS = new Set(["ipAddress", "userAgent"]);
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const fail = (message: string): ParsedBody => ({ ok: false, message });
 
