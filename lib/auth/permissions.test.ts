@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, OPERATIONS, ROLE_PERMISSIONS } from "./permissions";
+import { refusalFor } from "./actor";
 
 describe("role permissions", () => {
   it("gives the owner every operation", () => {
@@ -23,5 +24,13 @@ describe("role permissions", () => {
 
   it("lets members only look", () => {
     expect(ROLE_PERMISSIONS.MEMBER).toEqual(["keys.view", "members.view"]);
+  });
+});
+
+describe("refusals", () => {
+  it("name the roles that may, so the caller knows whom to ask", () => {
+    expect(refusalFor("settings.manage")).toBe("Your role does not allow this. Ask someone in your organization with the Owner role.");
+    expect(refusalFor("keys.create")).toBe("Your role does not allow this. Ask someone in your organization with the Owner or Admin role.");
+    expect(refusalFor("keys.delete")).toBe("Your role does not allow this. Ask someone in your organization with the Owner, Admin or Security role.");
   });
 });
