@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Route } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { shownText } from "./shown";
 import { OWNER } from "./owner";
 
 test("an owner sets the incident webhook and sees its signing secret once", async ({ page }) => {
@@ -15,7 +17,7 @@ test("an owner sets the incident webhook and sees its signing secret once", asyn
 
   await page.getByLabel("Webhook URL").fill("https://hooks.example.test/secret-keys");
   await page.getByRole("button", { name: "Save" }).click();
-  const secret = await page.getByTestId("webhook-secret").textContent();
+  const secret = await shownText(page.getByTestId("webhook-secret"));
   // Standard Webhooks: whsec_ and the standard base64 of 32 bytes.
   expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
   await page.getByText("How to verify deliveries").click();
@@ -56,4 +58,19 @@ test("an owner sees where incident emails go and sends a test email that arrives
   const mailDir = process.env.E2E_MAIL_DIR!;
   const messages = fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), "utf8"));
   expect(messages.some((message) => message.startsWith(`X-Envelope-To: ${OWNER.email}`) && message.includes("Test email"))).toBe(true);
+});
+
+test("a switch whose change gets no answer says it may not be saved, and the page stays usable", async ({ page }) => {
+  await page.goto("/settings/security");
+  const toggle = page.getByRole("switch", { name: /Per-scope keys/ });
+  const before = await toggle.isChecked();
+  const isAction = (route: Route) => route.request().method() === "POST";
+  await page.route("**/settings/security", (route) => (isAction(route) ? route.abort() : route.continue()));
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleDescription(/No answer from the server: the change may not have been saved/);
+  await expect(toggle).toBeChecked({ checked: before });
+  await expect(page.getByLabel("Webhook URL")).toBeVisible();
+  await page.unroute("**/settings/security");
+  await page.reload();
+  await expect(toggle).toBeChecked({ checked: before });
 });

@@ -4,6 +4,8 @@ import { useId, useState, useTransition } from "react";
 import { useRunSensitive } from "@/components/reauth/reauth-provider";
 import type { ActionResult } from "@/lib/action-result";
 
+const UNKNOWN_OUTCOME = "No answer from the server: the change may not have been saved. Reload the page to see the setting as it is.";
+
 // An organization setting as a switch: flips at once, calls the action
 // (asking for re-authentication if the server wants it), then says "Saved."
 // once the server has it, or flips back with the server's message when
@@ -48,7 +50,10 @@ export function SettingSwitch({
             setChecked(next);
             setOutcome(undefined);
             startTransition(async () => {
-              const result = await runSensitive(() => onChange(next));
+              // A request that never got its answer (the network, a restart)
+              // may or may not have been saved: said so, rather than the
+              // page giving way to an error.
+              const result = await runSensitive(() => onChange(next)).catch(() => ({ ok: false as const, message: UNKNOWN_OUTCOME }));
               setOutcome(result.ok ? { saved: true } : { saved: false, message: result.message });
               if (!result.ok) setChecked(!next);
             });
