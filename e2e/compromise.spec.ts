@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
+import { shownValue } from "./shown";
 import { OWNER, SERVICE_HEADERS } from "./owner";
 import { screenshot } from "./screenshot";
 
@@ -13,7 +14,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
   await dialog.getByLabel("Name").fill("Payments model key");
   await dialog.getByRole("radio", { name: "Production", exact: true }).check();
   await dialog.getByRole("button", { name: "Create key" }).click();
-  const leaked = await page.getByTestId("revealed-secret").inputValue();
+  const leaked = await shownValue(page.getByTestId("revealed-secret"));
   await page.getByLabel("I have stored this key somewhere safe.").check();
   await page.getByRole("button", { name: "Done" }).click();
 
@@ -43,7 +44,7 @@ test("a security lead runs the compromise wizard end to end", async ({ page }) =
 
   await expect(steps.getByLabel("Name of the replacement")).toHaveValue("Payments model key (replacement)");
   await steps.getByRole("button", { name: "Create replacement" }).click();
-  const replacement = await page.getByTestId("revealed-secret").inputValue();
+  const replacement = await shownValue(page.getByTestId("revealed-secret"));
   expect(replacement).toMatch(/^skml_live_/);
   await page.getByLabel("I have stored this key somewhere safe.").check();
   await page.getByRole("button", { name: "Done" }).click();

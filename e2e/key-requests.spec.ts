@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { shownValue } from "./shown";
 import { addMember, signInAs, type NewMember } from "./members";
 import { OWNER } from "./owner";
 
@@ -92,7 +93,7 @@ test("an owner names approvers and requires approval; an admin's production key 
   await admin.page.reload();
   await adminView.getByRole("button", { name: "Reveal key" }).click();
   const reveal = admin.page.getByRole("dialog", { name: "Save your secret key" });
-  const secret = await reveal.getByTestId("revealed-secret").inputValue();
+  const secret = await shownValue(reveal.getByTestId("revealed-secret"));
   expect(secret).toMatch(/^skml_live_/);
   await reveal.getByLabel("I have stored this key somewhere safe.").check();
   await reveal.getByRole("button", { name: "Done" }).click();

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { shownValue } from "./shown";
 import { createKeyActionId } from "./key-actions";
 import { screenshot } from "./screenshot";
 import { setSwitch } from "./settings";
@@ -20,7 +21,7 @@ async function createKey(page: Page, name: string, environment = "Production"): 
   await dialog.getByRole("radio", { name: environment, exact: true }).check();
   await dialog.getByRole("button", { name: "Create key" }).click();
   const reveal = page.getByRole("dialog", { name: "Save your secret key" });
-  const secret = await reveal.getByTestId("revealed-secret").inputValue();
+  const secret = await shownValue(reveal.getByTestId("revealed-secret"));
   await reveal.getByLabel("I have stored this key somewhere safe.").check();
   await reveal.getByRole("button", { name: "Done" }).click();
   await expect(reveal).toBeHidden();
@@ -37,7 +38,7 @@ test("create a key, copy it, confirm, see only its prefix; the secret is gone af
   await dialog.getByRole("button", { name: "Create key" }).click();
 
   const reveal = page.getByRole("dialog", { name: "Save your secret key" });
-  const secret = await reveal.getByTestId("revealed-secret").inputValue();
+  const secret = await shownValue(reveal.getByTestId("revealed-secret"));
   expect(secret).toMatch(/^skml_live_[0-9A-Za-z]{46}$/);
   await reveal.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(reveal.getByText("Secret key copied to the clipboard.")).toBeVisible();
@@ -237,7 +238,7 @@ test("rotate a key: the new secret is shown once, the old one works through the 
   await dialog.getByRole("radio", { name: "In 1 hour" }).check();
   await dialog.getByRole("button", { name: "Rotate key" }).click();
   const reveal = page.getByRole("dialog", { name: "Save your secret key" });
-  const second = await reveal.getByTestId("revealed-secret").inputValue();
+  const second = await shownValue(reveal.getByTestId("revealed-secret"));
   expect(second).toMatch(/^skml_live_/);
   expect(second).not.toBe(first);
   await reveal.getByLabel("I have stored this key somewhere safe.").check();
@@ -259,7 +260,7 @@ test("rotate a key: the new secret is shown once, the old one works through the 
   await page.getByRole("button", { name: "Rotate" }).click();
   await page.getByRole("dialog", { name: "Rotate “Rotating batch job”?" }).getByRole("radio", { name: "Immediately" }).check();
   await page.getByRole("button", { name: "Rotate key" }).click();
-  const third = await reveal.getByTestId("revealed-secret").inputValue();
+  const third = await shownValue(reveal.getByTestId("revealed-secret"));
   await reveal.getByLabel("I have stored this key somewhere safe.").check();
   await reveal.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Expired");

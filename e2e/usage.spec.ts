@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { shownValue } from "./shown";
 import { SERVICE_HEADERS } from "./owner";
 
 // Set USAGE_SCREENSHOTS to a directory to keep pictures of the charts.
@@ -14,7 +15,7 @@ async function createKey(page: Page, name: string, permission = /Full/): Promise
   await dialog.getByRole("radio", { name: permission }).check();
   await dialog.getByRole("button", { name: "Create key" }).click();
   const reveal = page.getByRole("dialog", { name: "Save your secret key" });
-  const secret = await reveal.getByTestId("revealed-secret").inputValue();
+  const secret = await shownValue(reveal.getByTestId("revealed-secret"));
   await reveal.getByLabel("I have stored this key somewhere safe.").check();
   await reveal.getByRole("button", { name: "Done" }).click();
   await expect(reveal).toBeHidden();
