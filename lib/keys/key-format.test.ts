@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS } from "./key-model";
-import { checksumFor, crc32, displayParts, generateKey, hashKey, parseKey } from "./key-format";
+import { checksumFor, displayParts, generateKey, hashKey, parseKey } from "./key-format";
 import { maskedKey } from "./masked-key";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-describe("crc32", () => {
-  it("matches the standard check value", () => {
-    expect(crc32("123456789")).toBe(0xcbf43926);
+describe("checksumFor", () => {
+  it("is the standard CRC-32 (check value 0xCBF43926) in six base62 digits", () => {
+    expect(checksumFor("123456789")).toBe("3jZRME");
   });
 });
 

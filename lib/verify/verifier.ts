@@ -195,34 +195,35 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const unavailable = (response: http.ServerResponse) =>
     send(response, 503, { error: "unavailable", message: "Key verification is temporarily unavailable. Retry shortly." }, [["retry-after", "1"]]);
 
-  const refuse = (limitKey: string, response: http.ServerResponse) => {
+  // Unknown, deleted, expired and malformed keys alike. The invalid-key
+  // limit (counted per limitKey: the end client a service reported, else the
+  // caller) slows guessing: a client past it gets 429 instead of 401 for a
+  // key that does not work. A deleted or expired key takes this path too:
+  // past the limit, a 401 for it beside 429s for made-up keys would tell
+  // which were real.
+  const notFound = (limitKey: string, response: http.ServerResponse) => {
+    const wait = limiter.retryAfterSeconds(limitKey);
+    if (wait > 0) {
+      return send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this client. Retry later." }, [["retry-after", String(wait)]]);
+    }
     limiter.recordFailure(limitKey);
     sendPrepared(response, 401, INVALID_KEY);
   };
 
-  const tooManyInvalid = (wait: number, response: http.ServerResponse) =>
-    send(response, 429, { error: "rate_limited", message: "Too many invalid keys from this client. Retry later." }, [["retry-after", String(wait)]]);
-
-  // Format and checksum first (no I/O), then the cache, then the database.
-  // The invalid-key limit (counted per limitKey: the end client a service
-  // reported, else the caller) slows guessing: a client past it gets 429
-  // instead of 401 for a key that does not work. A key that works is always
-  // answered, whoever sent junk from or through the same address.
-  // A deleted or expired key is answered with notFound too: past the limit,
-  // a 401 for it beside 429s for made-up keys would tell which were real.
-  function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord, notFound: () => void) => void): void {
-    const wait = limiter.retryAfterSeconds(limitKey);
-    const notFound = () => (wait > 0 ? tooManyInvalid(wait, response) : refuse(limitKey, response));
-    if (!parseKey(secret)) return notFound();
+  // The key's record: format and checksum first (no I/O), then the cache,
+  // then the database. A key that works is always answered, whoever sent
+  // junk from or through the same address.
+  function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
+    if (!parseKey(secret)) return notFound(limitKey, response);
     const lookupKey = lookupKeyFor(secret);
     const fresh = cache.peek(lookupKey);
-    if (fresh) return fresh.record ? found(fresh.record, notFound) : notFound();
+    if (fresh) return fresh.record ? found(fresh.record) : notFound(limitKey, response);
     cache
       .lookup(lookupKey, hashKey(secret, options.hashSecret))
       .then((lookup) => {
         if (lookup.status === "unavailable") return unavailable(response);
-        if (!lookup.record) return notFound();
-        found(lookup.record, notFound);
+        if (!lookup.record) return notFound(limitKey, response);
+        found(lookup.record);
       })
       .catch(failed(response));
   }
@@ -279,7 +280,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
             });
           }
           const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : addressGroup(address);
-          resolveKey(key, limitKey, response, (record, notFound) => {
+          resolveKey(key, limitKey, response, (record) => {
             const now = Date.now();
             const live = isLive(record, now);
             const limited = live && keyRateLimited(record, now, response);
@@ -293,7 +294,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
               action,
               outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
             });
-            if (!live) return notFound();
+            if (!live) return notFound(limitKey, response);
             if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
           });
         },
@@ -311,7 +312,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
     }
     const address = options.clientAddress(request);
-    resolveKey(bearerToken(request.headers.authorization) ?? "", addressGroup(address), response, (record, notFound) => {
+    const limitKey = addressGroup(address);
+    resolveKey(bearerToken(request.headers.authorization) ?? "", limitKey, response, (record) => {
       const now = Date.now();
       const live = isLive(record, now);
       const limited = live && keyRateLimited(record, now, response);
@@ -324,7 +326,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         action: "whoami",
         outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : "ALLOWED",
       });
-      if (!live) return notFound();
+      if (!live) return notFound(limitKey, response);
       if (limited) return;
       const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
       send(response, 200, { ...describeKey(record), allowedActions: allowedBy });
