@@ -108,7 +108,7 @@ export async function sendDigestNow(options: { actor: Actor; now?: Date }): Prom
   const now = options.now ?? new Date();
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR UPDATE`;
+    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
     const recent = await tx.hygieneDigest.findFirst({
       where: { organizationId, period: null, sentAt: { gt: new Date(now.getTime() - ON_DEMAND_INTERVAL_MS) } },
       orderBy: { sentAt: "desc" },

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
 import { holdersOf, namedPeople } from "@/lib/responsibilities/named-people";
 
@@ -37,8 +38,14 @@ export async function approvalsWouldLock(tx: Prisma.TransactionClient, organizat
 }
 
 // Whether the person may decide some request at all: a named approver, or
-// a role that approves. Checked before the request is looked up.
-export async function mayApproveAny(tx: Prisma.TransactionClient, actor: { organizationId: string; userId: string; role: Parameters<typeof can>[0] }) {
-  if (can(actor.role, "keys.approve")) return true;
+// a role that approves. Checked before the request is looked up, on their
+// membership as it is now, locked until the decision commits: a role change
+// racing the decision waits for it, or the decision waits for the change and
+// sees the new role, never the one the session started with.
+export async function mayApproveAny(tx: Prisma.TransactionClient, actor: { organizationId: string; userId: string }) {
+  const [membership] = await tx.$queryRaw<{ role: Role }[]>`
+    SELECT "role" FROM "Membership" WHERE "organizationId" = ${actor.organizationId} AND "userId" = ${actor.userId} FOR SHARE`;
+  if (!membership) return false;
+  if (can(membership.role, "keys.approve")) return true;
   return holdersOf(await namedPeople(actor.organizationId, tx), "PRODUCTION_APPROVER").some((p) => p.userId === actor.userId);
 }

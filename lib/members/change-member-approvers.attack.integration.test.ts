@@ -1,9 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { approverPool } from "@/lib/key-requests/approvers";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
+import { useFreshDatabase } from "@/lib/testing/fresh-database";
+import { holdAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
 import { changeMemberRole, removeMember } from "./change-member";
+
+beforeAll(async () => {
+  await useFreshDatabase();
+});
 
 // While production keys need approval, nobody approves their own request:
 // a role change or a removal that leaves fewer than two people who can
@@ -57,5 +64,35 @@ describe("member changes while approvals for production keys are required", () =
       expect(results.some((result) => result.status === "fulfilled")).toBe(true);
       if (await approvalsOn(organization.id)) expect(await pool(organization.id)).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe("the organization lock of member and approval changes", () => {
+  it("never holds back a row that merely references the organization (a key request, an audit event)", async () => {
+    const { organization, owner } = await twoOwners();
+    // The approvals switch is stopped just before it commits, holding the organization's row.
+    const chain = await holdAuditChain(organization.id);
+    const switching = setProductionApproval({ actor: owner, input: { enabled: true } });
+    await waitForLockWaiters(1);
+    // With FOR UPDATE, this insert's foreign key would wait for the switch:
+    // a key request holding its owner's membership meanwhile closed a cycle.
+    const inserted = db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
+      return tx.secretKey.create({
+        data: {
+          organizationId: organization.id,
+          name: "inserted meanwhile",
+          environment: "DEVELOPMENT",
+          scopes: ["DATASET"],
+          permission: "FULL",
+          hash: randomBytes(16).toString("hex"),
+          displayPrefix: "skml_dev_abcd",
+          lastFour: "wxyz",
+        },
+      });
+    });
+    await expect(inserted).resolves.toMatchObject({ organizationId: organization.id });
+    await chain.release();
+    expect(await switching).toEqual({ changed: true });
   });
 });

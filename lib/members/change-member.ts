@@ -20,12 +20,13 @@ const LAST_APPROVERS =
 
 // Locks the organization's row, then every membership of it, so two owners
 // demoting each other at the same moment cannot leave it with none, and a
-// change racing the approvals switch or the approvers (which lock the same
-// row FOR UPDATE, first too) waits for it instead of deadlocking. NO KEY
-// UPDATE still lets keys be created meanwhile (their foreign key takes KEY
-// SHARE on the row): a creation racing a removal is settled by the
-// membership locks. Under the lock, the caller must still hold a role that
-// manages members (it may have just lost it).
+// change racing the approvals switch or the approvers (which take the same
+// row first too) waits for it instead of deadlocking. All of them take it
+// FOR NO KEY UPDATE: that never holds back a row that merely references
+// the organization (a key, a request, an audit event), whose foreign key
+// takes KEY SHARE on it; FOR UPDATE would, and a key request holding its
+// owner's membership would then close a cycle. Under the lock, the caller
+// must still hold a role that manages members (it may have just lost it).
 async function lockMemberships(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${actor.organizationId} FOR NO KEY UPDATE`;
   const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`

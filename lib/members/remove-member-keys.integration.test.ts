@@ -6,6 +6,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
+import { holdAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
 import { snapshotOrganization } from "@/lib/testing/organization-snapshot";
 import { removeMember } from "./change-member";
 
@@ -103,35 +104,6 @@ describe("removing a member hands their live keys on", () => {
     expect(await snapshotOrganization(world.organization.id)).toEqual(before);
   });
 });
-
-// The organization's audit chain lock, taken by every audit event: holding
-// it from another connection stops a key's creation just before it commits.
-async function holdAuditChain(organizationId: string) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const done = db().$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
-      locked();
-      await released;
-    },
-    { timeout: 30_000 },
-  );
-  await isLocked;
-  return { release: async () => (release(), await done) };
-}
-
-async function waitForLockWaiters(count: number) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const [{ waiting }] = await db().$queryRaw<{ waiting: number }[]>`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`expected ${count} transactions waiting for a lock`);
-}
 
 describe("a key created by the member while they are being removed", () => {
   it("is handed on too: the removal waits for the creation and then sees its key", async () => {

@@ -16,7 +16,8 @@ export async function setProductionApproval(options: { actor: Actor; input: unkn
   assertReauthenticated(options.actor, "approvals.set");
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR UPDATE`;
+    // The lock member changes take first too (lib/members/change-member.ts).
+    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
     if (enabled && (await approverPool(tx, organizationId)) < 2) {
       throw new AppError(
         "CONFLICT",

@@ -30,8 +30,9 @@ export async function setNamedPeople(options: { actor: Actor; input: unknown }):
   }
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
-    // Serializes changes to the organization's named people.
-    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR UPDATE`;
+    // Serializes changes to the organization's named people, with member
+    // changes, which take it first too (lib/members/change-member.ts).
+    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
     const members = await tx.membership.findMany({
       where: { organizationId, id: { in: membershipIds } },
       select: { id: true, role: true, user: { select: { name: true, email: true } } },

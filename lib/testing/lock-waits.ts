@@ -1,0 +1,31 @@
+import { db } from "@/lib/db/client";
+
+// The organization's audit chain lock, taken by every audit event: holding
+// it from another connection stops a change just before it commits.
+export async function holdAuditChain(organizationId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const done = db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
+      locked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  await isLocked;
+  return { release: async () => (release(), await done) };
+}
+
+// Until at least `count` transactions of this database wait for a lock.
+export async function waitForLockWaiters(count: number) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [{ waiting }] = await db().$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`expected ${count} transactions waiting for a lock`);
+}
