@@ -1,5 +1,4 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
 import { holdersOf, namedPeople } from "@/lib/responsibilities/named-people";
 
@@ -28,23 +27,24 @@ export async function approverPool(tx: Prisma.TransactionClient, organizationId:
   return new Set([...named, ...members.filter((m) => can(m.role, "keys.approve")).map((m) => m.userId)]).size;
 }
 
-// Whether approvals are required with fewer than two people who can
-// approve: then some requester has no one else, and their production keys
-// wait for good. Changes to roles, members or approvers check it last, in
-// their transaction, after taking the organization's row lock.
-export async function approvalsWouldLock(tx: Prisma.TransactionClient, organizationId: string): Promise<boolean> {
+// Whether approvals are required and a change just took the people who can
+// approve below two (from `before`, counted under the same lock): then some
+// requester has no one else, and their production keys wait for good.
+// Changes to roles, members or approvers check it last, in their
+// transaction. An organization already below two can still change what
+// does not make it worse.
+export async function approversFellBelowTwo(tx: Prisma.TransactionClient, organizationId: string, before: number): Promise<boolean> {
   const { requireProductionApproval } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { requireProductionApproval: true } });
-  return requireProductionApproval && (await approverPool(tx, organizationId)) < 2;
+  if (!requireProductionApproval) return false;
+  const after = await approverPool(tx, organizationId);
+  return after < 2 && after < before;
 }
 
 // Whether the person may decide some request at all: a named approver, or
-// a role that approves. Checked before the request is looked up, on their
-// membership as it is now, locked until the decision commits: a role change
-// racing the decision waits for it, or the decision waits for the change and
-// sees the new role, never the one the session started with.
+// a role that approves, as their membership is now (the caller holds the
+// organization's row, so no member or approver change is in flight).
 export async function mayApproveAny(tx: Prisma.TransactionClient, actor: { organizationId: string; userId: string }) {
-  const [membership] = await tx.$queryRaw<{ role: Role }[]>`
-    SELECT "role" FROM "Membership" WHERE "organizationId" = ${actor.organizationId} AND "userId" = ${actor.userId} FOR SHARE`;
+  const membership = await tx.membership.findFirst({ where: { organizationId: actor.organizationId, userId: actor.userId }, select: { role: true } });
   if (!membership) return false;
   if (can(membership.role, "keys.approve")) return true;
   return holdersOf(await namedPeople(actor.organizationId, tx), "PRODUCTION_APPROVER").some((p) => p.userId === actor.userId);

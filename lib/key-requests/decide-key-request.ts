@@ -19,6 +19,12 @@ export async function decideKeyRequest(options: { actor: Actor; input: unknown; 
   const { actor } = options;
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
+    // Waits for a role change, a removal or a change of approvers in
+    // progress (they hold this row FOR NO KEY UPDATE), and holds them off
+    // until the decision commits: whether the decider may approve is read
+    // as it is now, never as the session started. FOR SHARE does not hold
+    // back rows that merely reference the organization.
+    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${actor.organizationId} FOR SHARE`;
     if (!(await mayApproveAny(tx, actor))) throw new AppError("FORBIDDEN", NOT_AN_APPROVER);
     const request = await lockRequest(tx, actor, input.requestId);
     if (request.requestedById === actor.userId) throw new AppError("FORBIDDEN", "You made this request, so someone else has to decide it.");

@@ -7,7 +7,7 @@ import { hashKey } from "@/lib/keys/key-format";
 import { keyHashSecret } from "@/lib/keys/key-hash-secret";
 import { rotateKey } from "@/lib/keys/rotate-key";
 import { deleteKey } from "@/lib/keys/delete-key";
-import { removeMember } from "@/lib/members/change-member";
+import { changeMemberRole, removeMember } from "@/lib/members/change-member";
 import { setProductionApproval } from "@/lib/organization/set-production-approval";
 import { setNamedPeople } from "@/lib/responsibilities/set-named-people";
 import { createKeyFixture, createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
@@ -201,11 +201,14 @@ describe("production approvals", () => {
     expect(await db().secretKey.count({ where: { organizationId: organization.id, deletedAt: null, ownerId: actors.ADMIN.userId } })).toBe(0);
   });
 
-  it("refuses a reveal once the requester lost the right to create keys", async () => {
-    const { actors } = await approvingOrganization();
-    const { requestId } = await requestKey({ actor: actors.OWNER, input: keyInput() });
-    await decideKeyRequest({ actor: actors.ADMIN, input: { requestId, decision: "approve" } });
-    expect(await code(revealKeyRequest({ actor: { ...actors.OWNER, role: "MEMBER" }, input: { requestId } }))).toBe("FORBIDDEN");
+  it("refuses a reveal once the requester lost the right to create keys, whatever role their session still carries", async () => {
+    const world = await approvingOrganization();
+    const { actors } = world;
+    const { requestId } = await requestKey({ actor: actors.ADMIN, input: keyInput() });
+    await decideKeyRequest({ actor: actors.SECURITY, input: { requestId, decision: "approve" } });
+    const admin = world.members.find((m) => m.role === "ADMIN")!.membershipId;
+    await changeMemberRole({ actor: actors.OWNER, input: { membershipId: admin, role: "MEMBER" } });
+    expect(await code(revealKeyRequest({ actor: actors.ADMIN, input: { requestId } }))).toBe("FORBIDDEN");
   });
 
   it("rotates a production key only through an approved request, the grace starting at the reveal", async () => {

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { CreateKeyInput } from "@/lib/keys/key-input";
 import { createKeyInTransaction } from "@/lib/keys/create-key";
 import { ROTATION_GRACE_PERIODS, type RotationGrace } from "@/lib/keys/key-rotation";
@@ -21,13 +22,17 @@ export async function revealKeyRequest(options: {
   const { actor } = options;
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
-    // Memberships before the request, the order a member's removal locks in
-    // (it withdraws their requests): the two can never wait on each other.
-    await tx.$executeRaw`SELECT 1 FROM "Membership" WHERE "organizationId" = ${actor.organizationId} FOR SHARE`;
+    // Memberships before the request, in the order a member's removal locks
+    // them (it withdraws their requests): the two can never wait on each
+    // other. A role change in progress is waited for, and read as it ends.
+    const members = await tx.$queryRaw<{ userId: string; role: Role }[]>`
+      SELECT "userId", "role" FROM "Membership" WHERE "organizationId" = ${actor.organizationId} ORDER BY "id" FOR SHARE`;
+    const own = members.find((member) => member.userId === actor.userId);
+    if (!own) throw new AppError("FORBIDDEN", "You are no longer a member of this organization.");
     const request = await lockRequest(tx, actor, requestId);
     if (request.requestedById !== actor.userId) throw new AppError("FORBIDDEN", "Only the person who requested this key can reveal it.");
-    // The requester must still hold the right they asked under.
-    assertCan(actor, request.kind === "CREATE" ? "keys.create" : "keys.rotate");
+    // The requester must still hold the right they asked under, in the role they have now.
+    assertCan({ ...actor, role: own.role }, request.kind === "CREATE" ? "keys.create" : "keys.rotate");
     assertState(request, now, "approved");
     const approver = request.decidedById ? await tx.user.findUnique({ where: { id: request.decidedById }, select: { name: true, email: true } }) : null;
     const approvedBy = { requestId: request.id, approverLabel: approver ? `${approver.name} <${approver.email}>` : "a former member" };

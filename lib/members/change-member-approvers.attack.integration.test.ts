@@ -51,6 +51,14 @@ describe("member changes while approvals for production keys are required", () =
   it("allow both once approvals are off", async () => {
     const { owner, second } = await twoOwners();
     expect(await changeMemberRole({ actor: owner, input: { membershipId: second.id, role: "MEMBER" } })).toEqual({ changed: true });
+    expect(await removeMember({ actor: owner, input: { membershipId: second.id } })).toMatchObject({ keysHandedOver: 0 });
+  });
+
+  it("still allow changes that do not make an organization already below two worse", async () => {
+    const { organization, actors } = await createOrganizationWithAllRoles();
+    await db().organization.update({ where: { id: organization.id }, data: { requireProductionApproval: true } });
+    const member = await db().membership.findFirstOrThrow({ where: { organizationId: organization.id, userId: actors.MEMBER.userId } });
+    expect(await changeMemberRole({ actor: actors.OWNER, input: { membershipId: member.id, role: "SECURITY" } })).toEqual({ changed: true });
   });
 
   it("racing the switch, never leave approvals on with one approver, and never fail with an internal error", async () => {
@@ -68,31 +76,36 @@ describe("member changes while approvals for production keys are required", () =
 });
 
 describe("the organization lock of member and approval changes", () => {
-  it("never holds back a row that merely references the organization (a key request, an audit event)", async () => {
+  it("never holds back a row that merely references the organization (here a key) while the approvals switch holds it", async () => {
     const { organization, owner } = await twoOwners();
     // The approvals switch is stopped just before it commits, holding the organization's row.
     const chain = await holdAuditChain(organization.id);
-    const switching = setProductionApproval({ actor: owner, input: { enabled: true } });
-    await waitForLockWaiters(1);
-    // With FOR UPDATE, this insert's foreign key would wait for the switch:
-    // a key request holding its owner's membership meanwhile closed a cycle.
-    const inserted = db().$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
-      return tx.secretKey.create({
-        data: {
-          organizationId: organization.id,
-          name: "inserted meanwhile",
-          environment: "DEVELOPMENT",
-          scopes: ["DATASET"],
-          permission: "FULL",
-          hash: randomBytes(16).toString("hex"),
-          displayPrefix: "skml_dev_abcd",
-          lastFour: "wxyz",
-        },
+    try {
+      const switching = setProductionApproval({ actor: owner, input: { enabled: true } });
+      await waitForLockWaiters(1);
+      // With FOR UPDATE, this insert's foreign key would wait for the switch;
+      // an audit event's insert, holding the audit lock the switch waits
+      // for, would then never finish.
+      const inserted = db().$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
+        return tx.secretKey.create({
+          data: {
+            organizationId: organization.id,
+            name: "inserted meanwhile",
+            environment: "DEVELOPMENT",
+            scopes: ["DATASET"],
+            permission: "FULL",
+            hash: randomBytes(16).toString("hex"),
+            displayPrefix: "skml_dev_abcd",
+            lastFour: "wxyz",
+          },
+        });
       });
-    });
-    await expect(inserted).resolves.toMatchObject({ organizationId: organization.id });
-    await chain.release();
-    expect(await switching).toEqual({ changed: true });
+      await expect(inserted).resolves.toMatchObject({ organizationId: organization.id });
+      await chain.release();
+      expect(await switching).toEqual({ changed: true });
+    } finally {
+      await chain.release();
+    }
   });
 });

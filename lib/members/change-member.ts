@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { approvalsWouldLock } from "@/lib/key-requests/approvers";
+import { approversFellBelowTwo, approverPool } from "@/lib/key-requests/approvers";
 import { ownerLabel } from "@/lib/keys/key-owner";
 import { assertNotBreakGlass } from "@/lib/sso/break-glass";
 import { handOverLiveKeys } from "./hand-over-keys";
@@ -20,13 +20,13 @@ const LAST_APPROVERS =
 
 // Locks the organization's row, then every membership of it, so two owners
 // demoting each other at the same moment cannot leave it with none, and a
-// change racing the approvals switch or the approvers (which take the same
-// row first too) waits for it instead of deadlocking. All of them take it
-// FOR NO KEY UPDATE: that never holds back a row that merely references
-// the organization (a key, a request, an audit event), whose foreign key
-// takes KEY SHARE on it; FOR UPDATE would, and a key request holding its
-// owner's membership would then close a cycle. Under the lock, the caller
-// must still hold a role that manages members (it may have just lost it).
+// change racing the approvals switch, the approvers or a decision (which
+// take the same row first too) waits for it. Never in a mode that holds
+// back KEY SHARE: every audit event takes the organization's audit lock and
+// then KEY SHARE on this row for its foreign key, so a transaction holding
+// the row FOR UPDATE while waiting for the audit lock would deadlock with
+// it. Under the lock, the caller must still hold a role that manages
+// members (it may have just lost it).
 async function lockMemberships(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${actor.organizationId} FOR NO KEY UPDATE`;
   const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`
@@ -49,6 +49,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
   return db().$transaction(async (tx) => {
     const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
     if (target.role === role) return { changed: false };
+    const approversBefore = await approverPool(tx, options.actor.organizationId);
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
     if (role !== "OWNER") await assertNotBreakGlass(tx, target.id);
     await tx.membership.update({ where: { id: target.id, organizationId: options.actor.organizationId }, data: { role } });
@@ -56,7 +57,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
     // promotion does not bring them back without an owner naming them again.
     const dropped = RESPONSIBILITIES.filter((responsibility) => !mayHold(responsibility, role));
     const { count } = await tx.namedResponsibility.deleteMany({ where: { membershipId: target.id, responsibility: { in: dropped } } });
-    if (await approvalsWouldLock(tx, options.actor.organizationId)) throw new AppError("CONFLICT", LAST_APPROVERS);
+    if (await approversFellBelowTwo(tx, options.actor.organizationId, approversBefore)) throw new AppError("CONFLICT", LAST_APPROVERS);
     await recordAuditEvent(tx, {
       actor: options.actor,
       action: "member.role_changed",
@@ -87,9 +88,10 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
       throw new AppError("INVALID_INPUT", HEIR_NOT_A_MEMBER, { newKeyOwnerId: [HEIR_NOT_A_MEMBER] });
     }
     const heir = await tx.user.findUniqueOrThrow({ where: { id: heirId }, select: { id: true, email: true, name: true } });
+    const approversBefore = await approverPool(tx, actor.organizationId);
     const { keyIds } = await handOverLiveKeys(tx, { actor, from: { id: target.userId, ...user }, to: heir });
     await tx.membership.delete({ where: { id: target.id, organizationId: actor.organizationId } });
-    if (await approvalsWouldLock(tx, actor.organizationId)) throw new AppError("CONFLICT", LAST_APPROVERS);
+    if (await approversFellBelowTwo(tx, actor.organizationId, approversBefore)) throw new AppError("CONFLICT", LAST_APPROVERS);
     await tx.authSession.updateMany({ where: { userId: target.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     // Their open key requests go with them: no one reveals a key for a person
     // who left; keys requested for them go to whoever takes their keys.

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { recordId } from "@/lib/validation/record-id";
-import { approvalsWouldLock } from "@/lib/key-requests/approvers";
+import { approversFellBelowTwo, approverPool } from "@/lib/key-requests/approvers";
 import { RESPONSIBILITIES, RESPONSIBILITY_INFO, mayHold } from "./responsibilities";
 
 const MAX_NAMED = 20;
@@ -47,11 +47,12 @@ export async function setNamedPeople(options: { actor: Actor; input: unknown }):
     const current = await tx.namedResponsibility.findMany({ where: { organizationId, responsibility }, select: { membershipId: true } });
     const same = current.length === membershipIds.length && current.every((row) => membershipIds.includes(row.membershipId));
     if (same) return { changed: false };
+    const approversBefore = await approverPool(tx, organizationId);
     await tx.namedResponsibility.deleteMany({ where: { organizationId, responsibility } });
     await tx.namedResponsibility.createMany({ data: membershipIds.map((membershipId) => ({ organizationId, responsibility, membershipId })) });
     // While approvals are required, every requester must keep someone else to approve.
     if (responsibility === "PRODUCTION_APPROVER") {
-      if (await approvalsWouldLock(tx, organizationId)) {
+      if (await approversFellBelowTwo(tx, organizationId, approversBefore)) {
         throw new AppError(
           "CONFLICT",
           "Approvals are required, so at least two people must be able to approve. Name another approver, or turn approvals off first.",
