@@ -27,15 +27,20 @@ export async function approverPool(tx: Prisma.TransactionClient, organizationId:
   return new Set([...named, ...members.filter((m) => can(m.role, "keys.approve")).map((m) => m.userId)]).size;
 }
 
-// Whether approvals are required and a change just took the people who can
-// approve below two (from `before`, counted under the same lock): then some
-// requester has no one else, and their production keys wait for good.
-// Changes to roles, members or approvers check it last, in their
-// transaction. An organization already below two can still change what
-// does not make it worse.
-export async function approversFellBelowTwo(tx: Prisma.TransactionClient, organizationId: string, before: number): Promise<boolean> {
+// The people who can approve before a change to roles, members or
+// approvers, counted under the organization's lock; null while approvals
+// are off, when no change needs checking (and nothing more is read).
+export async function approversBeforeChange(tx: Prisma.TransactionClient, organizationId: string): Promise<number | null> {
   const { requireProductionApproval } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { requireProductionApproval: true } });
-  if (!requireProductionApproval) return false;
+  return requireProductionApproval ? approverPool(tx, organizationId) : null;
+}
+
+// Whether the change just made took the people who can approve below two:
+// then some requester has no one else, and their production keys wait for
+// good. Checked last, in the change's transaction. An organization already
+// below two can still change what does not make it worse.
+export async function approversFellBelowTwo(tx: Prisma.TransactionClient, organizationId: string, before: number | null): Promise<boolean> {
+  if (before === null) return false;
   const after = await approverPool(tx, organizationId);
   return after < 2 && after < before;
 }

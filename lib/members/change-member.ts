@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { approversFellBelowTwo, approverPool } from "@/lib/key-requests/approvers";
+import { approversBeforeChange, approversFellBelowTwo } from "@/lib/key-requests/approvers";
 import { ownerLabel } from "@/lib/keys/key-owner";
 import { assertNotBreakGlass } from "@/lib/sso/break-glass";
 import { handOverLiveKeys } from "./hand-over-keys";
@@ -49,7 +49,7 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
   return db().$transaction(async (tx) => {
     const { target, owners, user } = await lockMemberships(tx, options.actor, membershipId);
     if (target.role === role) return { changed: false };
-    const approversBefore = await approverPool(tx, options.actor.organizationId);
+    const approversBefore = await approversBeforeChange(tx, options.actor.organizationId);
     if (target.role === "OWNER" && owners === 1) throw new AppError("CONFLICT", LAST_OWNER);
     if (role !== "OWNER") await assertNotBreakGlass(tx, target.id);
     await tx.membership.update({ where: { id: target.id, organizationId: options.actor.organizationId }, data: { role } });
@@ -88,7 +88,7 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
       throw new AppError("INVALID_INPUT", HEIR_NOT_A_MEMBER, { newKeyOwnerId: [HEIR_NOT_A_MEMBER] });
     }
     const heir = await tx.user.findUniqueOrThrow({ where: { id: heirId }, select: { id: true, email: true, name: true } });
-    const approversBefore = await approverPool(tx, actor.organizationId);
+    const approversBefore = await approversBeforeChange(tx, actor.organizationId);
     const { keyIds } = await handOverLiveKeys(tx, { actor, from: { id: target.userId, ...user }, to: heir });
     await tx.membership.delete({ where: { id: target.id, organizationId: actor.organizationId } });
     if (await approversFellBelowTwo(tx, actor.organizationId, approversBefore)) throw new AppError("CONFLICT", LAST_APPROVERS);

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation/zod";
 import { recordId } from "@/lib/validation/record-id";
-import { approversFellBelowTwo, approverPool } from "@/lib/key-requests/approvers";
+import { approversBeforeChange, approversFellBelowTwo } from "@/lib/key-requests/approvers";
 import { RESPONSIBILITIES, RESPONSIBILITY_INFO, mayHold } from "./responsibilities";
 
 const MAX_NAMED = 20;
@@ -47,7 +47,7 @@ export async function setNamedPeople(options: { actor: Actor; input: unknown }):
     const current = await tx.namedResponsibility.findMany({ where: { organizationId, responsibility }, select: { membershipId: true } });
     const same = current.length === membershipIds.length && current.every((row) => membershipIds.includes(row.membershipId));
     if (same) return { changed: false };
-    const approversBefore = await approverPool(tx, organizationId);
+    const approversBefore = responsibility === "PRODUCTION_APPROVER" ? await approversBeforeChange(tx, organizationId) : null;
     await tx.namedResponsibility.deleteMany({ where: { organizationId, responsibility } });
     await tx.namedResponsibility.createMany({ data: membershipIds.map((membershipId) => ({ organizationId, responsibility, membershipId })) });
     // While approvals are required, every requester must keep someone else to approve.
