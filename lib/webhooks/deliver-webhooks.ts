@@ -30,7 +30,9 @@ const NO_ENDPOINT: AttemptRecord = { ok: false, giveUp: true, statusCode: null, 
 // Sends every delivery that is due, once each. Rows are claimed with SKIP
 // LOCKED, so several app instances share the work without double sends.
 // onlyId: the one delivery to send now (the owner's test event), leaving the
-// queue to the worker.
+// queue to the worker. Should the worker have claimed it first, this waits
+// for that attempt (no SKIP LOCKED) and then sends nothing more, so the
+// owner is told how the attempt went, not that it has not happened yet.
 export async function processDueWebhooks(limit = 20, onlyId?: string): Promise<number> {
   let processed = 0;
   for (let i = 0; i < limit; i++) {
@@ -39,7 +41,7 @@ export async function processDueWebhooks(limit = 20, onlyId?: string): Promise<n
         const [due] = onlyId
           ? await tx.$queryRaw<Due[]>`
               SELECT "id", "organizationId", "messageId", "payload", "attempts" FROM "WebhookDelivery"
-              WHERE "id" = ${onlyId} AND "status" = 'pending' FOR UPDATE SKIP LOCKED`
+              WHERE "id" = ${onlyId} AND "status" = 'pending' AND "attempts" = 0 FOR UPDATE`
           : await tx.$queryRaw<Due[]>`
               SELECT "id", "organizationId", "messageId", "payload", "attempts" FROM "WebhookDelivery"
               WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
