@@ -9,7 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { approversBeforeChange, approversFellBelowTwo } from "@/lib/key-requests/approvers";
 import { ownerLabel } from "@/lib/keys/key-owner";
 import { assertNotBreakGlass } from "@/lib/sso/break-glass";
-import { handOverLiveKeys } from "./hand-over-keys";
+import { handOverLiveKeys, recordKeysHandedOver } from "./hand-over-keys";
 import { mayHold, RESPONSIBILITIES } from "@/lib/responsibilities/responsibilities";
 import { changeMemberRoleInput, removeMemberInput } from "./member-change-input";
 
@@ -89,7 +89,9 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
     }
     const heir = await tx.user.findUniqueOrThrow({ where: { id: heirId }, select: { id: true, email: true, name: true } });
     const approversBefore = await approversBeforeChange(tx, actor.organizationId);
-    const { keyIds } = await handOverLiveKeys(tx, { actor, from: { id: target.userId, ...user }, to: heir });
+    const leaving = { id: target.userId, ...user };
+    // Every change first, the audit events last (recordKeysHandedOver says why).
+    const keys = await handOverLiveKeys(tx, { actor, from: leaving, to: heir });
     await tx.membership.delete({ where: { id: target.id, organizationId: actor.organizationId } });
     if (await approversFellBelowTwo(tx, actor.organizationId, approversBefore)) throw new AppError("CONFLICT", LAST_APPROVERS);
     await tx.authSession.updateMany({ where: { userId: target.userId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -104,22 +106,23 @@ export async function removeMember(options: { actor: Actor; input: unknown }): P
       data: { status: "WITHDRAWN", withdrawnAt: new Date(), liveName: null },
     });
     await tx.notification.deleteMany({ where: { userId: target.userId, organizationId: actor.organizationId } });
-    await recordAuditEvent(tx, {
-      actor,
-      action: "member.removed",
-      details: { email: user.email, name: user.name, role: target.role, keysHandedOver: keyIds.length, keysTo: ownerLabel(heir) },
-    });
-    if (keyIds.length > 0 && heir.id !== actor.userId) {
+    if (keys.length > 0 && heir.id !== actor.userId) {
       await tx.notification.create({
         data: {
           organizationId: actor.organizationId,
           userId: heir.id,
-          title: keyIds.length === 1 ? `You now own a key of ${user.name}` : `You now own ${keyIds.length} keys of ${user.name}`,
+          title: keys.length === 1 ? `You now own a key of ${user.name}` : `You now own ${keys.length} keys of ${user.name}`,
           body: `${actor.label} removed ${user.name} from the organization and made you the owner of their live keys.`,
           link: "/settings/secret-keys?owner=me",
         },
       });
     }
-    return { keysHandedOver: keyIds.length };
+    await recordKeysHandedOver(tx, { actor, from: leaving, to: heir, keys });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "member.removed",
+      details: { email: user.email, name: user.name, role: target.role, keysHandedOver: keys.length, keysTo: ownerLabel(heir) },
+    });
+    return { keysHandedOver: keys.length };
   });
 }

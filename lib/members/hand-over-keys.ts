@@ -5,22 +5,29 @@ import { ownerLabel } from "@/lib/keys/key-owner";
 
 type Tx = Prisma.TransactionClient;
 type Person = { id: string; name: string; email: string };
+type HandedOverKey = { id: string; displayPrefix: string; name: string };
 
 // Gives every live key one member owns in the actor's organization to
-// another, in the caller's transaction, with an audit event per key. The
-// caller holds the organization's memberships locked (FOR UPDATE): a key
-// being created for the leaving member waits for that lock or was committed
-// before it (lockOwnerMembership), so this one statement sees all of them.
-export async function handOverLiveKeys(tx: Tx, options: { actor: Actor; from: Person; to: Person }): Promise<{ keyIds: string[] }> {
+// another, in the caller's transaction and in one statement. The caller
+// holds the organization's memberships locked (FOR UPDATE): a key being
+// created for the leaving member waits for that lock or was committed before
+// it (lockOwnerMembership), so this statement sees all of them.
+export async function handOverLiveKeys(tx: Tx, options: { actor: Actor; from: Person; to: Person }): Promise<HandedOverKey[]> {
   const { actor, from, to } = options;
-  // Every change first, in one statement, and then the audit events: the
-  // events take the organization's chain lock, which must not be held while
-  // waiting for a key row.
-  const keys = await tx.$queryRaw<{ id: string; displayPrefix: string; name: string }[]>`
+  return tx.$queryRaw<HandedOverKey[]>`
     UPDATE "SecretKey" SET "ownerId" = ${to.id}
     WHERE "organizationId" = ${actor.organizationId} AND "ownerId" = ${from.id} AND "deletedAt" IS NULL
     RETURNING "id", "displayPrefix", "name"`;
-  for (const key of keys) {
+}
+
+// One audit event per key handed over. Call it after the transaction's last
+// change to any row: the events take the organization's audit chain lock,
+// and a transaction that holds it while waiting for a row deadlocks with one
+// that holds the row and waits for the chain (a member withdrawing their
+// request or ending their sessions as they are removed).
+export async function recordKeysHandedOver(tx: Tx, options: { actor: Actor; from: Person; to: Person; keys: HandedOverKey[] }) {
+  const { actor, from, to } = options;
+  for (const key of options.keys) {
     await recordAuditEvent(tx, {
       actor,
       action: "key.owner_changed",
@@ -28,5 +35,4 @@ export async function handOverLiveKeys(tx: Tx, options: { actor: Actor; from: Pe
       details: { from: ownerLabel(from), to: ownerLabel(to), fromUserId: from.id, toUserId: to.id, reason: "member_removed" },
     });
   }
-  return { keyIds: keys.map((key) => key.id) };
 }

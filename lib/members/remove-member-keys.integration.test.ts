@@ -7,6 +7,11 @@ import { deleteKey } from "@/lib/keys/delete-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
 import { holdAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
+import { createAuthSession, revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
+import { requestKey } from "@/lib/key-requests/request-key";
+import { withdrawKeyRequest } from "@/lib/key-requests/withdraw-key-request";
+import { setProductionApproval } from "@/lib/organization/set-production-approval";
+import { setNamedPeople } from "@/lib/responsibilities/set-named-people";
 import { snapshotOrganization } from "@/lib/testing/organization-snapshot";
 import { removeMember } from "./change-member";
 
@@ -150,6 +155,59 @@ describe("a key created by the member while they are being removed", () => {
       expect(await db().membership.count({ where: { organizationId: world.organization.id, userId: actors.ADMIN.userId } })).toBe(0);
       expect(await orphans(world.organization.id), `round ${round}`).toEqual([]);
     }
+  });
+});
+
+describe("the member's own changes racing their removal", () => {
+  // The removal has handed their key on and waits for the audit chain; the
+  // member's own change then takes a row the removal still has to change.
+  async function raceRemoval(world: World, memberChange: () => Promise<unknown>) {
+    const chain = await holdAuditChain(world.organization.id);
+    const removal = removeMember({ actor: world.actors.OWNER, input: { membershipId: membershipOf(world, "ADMIN") } }).catch((e: unknown) => toActionError(e));
+    await waitForLockWaiters(1);
+    const change = memberChange().then(
+      () => "done",
+      (e: unknown) => toActionError(e).code,
+    );
+    await waitForLockWaiters(2);
+    await chain.release();
+    return { removal: await removal, change: await change };
+  }
+
+  it("withdrawing their open key request: the removal ends it, never a deadlock", async () => {
+    const world = await createOrganizationWithAllRoles();
+    const { actors } = world;
+    await setNamedPeople({
+      actor: actors.OWNER,
+      input: { responsibility: "PRODUCTION_APPROVER", membershipIds: [membershipOf(world, "OWNER"), membershipOf(world, "SECURITY")] },
+    });
+    await setProductionApproval({ actor: actors.OWNER, input: { enabled: true } });
+    await createKey({ actor: actors.OWNER, input: input("Admin's", actors.ADMIN.userId) });
+    const { requestId } = await requestKey({
+      actor: actors.ADMIN,
+      input: { name: "prod", environment: "PRODUCTION", permission: "READ_ONLY", expiresInDays: "90", reason: "The production deployment." },
+    });
+
+    const { removal, change } = await raceRemoval(world, () => withdrawKeyRequest({ actor: actors.ADMIN, input: { requestId } }));
+
+    expect(removal).toEqual({ keysHandedOver: 1 });
+    expect(["done", "CONFLICT"]).toContain(change);
+    expect(await db().keyRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "WITHDRAWN" });
+    expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
+  });
+
+  it("ending their other sessions: the removal ends them all, never a deadlock", async () => {
+    const world = await createOrganizationWithAllRoles();
+    const { actors } = world;
+    await createKey({ actor: actors.OWNER, input: input("Admin's", actors.ADMIN.userId) });
+    const sessions = await Promise.all([1, 2].map(() => createAuthSession({ userId: actors.ADMIN.userId, ipAddress: "203.0.113.7", userAgent: "vitest" })));
+
+    const { removal, change } = await raceRemoval(world, () => revokeOtherAuthSessions({ actor: actors.ADMIN, keepSessionId: sessions[0].sessionId }));
+
+    expect(removal).toEqual({ keysHandedOver: 1 });
+    expect(change).toBe("done");
+    expect(await db().authSession.count({ where: { userId: actors.ADMIN.userId, revokedAt: null } })).toBe(0);
+    expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
   });
 });
 
