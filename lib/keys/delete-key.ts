@@ -12,15 +12,14 @@ import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
 
 type Tx = Prisma.TransactionClient;
 
-// The deletion in the caller's transaction; null when the key is not a live
-// key of the actor's organization. A production or CI/CD key needs a recent
-// re-authentication (refused before the transaction commits, so nothing
-// changes), except in an incident's revoke step: opening the incident
-// needed one, and the response must not stall on a password prompt.
-export async function deleteKeyInTransaction(
-  tx: Tx,
-  options: { actor: Actor; keyId: string; now: Date; notify?: boolean; inIncident?: true },
-): Promise<{ name: string; deletedAt: Date } | null> {
+type DeletedKey = { id: string; name: string; displayPrefix: string; environment: string; lastUsedAt: Date | null };
+
+// Marks a live key of the actor's organization deleted, in the caller's
+// transaction; null when there is none. A production or CI/CD key needs a
+// recent re-authentication (refused before the transaction commits, so
+// nothing changes), except in an incident's revoke step: opening the
+// incident needed one, and the response must not stall on a password prompt.
+async function markKeyDeleted(tx: Tx, options: { actor: Actor; keyId: string; now: Date; inIncident?: true }): Promise<DeletedKey | null> {
   const organizationId = options.actor.organizationId;
   const { count } = await tx.secretKey.updateMany({
     where: { id: options.keyId, organizationId, deletedAt: null },
@@ -32,20 +31,35 @@ export async function deleteKeyInTransaction(
     select: { id: true, name: true, displayPrefix: true, environment: true, lastUsedAt: true },
   });
   if (!options.inIncident) assertReauthenticated(options.actor, "key.delete", { environment: key.environment });
-  await recordAuditEvent(tx, {
-    actor: options.actor,
-    action: "key.deleted",
-    key,
-    details: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null },
-  });
-  await enqueueWebhook(tx, { organizationId, event: "key.deleted", data: { key: keyForEvent(key), by: options.actor.label } });
-  if (options.notify === false) return { name: key.name, deletedAt: options.now };
-  await notifyMembers(tx, {
-    organizationId,
-    title: `Key “${key.name}” deleted`,
-    body: `${options.actor.label} deleted it; apps using it are refused from now on.`,
-    link: `/settings/secret-keys/${key.id}`,
-  });
+  return key;
+}
+
+// The deletion's audit event and webhook. After the transaction's last
+// change to an existing row: the event takes the organization's audit
+// chain lock, and waiting for a row while holding it deadlocks with
+// whoever holds that row and waits for the chain.
+async function announceKeyDeleted(tx: Tx, actor: Actor, key: DeletedKey) {
+  await recordAuditEvent(tx, { actor, action: "key.deleted", key, details: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null } });
+  await enqueueWebhook(tx, { organizationId: actor.organizationId, event: "key.deleted", data: { key: keyForEvent(key), by: actor.label } });
+}
+
+// Deletes one key in the caller's transaction, told to its members unless
+// notify is false; null when it is not a live key of the actor's organization.
+export async function deleteKeyInTransaction(
+  tx: Tx,
+  options: { actor: Actor; keyId: string; now: Date; notify?: boolean; inIncident?: true },
+): Promise<{ name: string; deletedAt: Date } | null> {
+  const key = await markKeyDeleted(tx, options);
+  if (!key) return null;
+  await announceKeyDeleted(tx, options.actor, key);
+  if (options.notify !== false) {
+    await notifyMembers(tx, {
+      organizationId: options.actor.organizationId,
+      title: `Key “${key.name}” deleted`,
+      body: `${options.actor.label} deleted it; apps using it are refused from now on.`,
+      link: `/settings/secret-keys/${key.id}`,
+    });
+  }
   return { name: key.name, deletedAt: options.now };
 }
 
@@ -70,12 +84,16 @@ export async function deleteKeys(options: { actor: Actor; input: unknown; now?: 
   const { keyIds } = deleteKeysInput.parse(options.input);
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
-    const names: string[] = [];
-    for (const keyId of keyIds) {
-      const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId, now, notify: false });
-      if (!deleted) throw new AppError("NOT_FOUND", "Some of the selected keys no longer exist. Nothing was deleted; reload and try again.");
-      names.push(deleted.name);
+    // Every key first, in one order whoever deletes them, then the events.
+    const deleted: DeletedKey[] = [];
+    for (const keyId of [...keyIds].sort()) {
+      const key = await markKeyDeleted(tx, { actor: options.actor, keyId, now });
+      if (!key) throw new AppError("NOT_FOUND", "Some of the selected keys no longer exist. Nothing was deleted; reload and try again.");
+      deleted.push(key);
     }
+    for (const key of deleted) await announceKeyDeleted(tx, options.actor, key);
+    const byRequest = new Map(deleted.map((key) => [key.id, key.name]));
+    const names = keyIds.map((keyId) => byRequest.get(keyId)!);
     await notifyMembers(tx, {
       organizationId: options.actor.organizationId,
       title: `${names.length} keys deleted`,

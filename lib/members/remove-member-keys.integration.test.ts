@@ -6,7 +6,7 @@ import { createKey } from "@/lib/keys/create-key";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
-import { holdAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
+import { holdAuditChain, raceBehindAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
 import { createAuthSession, revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
 import { requestKey } from "@/lib/key-requests/request-key";
 import { withdrawKeyRequest } from "@/lib/key-requests/withdraw-key-request";
@@ -161,18 +161,12 @@ describe("a key created by the member while they are being removed", () => {
 describe("the member's own changes racing their removal", () => {
   // The removal has handed their key on and waits for the audit chain; the
   // member's own change then takes a row the removal still has to change.
-  async function raceRemoval(world: World, memberChange: () => Promise<unknown>) {
-    const chain = await holdAuditChain(world.organization.id);
-    const removal = removeMember({ actor: world.actors.OWNER, input: { membershipId: membershipOf(world, "ADMIN") } }).catch((e: unknown) => toActionError(e));
-    await waitForLockWaiters(1);
-    const change = memberChange().then(
-      () => "done",
-      (e: unknown) => toActionError(e).code,
+  const raceRemoval = (world: World, memberChange: () => Promise<unknown>) =>
+    raceBehindAuditChain(
+      world.organization.id,
+      () => removeMember({ actor: world.actors.OWNER, input: { membershipId: membershipOf(world, "ADMIN") } }),
+      memberChange,
     );
-    await waitForLockWaiters(2);
-    await chain.release();
-    return { removal: await removal, change: await change };
-  }
 
   it("withdrawing their open key request: the removal ends it, never a deadlock", async () => {
     const world = await createOrganizationWithAllRoles();
@@ -188,10 +182,10 @@ describe("the member's own changes racing their removal", () => {
       input: { name: "prod", environment: "PRODUCTION", permission: "READ_ONLY", expiresInDays: "90", reason: "The production deployment." },
     });
 
-    const { removal, change } = await raceRemoval(world, () => withdrawKeyRequest({ actor: actors.ADMIN, input: { requestId } }));
+    const { first: removal, second: change } = await raceRemoval(world, () => withdrawKeyRequest({ actor: actors.ADMIN, input: { requestId } }));
 
-    expect(removal).toEqual({ keysHandedOver: 1 });
-    expect(["done", "CONFLICT"]).toContain(change);
+    expect(removal).toEqual({ outcome: "done", value: { keysHandedOver: 1 } });
+    expect(["done", "CONFLICT"]).toContain(change.outcome);
     expect(await db().keyRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "WITHDRAWN" });
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
   });
@@ -202,10 +196,12 @@ describe("the member's own changes racing their removal", () => {
     await createKey({ actor: actors.OWNER, input: input("Admin's", actors.ADMIN.userId) });
     const sessions = await Promise.all([1, 2].map(() => createAuthSession({ userId: actors.ADMIN.userId, ipAddress: "203.0.113.7", userAgent: "vitest" })));
 
-    const { removal, change } = await raceRemoval(world, () => revokeOtherAuthSessions({ actor: actors.ADMIN, keepSessionId: sessions[0].sessionId }));
+    const { first: removal, second: change } = await raceRemoval(world, () =>
+      revokeOtherAuthSessions({ actor: actors.ADMIN, keepSessionId: sessions[0].sessionId }),
+    );
 
-    expect(removal).toEqual({ keysHandedOver: 1 });
-    expect(change).toBe("done");
+    expect(removal).toEqual({ outcome: "done", value: { keysHandedOver: 1 } });
+    expect(change.outcome).toBe("done");
     expect(await db().authSession.count({ where: { userId: actors.ADMIN.userId, revokedAt: null } })).toBe(0);
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
   });

@@ -84,8 +84,10 @@ export async function finishPasskeyRegistration(options: { actor: Actor; input: 
           name: input.name,
         },
       });
+      const recoveryCodes = before === 0 ? await replaceRecoveryCodes(tx, actor.userId) : null;
+      // Last: the event takes the organization's audit chain lock.
       await recordAuditEvent(tx, { actor, action: "auth.passkey_added", details: { name: input.name } });
-      return { recoveryCodes: before === 0 ? await replaceRecoveryCodes(tx, actor.userId) : null };
+      return { recoveryCodes };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This passkey is already registered.");

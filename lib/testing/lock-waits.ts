@@ -1,3 +1,4 @@
+import { toActionError } from "@/lib/action-result";
 import { db } from "@/lib/db/client";
 
 // The organization's audit chain lock, taken by every audit event: holding
@@ -28,4 +29,23 @@ export async function waitForLockWaiters(count: number) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`expected ${count} transactions waiting for a lock`);
+}
+
+// Two operations of one organization in a set order: `first` runs until it
+// waits for the audit chain, then `second` until it waits for a lock too;
+// then both go on. Each settles to "done" or its error's code, so a
+// deadlock shows as INTERNAL.
+export async function raceBehindAuditChain(organizationId: string, first: () => Promise<unknown>, second: () => Promise<unknown>) {
+  const settle = (operation: () => Promise<unknown>) =>
+    operation().then(
+      (value) => ({ outcome: "done" as const, value }),
+      (error: unknown) => ({ outcome: toActionError(error).code, value: undefined }),
+    );
+  const chain = await holdAuditChain(organizationId);
+  const one = settle(first);
+  await waitForLockWaiters(1);
+  const two = settle(second);
+  await waitForLockWaiters(2);
+  await chain.release();
+  return { first: await one, second: await two };
 }

@@ -63,6 +63,10 @@ export async function confirmAppEnrolment(options: { actor: Actor; input: unknow
     throw new AppError("INVALID_INPUT", message, { code: [message] });
   }
   return db().$transaction(async (tx) => {
+    // The user's row first, as every other change of second factors takes
+    // it: a restart of the setup or a passkey added meanwhile waits, and the
+    // count below is still true when the codes are made.
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const before = await countSecondFactors(tx, actor.userId);
     // The same pending secret, still unconfirmed: a second confirmation
     // racing this one, or a restart of the setup meanwhile, gets nothing.
@@ -71,8 +75,10 @@ export async function confirmAppEnrolment(options: { actor: Actor; input: unknow
       data: { confirmedAt: now, lastUsedStep: step },
     });
     if (count === 0) throw new AppError("CONFLICT", "This setup has expired or was finished elsewhere. Start again.");
+    const recoveryCodes = before === 0 ? await replaceRecoveryCodes(tx, actor.userId) : null;
+    // Last: the event takes the organization's audit chain lock.
     await recordAuditEvent(tx, { actor, action: "auth.two_factor_enabled", details: { method: "authenticator_app" } });
-    return { recoveryCodes: before === 0 ? await replaceRecoveryCodes(tx, actor.userId) : null };
+    return { recoveryCodes };
   });
 }
 
