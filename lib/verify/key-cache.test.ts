@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFIRM_TTL_MS, KeyCache, REFRESH_AFTER_MS, REFRESH_JITTER_MS } from "./key-cache";
+import { CONFIRM_TTL_MS, KeyCache, RECENCY_RESOLUTION_MS, REFRESH_AFTER_MS, REFRESH_JITTER_MS } from "./key-cache";
 import type { KeyRecord } from "./key-record";
 
 const record = (id: string): KeyRecord => ({
@@ -151,15 +151,26 @@ describe("KeyCache", () => {
     expect(await after).toMatchObject({ record: { deletedAt: 5 } });
   });
 
-  it("keeps at most maxEntries, dropping the least recently used", async () => {
-    const { cache, lookup, calls } = setup({ maxEntries: 2 });
+  it("keeps at most maxEntries, dropping the least recently used (to the second)", async () => {
+    const { cache, lookup, calls, advance } = setup({ maxEntries: 2 });
     await lookup("h1");
     await lookup("h2");
+    advance(RECENCY_RESOLUTION_MS);
     await lookup("h1");
     await lookup("h3");
     expect(cache.size).toBe(2);
     await lookup("h1");
     await lookup("h2");
     expect(calls).toEqual(["h1", "h2", "h3", "h2"]);
+  });
+
+  it("moves a hit within the same second no further: the first entry used goes first", async () => {
+    const { lookup, calls } = setup({ maxEntries: 2 });
+    await lookup("h1");
+    await lookup("h2");
+    await lookup("h1");
+    await lookup("h3");
+    await lookup("h2");
+    expect(calls).toEqual(["h1", "h2", "h3"]);
   });
 });

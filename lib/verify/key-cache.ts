@@ -11,8 +11,13 @@ export const CONFIRM_TTL_MS = 5_000;
 export const REFRESH_AFTER_MS = 3_000;
 export const REFRESH_JITTER_MS = 1_500;
 
+// How often a hit moves its entry to the most recently used end: moving it
+// on every hit would cost a Map delete and insert per verification, and
+// order to the second is all eviction needs.
+export const RECENCY_RESOLUTION_MS = 1_000;
+
 // An entry remembers the stored hash it was loaded by, for its refreshes.
-type Entry = { record: KeyRecord | null; hash: string; confirmedAt: number; refreshAt: number };
+type Entry = { record: KeyRecord | null; hash: string; confirmedAt: number; refreshAt: number; usedAt: number };
 
 export type Lookup = { status: "hit"; record: KeyRecord | null } | { status: "unavailable" };
 
@@ -24,7 +29,7 @@ export function lookupKeyFor(secret: string): string {
   return crypto.hash("sha256", secret, "base64");
 }
 
-// Key records by lookup key, least recently used first out; unknown keys are
+// Key records by lookup key, least recently used (to the second) first out; unknown keys are
 // cached too (as null). Lookups for the same key share one database call.
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
@@ -50,11 +55,14 @@ export class KeyCache {
   peek(lookupKey: string): { record: KeyRecord | null } | undefined {
     const entry = this.entries.get(lookupKey);
     if (!entry) return undefined;
-    const age = this.now() - entry.confirmedAt;
-    if (age >= CONFIRM_TTL_MS) return undefined;
-    this.entries.delete(lookupKey);
-    this.entries.set(lookupKey, entry);
-    if (this.now() >= entry.refreshAt) void this.refresh(lookupKey, entry.hash);
+    const now = this.now();
+    if (now - entry.confirmedAt >= CONFIRM_TTL_MS) return undefined;
+    if (now - entry.usedAt >= RECENCY_RESOLUTION_MS) {
+      entry.usedAt = now;
+      this.entries.delete(lookupKey);
+      this.entries.set(lookupKey, entry);
+    }
+    if (now >= entry.refreshAt) void this.refresh(lookupKey, entry.hash);
     return entry;
   }
 
@@ -79,7 +87,7 @@ export class KeyCache {
     const promise = this.load(hash)
       .then((record) => {
         const jitter = Math.floor((this.options.random ?? Math.random)() * REFRESH_JITTER_MS);
-        const entry = { record, hash, confirmedAt: startedAt, refreshAt: startedAt + REFRESH_AFTER_MS + jitter };
+        const entry = { record, hash, confirmedAt: startedAt, refreshAt: startedAt + REFRESH_AFTER_MS + jitter, usedAt: this.now() };
         // A flush while loading (a revocation arrived) makes this answer suspect.
         if (generation === this.generation) this.store(lookupKey, entry);
         return entry;

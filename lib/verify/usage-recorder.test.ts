@@ -34,6 +34,23 @@ describe("UsageRecorder", () => {
     expect(activity[0]).toMatchObject({ firstSeenAt: 1000, lastSeenAt: 4000, requestCount: 3 });
   });
 
+  it("counts each client's repeats on its own row, however their calls interleave, and starts afresh after a batch is taken", () => {
+    const recorder = new UsageRecorder();
+    const clients = [usage(), usage({ userAgent: "cli/2.0" }), usage({ ipAddress: "10.0.0.2" }), usage({ viaAddress: "10.0.0.9" }), usage({ scope: null })];
+    const calls = [0, 0, 1, 1, 0, 2, 2, 2, 3, 4, 4, 3, 0];
+    for (const [i, client] of calls.entries()) recorder.record({ ...clients[client], at: 1000 + i });
+    const counts = recorder
+      .take()
+      .activity.map((row) => [
+        clients.findIndex((c) => c.ipAddress === row.ipAddress && c.viaAddress === row.viaAddress && c.userAgent === row.userAgent && c.scope === row.scope),
+        row.requestCount,
+      ]);
+    expect(Object.fromEntries(counts)).toEqual({ 0: 4, 1: 2, 2: 3, 3: 2, 4: 2 });
+    recorder.record(usage({ at: 5000 }));
+    recorder.record(usage({ at: 6000 }));
+    expect(recorder.take().activity).toEqual([expect.objectContaining({ requestCount: 2, firstSeenAt: 5000, lastSeenAt: 6000 })]);
+  });
+
   it("does not count a refused (revoked) key as used, but keeps its activity", () => {
     const recorder = new UsageRecorder();
     recorder.record(usage({ outcome: "REVOKED" }));

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import pg from "pg";
-import { hashKey, parseKey } from "@/lib/keys/key-format";
+import { hashKey, MAX_KEY_LENGTH, parseKey } from "@/lib/keys/key-format";
 import { isAllowed, allowedActions } from "@/lib/keys/permission-table";
 import { SCOPES } from "@/lib/keys/key-model";
 import { addressGroup } from "@/lib/net/address-group";
@@ -13,7 +13,7 @@ import { keyRecordLoader } from "./load-key-record";
 import { startRevocationListener } from "./revocation-listener";
 import { parseServiceTokens, type ServiceTokens } from "./service-tokens";
 import { UsageFlusher } from "./usage-flusher";
-import { UsageRecorder } from "./usage-recorder";
+import { UsageRecorder, type Usage } from "./usage-recorder";
 import { bearerToken, parseVerifyBody, type VerifyRequest } from "./verify-request";
 import { createUsageWriter } from "./write-usage";
 import { ALL_CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
@@ -102,25 +102,31 @@ function answerFor(record: KeyRecord, allowed: boolean): Prepared {
   return allowed ? cached.allowed : cached.denied;
 }
 
+const TOO_LARGE = prepare({ error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` }, [["connection", "close"]]);
+const TOO_SLOW = prepare({ error: "request_timeout", message: "The body took too long to arrive." }, [["connection", "close"]]);
+
 // Callback style on purpose: this runs for every API request, and promises
-// cost more in a process where Next keeps async context tracking on. A body
+// cost more in a process where Next keeps async context tracking on. So do
+// named closures made per request (the TypeScript loader gives each its name
+// with Object.defineProperty): the callbacks here are passed inline. A body
 // over the limit is answered (413) as soon as the limit is passed, without
 // reading the rest. A verify body is a few hundred bytes: one still arriving
 // at its deadline is a client holding the connection, answered 408.
 function readBody(
   request: http.IncomingMessage,
-  handlers: { done: (text: string) => void; tooLarge: () => void; tooSlow: () => void; fail: (error: unknown) => void },
+  response: http.ServerResponse,
   deadlines: BodyDeadlines,
+  fail: (error: unknown) => void,
+  done: (text: string) => void,
 ): void {
-  const { done, tooLarge, tooSlow, fail } = handlers;
-  if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return tooLarge();
+  if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return sendPrepared(response, 413, TOO_LARGE);
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
   deadlines.watch(request, () => {
     refused = true;
     chunks.length = 0;
-    tooSlow();
+    sendPrepared(response, 408, TOO_SLOW);
   });
   request.on("data", (chunk: Buffer) => {
     if (refused) return;
@@ -129,7 +135,7 @@ function readBody(
     refused = true;
     deadlines.done(request);
     chunks.length = 0;
-    tooLarge();
+    sendPrepared(response, 413, TOO_LARGE);
   });
   request.on("close", () => deadlines.done(request));
   request.on("end", () => {
@@ -142,6 +148,12 @@ function readBody(
     }
   });
   request.on("error", fail);
+}
+
+// The path of a request target, without its query.
+function pathOf(url: string | undefined): string | undefined {
+  const query = url?.indexOf("?") ?? -1;
+  return query === -1 ? url : url!.slice(0, query);
 }
 
 const headerUserAgent = (request: http.IncomingMessage) => request.headers["user-agent"]?.slice(0, 500).replace(ALL_CONTROL_CHARACTERS, " ") ?? null;
@@ -210,14 +222,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
     sendPrepared(response, 401, INVALID_KEY);
   };
 
-  // The key's record: format and checksum first (no I/O), then the cache,
-  // then the database. A key that works is always answered, whoever sent
-  // junk from or through the same address.
+  // The key's record: the cache, else format and checksum (no I/O), then
+  // the database. Only keys that passed format and checksum are ever cached,
+  // so a hit needs neither again. A key that works is always answered,
+  // whoever sent junk from or through the same address.
   function resolveKey(secret: string, limitKey: string, response: http.ServerResponse, found: (record: KeyRecord) => void): void {
-    if (!parseKey(secret)) return notFound(limitKey, response);
+    if (secret.length > MAX_KEY_LENGTH) return notFound(limitKey, response);
     const lookupKey = lookupKeyFor(secret);
     const fresh = cache.peek(lookupKey);
     if (fresh) return fresh.record ? found(fresh.record) : notFound(limitKey, response);
+    if (!parseKey(secret)) return notFound(limitKey, response);
     cache
       .lookup(lookupKey, hashKey(secret, options.hashSecret))
       .then((lookup) => {
@@ -227,9 +241,6 @@ export function createVerifier(options: VerifierOptions): Verifier {
       })
       .catch(failed(response));
   }
-
-  const tooLarge = (response: http.ServerResponse) => () =>
-    send(response, 413, { error: "body_too_large", message: `The body must be at most ${MAX_BODY_BYTES} bytes.` }, [["connection", "close"]]);
 
   // Past the key's own limit: 429, recorded as such.
   function keyRateLimited(record: KeyRecord, now: number, response: http.ServerResponse): boolean {
@@ -245,11 +256,30 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return true;
   }
 
-  // Who the request is for: the caller itself, or the end client a service
-  // with a service token reported (then the caller is recorded as "via").
-  function endClient(request: http.IncomingMessage, address: string, client: VerifyRequest["client"]) {
-    if (!client) return { ipAddress: address, viaAddress: null, userAgent: headerUserAgent(request) };
-    return { ipAddress: client.ipAddress ?? address, viaAddress: address, userAgent: client.userAgent ?? null };
+  // One verification's usage. Who it is for: the caller itself, or the end
+  // client a service with a service token reported (then the caller is
+  // recorded as "via"). Built whole, not spread: this runs for every request.
+  function usageOf(
+    record: KeyRecord,
+    at: number,
+    request: http.IncomingMessage,
+    address: string,
+    client: VerifyRequest["client"],
+    scope: Usage["scope"],
+    action: string,
+    outcome: Usage["outcome"],
+  ): Usage {
+    return {
+      keyId: record.id,
+      organizationId: record.organizationId,
+      at,
+      ipAddress: client ? (client.ipAddress ?? address) : address,
+      viaAddress: client ? address : null,
+      userAgent: client ? (client.userAgent ?? null) : headerUserAgent(request),
+      scope,
+      action,
+      outcome,
+    };
   }
 
   function verify(request: http.IncomingMessage, response: http.ServerResponse) {
@@ -263,44 +293,28 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const token = request.headers[SERVICE_TOKEN_HEADER];
     const service = token !== undefined && serviceTokens.matches(Array.isArray(token) ? token[0] : token);
     if (token !== undefined && !service) return send(response, 403, { error: "forbidden", message: "The service token is not valid." });
-    readBody(
-      request,
-      {
-        tooLarge: tooLarge(response),
-        tooSlow: () => send(response, 408, { error: "request_timeout", message: "The body took too long to arrive." }, [["connection", "close"]]),
-        fail: failed(response),
-        done: (text) => {
-          const parsed = parseVerifyBody(text);
-          if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
-          const { key, scope, action, client } = parsed.request;
-          if (client && !service) {
-            return send(response, 403, {
-              error: "forbidden",
-              message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
-            });
-          }
-          const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : addressGroup(address);
-          resolveKey(key, limitKey, response, (record) => {
-            const now = Date.now();
-            const live = isLive(record, now);
-            const limited = live && keyRateLimited(record, now, response);
-            const allowed = live && !limited && isAllowed(record, scope, action);
-            usage.record({
-              keyId: record.id,
-              organizationId: record.organizationId,
-              at: now,
-              ...endClient(request, address, client),
-              scope,
-              action,
-              outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED",
-            });
-            if (!live) return notFound(limitKey, response);
-            if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
-          });
-        },
-      },
-      deadlines,
-    );
+    readBody(request, response, deadlines, failed(response), (text) => {
+      const parsed = parseVerifyBody(text);
+      if (!parsed.ok) return send(response, 400, { error: "invalid_request", message: parsed.message });
+      const { key, scope, action, client } = parsed.request;
+      if (client && !service) {
+        return send(response, 403, {
+          error: "forbidden",
+          message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
+        });
+      }
+      const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : addressGroup(address);
+      resolveKey(key, limitKey, response, (record) => {
+        const now = Date.now();
+        const live = isLive(record, now);
+        const limited = live && keyRateLimited(record, now, response);
+        const allowed = live && !limited && isAllowed(record, scope, action);
+        const outcome = !live ? "REVOKED" : limited ? "RATE_LIMITED" : allowed ? "ALLOWED" : "DENIED";
+        usage.record(usageOf(record, now, request, address, client, scope, action, outcome));
+        if (!live) return notFound(limitKey, response);
+        if (!limited) sendPrepared(response, 200, answerFor(record, allowed));
+      });
+    });
   }
 
   function whoami(request: http.IncomingMessage, response: http.ServerResponse) {
@@ -317,15 +331,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = Date.now();
       const live = isLive(record, now);
       const limited = live && keyRateLimited(record, now, response);
-      usage.record({
-        keyId: record.id,
-        organizationId: record.organizationId,
-        at: now,
-        ...endClient(request, address, undefined),
-        scope: null,
-        action: "whoami",
-        outcome: !live ? "REVOKED" : limited ? "RATE_LIMITED" : "ALLOWED",
-      });
+      usage.record(usageOf(record, now, request, address, undefined, null, "whoami", !live ? "REVOKED" : limited ? "RATE_LIMITED" : "ALLOWED"));
       if (!live) return notFound(limitKey, response);
       if (limited) return;
       const allowedBy = Object.fromEntries(SCOPES.map((scope) => [apiValue(scope), allowedActions(record, scope)]));
@@ -338,13 +344,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
       return listener.connected;
     },
     handles(url) {
-      const path = url?.split("?")[0];
+      const path = pathOf(url);
       return path === VERIFY_PATH || path === WHOAMI_PATH;
     },
     handle(request, response) {
-      const path = request.url?.split("?")[0];
       try {
-        (path === VERIFY_PATH ? verify : whoami)(request, response);
+        (pathOf(request.url) === VERIFY_PATH ? verify : whoami)(request, response);
       } catch (error) {
         failed(response)(error);
       }
