@@ -35,31 +35,29 @@ async function markKeyDeleted(tx: Tx, options: { actor: Actor; keyId: string; no
 }
 
 // The deletion's audit event and webhook. After the transaction's last
-// change to an existing row: the event takes the organization's audit
-// chain lock, and waiting for a row while holding it deadlocks with
-// whoever holds that row and waits for the chain.
+// wait for a row lock: the event takes the organization's audit chain
+// lock, and waiting for a row while holding it deadlocks with whoever holds
+// that row and waits for the chain.
 async function announceKeyDeleted(tx: Tx, actor: Actor, key: DeletedKey) {
   await recordAuditEvent(tx, { actor, action: "key.deleted", key, details: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null } });
   await enqueueWebhook(tx, { organizationId: actor.organizationId, event: "key.deleted", data: { key: keyForEvent(key), by: actor.label } });
 }
 
-// Deletes one key in the caller's transaction, told to its members unless
-// notify is false; null when it is not a live key of the actor's organization.
+// Deletes one key in the caller's transaction and tells its members; null
+// when it is not a live key of the actor's organization.
 export async function deleteKeyInTransaction(
   tx: Tx,
-  options: { actor: Actor; keyId: string; now: Date; notify?: boolean; inIncident?: true },
+  options: { actor: Actor; keyId: string; now: Date; inIncident?: true },
 ): Promise<{ name: string; deletedAt: Date } | null> {
   const key = await markKeyDeleted(tx, options);
   if (!key) return null;
   await announceKeyDeleted(tx, options.actor, key);
-  if (options.notify !== false) {
-    await notifyMembers(tx, {
-      organizationId: options.actor.organizationId,
-      title: `Key “${key.name}” deleted`,
-      body: `${options.actor.label} deleted it; apps using it are refused from now on.`,
-      link: `/settings/secret-keys/${key.id}`,
-    });
-  }
+  await notifyMembers(tx, {
+    organizationId: options.actor.organizationId,
+    title: `Key “${key.name}” deleted`,
+    body: `${options.actor.label} deleted it; apps using it are refused from now on.`,
+    link: `/settings/secret-keys/${key.id}`,
+  });
   return { name: key.name, deletedAt: options.now };
 }
 
@@ -84,16 +82,16 @@ export async function deleteKeys(options: { actor: Actor; input: unknown; now?: 
   const { keyIds } = deleteKeysInput.parse(options.input);
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
-    // Every key first, in one order whoever deletes them, then the events.
-    const deleted: DeletedKey[] = [];
+    // Every key first, in one order whoever deletes them, then the events,
+    // in the order asked.
+    const deleted = new Map<string, DeletedKey>();
     for (const keyId of [...keyIds].sort()) {
       const key = await markKeyDeleted(tx, { actor: options.actor, keyId, now });
       if (!key) throw new AppError("NOT_FOUND", "Some of the selected keys no longer exist. Nothing was deleted; reload and try again.");
-      deleted.push(key);
+      deleted.set(keyId, key);
     }
-    for (const key of deleted) await announceKeyDeleted(tx, options.actor, key);
-    const byRequest = new Map(deleted.map((key) => [key.id, key.name]));
-    const names = keyIds.map((keyId) => byRequest.get(keyId)!);
+    for (const keyId of keyIds) await announceKeyDeleted(tx, options.actor, deleted.get(keyId)!);
+    const names = keyIds.map((keyId) => deleted.get(keyId)!.name);
     await notifyMembers(tx, {
       organizationId: options.actor.organizationId,
       title: `${names.length} keys deleted`,

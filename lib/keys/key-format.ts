@@ -65,7 +65,7 @@ export function displayParts(secret: string): { displayPrefix: string; lastFour:
 export type ParsedKey = { environmentMarker: string };
 
 // Shape and checksum only, no I/O: a typo or truncated copy is rejected
-// before any lookup.
+// before the database is asked.
 export function parseKey(candidate: unknown): ParsedKey | null {
   if (typeof candidate !== "string" || candidate.length > MAX_KEY_LENGTH) return null;
   const match = KEY_PATTERN.exec(candidate);

@@ -159,8 +159,9 @@ function pathOf(url: string | undefined): string | undefined {
 const headerUserAgent = (request: http.IncomingMessage) => request.headers["user-agent"]?.slice(0, 500).replace(ALL_CONTROL_CHARACTERS, " ") ?? null;
 
 // Key verification served by our own HTTP server, outside Next's request
-// pipeline: format and checksum first, then an in-memory cache of key
-// records kept honest by database notifications and a 5-second bound.
+// pipeline: an in-memory cache of key records kept honest by database
+// notifications and a 5-second bound, and for a key it does not hold, the
+// format and checksum before the database is asked.
 export function createVerifier(options: VerifierOptions): Verifier {
   const log = options.log ?? ((message: string) => console.log(`[verify] ${message}`));
   // Lookups get their own small pool too: a flush never delays a lookup.

@@ -55,8 +55,10 @@ export function parseVerifyBody(text: string): ParsedBody {
   if (fields.client !== undefined) {
     const client = fields.client as Record<string, unknown>;
     if (typeof client !== "object" || client === null || Array.isArray(client)) return fail('"client" must be an object.');
-    const unknownClient = Object.keys(client).filter((name) => !CLIENT_FIELDS.has(name));
-    if (unknownClient.length > 0) return fail(`Unknown field in "client": ${JSON.stringify(unknownClient[0].slice(0, 40))}.`);
+    if (hasUnknownField(client, CLIENT_FIELDS)) {
+      const unknownClient = Object.keys(client).filter((name) => !CLIENT_FIELDS.has(name));
+      return fail(`Unknown field in "client": ${JSON.stringify(unknownClient[0].slice(0, 40))}.`);
+    }
     const { ipAddress, userAgent } = client;
     if (ipAddress !== undefined && (typeof ipAddress !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(ipAddress))) {
       return fail('"client.ipAddress" must be an IPv4 or IPv6 address.');
