@@ -14,9 +14,15 @@ type HandedOverKey = { id: string; displayPrefix: string; name: string };
 // it (lockOwnerMembership), so this statement sees all of them.
 export async function handOverLiveKeys(tx: Tx, options: { actor: Actor; from: Person; to: Person }): Promise<HandedOverKey[]> {
   const { actor, from, to } = options;
+  // The rows are locked in id order first, as deleting several keys locks
+  // them: an UPDATE alone locks in whatever order it finds them.
   return tx.$queryRaw<HandedOverKey[]>`
     UPDATE "SecretKey" SET "ownerId" = ${to.id}
-    WHERE "organizationId" = ${actor.organizationId} AND "ownerId" = ${from.id} AND "deletedAt" IS NULL
+    WHERE "id" IN (
+      SELECT "id" FROM "SecretKey"
+      WHERE "organizationId" = ${actor.organizationId} AND "ownerId" = ${from.id} AND "deletedAt" IS NULL
+      ORDER BY "id" FOR UPDATE)
+    AND "ownerId" = ${from.id} AND "deletedAt" IS NULL
     RETURNING "id", "displayPrefix", "name"`;
 }
 

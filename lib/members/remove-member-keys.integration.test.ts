@@ -6,7 +6,9 @@ import { createKey } from "@/lib/keys/create-key";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { createOrganizationWithAllRoles } from "@/lib/testing/fixtures";
 import { useFreshDatabase } from "@/lib/testing/fresh-database";
-import { holdAuditChain, raceBehindAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
+import { holdAuditChain, holdKeyRow, raceBehindAuditChain, waitForLockWaiters } from "@/lib/testing/lock-waits";
+import { deleteKeys } from "@/lib/keys/delete-key";
+import { renameKey } from "@/lib/keys/rename-key";
 import { createAuthSession, revokeOtherAuthSessions } from "@/lib/auth/auth-sessions";
 import { requestKey } from "@/lib/key-requests/request-key";
 import { withdrawKeyRequest } from "@/lib/key-requests/withdraw-key-request";
@@ -204,6 +206,27 @@ describe("the member's own changes racing their removal", () => {
     expect(change.outcome).toBe("done");
     expect(await db().authSession.count({ where: { userId: actors.ADMIN.userId, revokedAt: null } })).toBe(0);
     expect((await verifyOwnAuditChain(actors.OWNER)).ok).toBe(true);
+  });
+});
+
+describe("deleting the member's keys while they are being removed", () => {
+  it("locks the keys in the same order, never a deadlock, whatever order the table holds them in", async () => {
+    const world = await createOrganizationWithAllRoles();
+    const { actors } = world;
+    const keys = [(await createKey({ actor: actors.OWNER, input: input("first", actors.ADMIN.userId) })).key];
+    keys.push((await createKey({ actor: actors.OWNER, input: input("second", actors.ADMIN.userId) })).key);
+    const [low, high] = [...keys].sort((a, b) => (a.id < b.id ? -1 : 1));
+    // A new row version for the lower id: a scan of the table now meets it last.
+    await renameKey({ actor: actors.OWNER, input: { keyId: low.id, name: "renamed" } });
+    const held = await holdKeyRow(high.id);
+    const removal = removeMember({ actor: actors.OWNER, input: { membershipId: membershipOf(world, "ADMIN") } }).catch((e: unknown) => toActionError(e));
+    await waitForLockWaiters(1);
+    const deletion = deleteKeys({ actor: actors.OWNER, input: { keyIds: [low.id, high.id] } }).catch((e: unknown) => toActionError(e));
+    await waitForLockWaiters(2);
+    await held.release();
+    expect(await removal).toEqual({ keysHandedOver: 2 });
+    expect(await deletion).toMatchObject({ names: ["renamed", high.name] });
+    expect(await db().secretKey.count({ where: { id: { in: [low.id, high.id] }, deletedAt: null } })).toBe(0);
   });
 });
 

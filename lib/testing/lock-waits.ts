@@ -49,3 +49,21 @@ export async function raceBehindAuditChain(organizationId: string, first: () => 
   await chain.release();
   return { first: await one, second: await two };
 }
+
+// Holds one key's row FOR UPDATE from another connection until released.
+export async function holdKeyRow(keyId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const done = db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} FOR UPDATE`;
+      locked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  await isLocked;
+  return { release: async () => (release(), await done) };
+}
