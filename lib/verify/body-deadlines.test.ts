@@ -38,6 +38,20 @@ describe("BodyDeadlines", () => {
     expect(deadlines.size).toBe(0);
   });
 
+  it("drops a body whose connection closed at the next sweep, without expiring it", () => {
+    let now = 0;
+    const deadlines = new BodyDeadlines({ timeoutMs: 100, now: () => now });
+    const expire = vi.fn();
+    const body = { destroyed: false };
+    deadlines.watch(body, expire);
+    body.destroyed = true;
+    deadlines.sweep();
+    expect(deadlines.size).toBe(0);
+    now = 10_000;
+    deadlines.sweep();
+    expect(expire).not.toHaveBeenCalled();
+  });
+
   it("sweeps on its own timer while bodies are pending, and stops when none are", () => {
     vi.useFakeTimers();
     const deadlines = new BodyDeadlines({ timeoutMs: 1_000 });

@@ -1,8 +1,12 @@
 // Bodies still arriving, each with a deadline, checked by one periodic sweep
 // instead of a timer per request: arming and clearing a timer for every
 // verification costs more than the rest of reading its few hundred bytes.
+// A body being read: a request, whose stream is destroyed once its
+// connection is gone.
+type Body = { readonly destroyed?: boolean };
+
 export class BodyDeadlines {
-  private readonly pending = new Map<object, { deadline: number; expire: () => void }>();
+  private readonly pending = new Map<Body, { deadline: number; expire: () => void }>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: { timeoutMs: number; now?: () => number }) {}
@@ -19,7 +23,7 @@ export class BodyDeadlines {
     return Math.max(10, Math.min(1_000, Math.floor(this.options.timeoutMs / 5)));
   }
 
-  watch(body: object, expire: () => void): void {
+  watch(body: Body, expire: () => void): void {
     this.pending.set(body, { deadline: this.now() + this.options.timeoutMs, expire });
     if (!this.timer) {
       this.timer = setInterval(() => this.sweep(), this.sweepEveryMs);
@@ -27,7 +31,7 @@ export class BodyDeadlines {
     }
   }
 
-  done(body: object): void {
+  done(body: Body): void {
     this.pending.delete(body);
   }
 
@@ -38,6 +42,12 @@ export class BodyDeadlines {
   sweep(): void {
     const now = this.now();
     for (const [body, { deadline, expire }] of this.pending) {
+      // A body whose connection closed is dropped here, not by a listener
+      // on every request: nobody is left to answer.
+      if (body.destroyed) {
+        this.pending.delete(body);
+        continue;
+      }
       if (deadline > now) continue;
       this.pending.delete(body);
       // One failing answer must not leave the other expired bodies waiting.

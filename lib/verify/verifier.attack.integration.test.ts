@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createKey } from "@/lib/keys/create-key";
@@ -182,6 +183,39 @@ describe("slow bodies", () => {
         request.write("{");
       });
       expect(status).toBe(408);
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
+describe("clients that hang up mid-body", () => {
+  it("write no log line each (a cheap way to flood the log) and get no late answer; the server goes on answering", async () => {
+    const lines: string[] = [];
+    const quick = await startVerifyServer({ databaseUrl: process.env.DATABASE_URL!, bodyTimeoutMs: 200, log: (line) => lines.push(line) });
+    try {
+      const port = Number(new URL(quick.url).port);
+      const answers: string[] = [];
+      await Promise.all(
+        Array.from(
+          { length: 20 },
+          () =>
+            new Promise<void>((resolve) => {
+              const socket = net.connect(port, "127.0.0.1", () => {
+                socket.write('POST /api/v1/keys/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"key": "skml_');
+                setImmediate(() => socket.destroy());
+              });
+              socket.on("data", (chunk) => answers.push(chunk.toString()));
+              socket.on("close", () => resolve());
+            }),
+        ),
+      );
+      // Past the deadline and its sweep: a body still watched would be answered (to no one) and logged.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(answers).toEqual([]);
+      expect(lines).toEqual([]);
+      const { secret } = await newKey();
+      expect((await verifyCall(quick.url, { key: secret, scope: "dataset", action: "read" })).status).toBe(200);
     } finally {
       await quick.close();
     }

@@ -137,7 +137,9 @@ function readBody(
     chunks.length = 0;
     sendPrepared(response, 413, TOO_LARGE);
   });
-  request.on("close", () => deadlines.done(request));
+  // No "close" or "error" listener: a request whose connection is lost just
+  // stops (node emits "error" only to listeners), and the deadline sweep
+  // drops it.
   request.on("end", () => {
     deadlines.done(request);
     if (refused) return;
@@ -147,7 +149,6 @@ function readBody(
       fail(error);
     }
   });
-  request.on("error", fail);
 }
 
 // The path of a request target, without its query.
