@@ -60,6 +60,32 @@ test("an owner sees where incident emails go and sends a test email that arrives
   expect(messages.some((message) => message.startsWith(`X-Envelope-To: ${OWNER.email}`) && message.includes("Test email"))).toBe(true);
 });
 
+test("a switch flipped from the keyboard keeps its focus while it saves, and ignores presses until then", async ({ page }) => {
+  await page.goto("/settings/security");
+  const toggle = page.getByRole("switch", { name: /Per-scope keys/ });
+  const before = await toggle.isChecked();
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route("**/settings/security", async (route) => {
+    if (route.request().method() === "POST") await answered;
+    await route.continue();
+  });
+  await toggle.focus();
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAccessibleDescription("Saving…");
+  await page.keyboard.press("Space");
+  await expect(toggle).toBeChecked({ checked: !before });
+  answer();
+  await expect(toggle).toHaveAccessibleDescription("Saved.");
+  await expect(toggle).toBeFocused();
+  await page.unroute("**/settings/security");
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAccessibleDescription("Saved.");
+  await expect(toggle).toBeChecked({ checked: before });
+  await page.reload();
+  await expect(toggle).toBeChecked({ checked: before });
+});
+
 test("a switch whose change gets no answer says it may not be saved, and the page stays usable", async ({ page }) => {
   await page.goto("/settings/security");
   const toggle = page.getByRole("switch", { name: /Per-scope keys/ });

@@ -9,7 +9,9 @@ const UNKNOWN_OUTCOME = "No answer from the server: the change may not have been
 // An organization setting as a switch: flips at once, calls the action
 // (asking for re-authentication if the server wants it), then says "Saved."
 // once the server has it, or flips back with the server's message when
-// refused. Until then the switch is disabled, so a second flip cannot race.
+// refused. Until then a flip does nothing, so a second cannot race; the
+// switch says so (aria-disabled) but stays focusable, so a keyboard user
+// keeps their place.
 export function SettingSwitch({
   label,
   enabled,
@@ -44,8 +46,10 @@ export function SettingSwitch({
           role="switch"
           checked={checked}
           aria-describedby={statusId}
-          disabled={!canManage || disabled || pending}
+          disabled={!canManage || disabled}
+          aria-disabled={pending || undefined}
           onChange={(event) => {
+            if (pending) return;
             const next = event.target.checked;
             setChecked(next);
             setOutcome(undefined);
