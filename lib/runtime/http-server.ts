@@ -23,7 +23,14 @@ function refuseForeignRequest(request: http.IncomingMessage, response: http.Serv
     return Array.isArray(value) ? value[0] : value;
   };
   const refusal = checkPanelRequest(
-    { method: request.method, target: request.url, host: header("host"), origin: header("origin"), fetchSite: header("sec-fetch-site") },
+    {
+      method: request.method,
+      target: request.url,
+      host: header("host"),
+      origin: header("origin"),
+      referer: header("referer"),
+      fetchSite: header("sec-fetch-site"),
+    },
     hosts,
   );
   if (!refusal) return false;

@@ -7,6 +7,7 @@ const request = (overrides: Partial<Parameters<typeof checkPanelRequest>[0]>) =>
   method: "GET",
   host: "localhost:3000",
   origin: undefined,
+  referer: undefined,
   fetchSite: undefined,
   ...overrides,
 });
@@ -64,6 +65,9 @@ describe("checkPanelRequest", () => {
     ["a same-site (other port) fetch", { fetchSite: "same-site" }],
     ["https Origin for an http panel", { origin: "https://localhost:3000" }],
     ["another of the panel's own names than the Host", { origin: "http://127.0.0.1:3000" }],
+    ["no Origin and a foreign Referer", { referer: "https://evil.test/page" }],
+    ["no Origin and a Referer of another port", { referer: "http://localhost:4000/settings" }],
+    ["no Origin and a Referer that is not a URL", { referer: "not a url" }],
   ])("refuses a state-changing request from %s", (_label, headers) => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       expect(checkPanelRequest(request({ method, ...headers }), local)).toMatchObject({ status: 403 });
@@ -73,6 +77,11 @@ describe("checkPanelRequest", () => {
   it("lets the panel's own pages, and non-browser clients without Origin, post", () => {
     expect(checkPanelRequest(request({ method: "POST", origin: "http://localhost:3000", fetchSite: "same-origin" }), local)).toBeNull();
     expect(checkPanelRequest(request({ method: "POST" }), local)).toBeNull();
+    expect(checkPanelRequest(request({ method: "POST", referer: "http://localhost:3000/settings/security?tab=1" }), local)).toBeNull();
+    // Origin is what counts when both are sent; a Referer never overrides a foreign Origin.
+    expect(checkPanelRequest(request({ method: "POST", origin: "https://evil.test", referer: "http://localhost:3000/" }), local)).toMatchObject({
+      status: 403,
+    });
     expect(checkPanelRequest(request({ method: "POST", host: "keys.example.com", origin: "https://keys.example.com" }), production)).toBeNull();
   });
 

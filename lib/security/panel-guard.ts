@@ -44,8 +44,24 @@ export type Refusal = { status: number; message: string };
 // the panel's own pages: a browser says where a request came from (Origin,
 // Sec-Fetch-Site), and a cross-site one is refused even where the framework
 // would not check (a server action without Origin, a route handler).
+// "null" (never an allowed origin) for a Referer that is not a URL.
+function originOf(referer: string): string {
+  try {
+    return new URL(referer).origin.toLowerCase();
+  } catch {
+    return "null";
+  }
+}
+
 export function checkPanelRequest(
-  request: { method: string | undefined; target?: string; host: string | undefined; origin: string | undefined; fetchSite: string | undefined },
+  request: {
+    method: string | undefined;
+    target?: string;
+    host: string | undefined;
+    origin: string | undefined;
+    referer?: string | undefined;
+    fetchSite: string | undefined;
+  },
   allowed: PanelHosts,
 ): Refusal | null {
   // Only a path ("/settings"): an absolute URL as the target ("GET
@@ -58,7 +74,9 @@ export function checkPanelRequest(
   if (SAFE_METHODS.has(request.method ?? "GET")) return null;
   // The page must be of the very name the request is for: Next refuses a
   // server action whose Origin and Host differ with an error of its own.
-  const origin = request.origin?.toLowerCase();
+  // Without Origin, the Referer's origin stands in for it (an old client,
+  // or a proxy that strips Origin): a page elsewhere is refused all the same.
+  const origin = request.origin?.toLowerCase() ?? (request.referer === undefined ? undefined : originOf(request.referer));
   if (origin !== undefined && (!allowed.origins.has(origin) || origin.slice(origin.indexOf("//") + 2) !== host)) {
     return { status: 403, message: "Cross-site request refused." };
   }
