@@ -46,6 +46,13 @@ test("a DNS-rebinding name reaches no page, sign-in or action, while the verific
   expect((await rawRequest({ path: "/signin", host: `127.0.0.1:${port}` })).status).toBe(200);
 });
 
+test("a post without Origin from a page elsewhere (its Referer) is refused", async () => {
+  const post = (referer: string) =>
+    rawRequest({ method: "POST", path: "/settings/security", host: `localhost:${port}`, headers: { referer, "content-type": "text/plain" }, body: "x" });
+  expect(await post("https://evil.test/page")).toMatchObject({ status: 403, body: "Cross-site request refused." });
+  expect((await post(`http://localhost:${port}/settings/security`)).status).not.toBe(403);
+});
+
 test("a cross-site form posting to the panel is refused and changes nothing", async ({ page }) => {
   // The owner's create call shows the action id a forger would replay.
   const actionId = await createKeyActionId(page, "Made by the owner");
