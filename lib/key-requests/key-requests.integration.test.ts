@@ -211,6 +211,24 @@ describe("production approvals", () => {
     expect(await code(revealKeyRequest({ actor: actors.ADMIN, input: { requestId } }))).toBe("FORBIDDEN");
   });
 
+  it("withdraws the open requests of a requester whose new role could not make them, and only theirs", async () => {
+    const world = await approvingOrganization();
+    const { actors, organization } = world;
+    const pending = await requestKey({ actor: actors.ADMIN, input: keyInput() });
+    const approved = await requestKey({ actor: actors.ADMIN, input: keyInput() });
+    await decideKeyRequest({ actor: actors.SECURITY, input: { requestId: approved.requestId, decision: "approve" } });
+    const owners = await requestKey({ actor: actors.OWNER, input: keyInput() });
+    const admin = world.members.find((m) => m.role === "ADMIN")!.membershipId;
+    await changeMemberRole({ actor: actors.OWNER, input: { membershipId: admin, role: "MEMBER" } });
+    for (const { requestId } of [pending, approved]) {
+      expect(await db().keyRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "WITHDRAWN", liveName: null });
+    }
+    expect(await code(decideKeyRequest({ actor: actors.SECURITY, input: { requestId: pending.requestId, decision: "approve" } }))).toBe("CONFLICT");
+    expect(await db().keyRequest.findUniqueOrThrow({ where: { id: owners.requestId } })).toMatchObject({ status: "PENDING" });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "member.role_changed" } });
+    expect(event.details).toMatchObject({ from: "ADMIN", to: "MEMBER", requestsWithdrawn: 2 });
+  });
+
   it("rotates a production key only through an approved request, the grace starting at the reveal", async () => {
     const world = await createOrganizationWithAllRoles();
     const key = await createKeyFixture(world.actors.OWNER);

@@ -58,10 +58,28 @@ export async function changeMemberRole(options: { actor: Actor; input: unknown }
     const dropped = RESPONSIBILITIES.filter((responsibility) => !mayHold(responsibility, role));
     const { count } = await tx.namedResponsibility.deleteMany({ where: { membershipId: target.id, responsibility: { in: dropped } } });
     if (await approversFellBelowTwo(tx, options.actor.organizationId, approversBefore)) throw new AppError("CONFLICT", LAST_APPROVERS);
+    // Their open requests the new role could not make end now, rather than
+    // waiting for approvers and then failing at the reveal.
+    const lapsedKinds = (["CREATE", "ROTATE"] as const).filter((kind) => !can(role, kind === "CREATE" ? "keys.create" : "keys.rotate"));
+    const { count: requestsWithdrawn } = await tx.keyRequest.updateMany({
+      where: {
+        organizationId: options.actor.organizationId,
+        requestedById: target.userId,
+        status: { in: ["PENDING", "APPROVED"] },
+        kind: { in: [...lapsedKinds] },
+      },
+      data: { status: "WITHDRAWN", withdrawnAt: new Date(), liveName: null },
+    });
     await recordAuditEvent(tx, {
       actor: options.actor,
       action: "member.role_changed",
-      details: { email: user.email, from: target.role, to: role, ...(count > 0 ? { responsibilitiesEnded: count } : {}) },
+      details: {
+        email: user.email,
+        from: target.role,
+        to: role,
+        ...(count > 0 ? { responsibilitiesEnded: count } : {}),
+        ...(requestsWithdrawn > 0 ? { requestsWithdrawn } : {}),
+      },
     });
     return { changed: true };
   });
