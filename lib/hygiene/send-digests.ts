@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { enqueueEmails } from "@/lib/email/enqueue-emails";
@@ -108,7 +109,7 @@ export async function sendDigestNow(options: { actor: Actor; now?: Date }): Prom
   const now = options.now ?? new Date();
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     const recent = await tx.hygieneDigest.findFirst({
       where: { organizationId, period: null, sentAt: { gt: new Date(now.getTime() - ON_DEMAND_INTERVAL_MS) } },
       orderBy: { sentAt: "desc" },

@@ -85,8 +85,14 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       // (deleted or expired meanwhile) is replaced only by someone who may
       // create keys anyway; for a security lead it would be a key for free.
       if (!revokedLiveKey(incident.steps) && !can(options.actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
-      const createInput = { ...sameSettingsAs(old, input.name), ownerId: await lockSuccessorOwner(tx, options.actor, old.ownerId) };
-      const created = await createKeyInTransaction(tx, { actor: options.actor, input: createInput, now: options.now ?? new Date(), inheritsScopes: true });
+      const createInput = { ...sameSettingsAs(old, input.name), ownerId: await lockSuccessorOwner(tx, options.actor, "incidents.run", old.ownerId) };
+      const created = await createKeyInTransaction(tx, {
+        actor: options.actor,
+        input: createInput,
+        now: options.now ?? new Date(),
+        inheritsScopes: true,
+        operation: "incidents.run",
+      });
       await tx.incident.update({ where: { id: incident.id }, data: { replacementKeyId: created.key.id } });
       return { details: { replacementKeyId: created.key.id, name: created.key.name }, result: created };
     },

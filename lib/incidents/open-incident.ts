@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -27,6 +28,7 @@ export async function openIncident(options: { actor: Actor; keyId: unknown }): P
   assertReauthenticated(options.actor, "incident.open");
   try {
     return await db().$transaction(async (tx) => {
+      await lockCaller(tx, options.actor, "incidents.run");
       // Locked, so a deletion cannot slip in between this check and the incident.
       const [key] = await tx.$queryRaw<
         { id: string; name: string; displayPrefix: string; deletedAt: Date | null; expiresAt: Date | null; ownerId: string | null }[]

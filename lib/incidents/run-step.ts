@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -26,6 +27,9 @@ export async function runIncidentStep<T>(options: {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Incident" WHERE "id" = ${options.incidentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
       if (locked.length === 0) throw new AppError("NOT_FOUND", INCIDENT_NOT_FOUND);
+      // Every member, in id order: a step may also lock the owner of the key
+      // it replaces, and must not wait for them while holding the caller.
+      await lockCaller(tx, options.actor, "incidents.run", "all");
       const incident = await tx.incident.findUniqueOrThrow({ where: { id: options.incidentId }, include: { steps: true } });
       const done = incident.steps.map((s) => s.step);
       if (done.includes(options.step)) return { alreadyDone: true as const };

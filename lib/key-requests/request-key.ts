@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -7,7 +8,7 @@ import { resolveRestrictedActions, resolveScopes } from "@/lib/keys/create-key";
 import { lifetimeChoice } from "@/lib/keys/key-rotation";
 import { KEY_NOT_FOUND_MESSAGE } from "@/lib/keys/rename-key";
 import { assertNameFree } from "@/lib/keys/name-reservation";
-import { lockOwnerMembership, ownerNotAMemberError } from "@/lib/keys/key-owner";
+import { lockOwnerAndCaller, ownerNotAMemberError } from "@/lib/keys/key-owner";
 import { announce, requestForEvent } from "./announce";
 import { possibleApprovers } from "./approvers";
 import { requestKeyInput, requestRotationInput } from "./key-request-input";
@@ -89,8 +90,8 @@ export async function requestKey(options: { actor: Actor; input: unknown; now?: 
   const now = options.now ?? new Date();
   const { actor } = options;
   return db().$transaction(async (tx) => {
-    // Owner first, the lock order of a member's removal (lockOwnerMembership).
-    if (input.ownerId && !(await lockOwnerMembership(tx, actor.organizationId, input.ownerId))) throw ownerNotAMemberError();
+    // The caller and the owner first, the lock order of a member's removal (lockOwnerAndCaller).
+    if (!(await lockOwnerAndCaller(tx, actor, "keys.create", input.ownerId ?? actor.userId))) throw ownerNotAMemberError();
     const organization = await assertApprovalsOn(tx, actor.organizationId);
     const scopes = resolveScopes(input, organization.granularScopes, false);
     await assertNameFree(tx, { organizationId: actor.organizationId, name: input.name, now });
@@ -125,6 +126,7 @@ export async function requestRotation(options: { actor: Actor; input: unknown; n
   const { actor } = options;
   const organizationId = actor.organizationId;
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, "keys.rotate");
     await assertApprovalsOn(tx, organizationId);
     await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${input.keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
     const key = await tx.secretKey.findFirst({ where: { id: input.keyId, organizationId, deletedAt: null } });

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { NO_LONGER_A_MEMBER } from "@/lib/auth/lock-caller";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -28,7 +29,7 @@ export async function revealKeyRequest(options: {
     const members = await tx.$queryRaw<{ userId: string; role: Role }[]>`
       SELECT "userId", "role" FROM "Membership" WHERE "organizationId" = ${actor.organizationId} ORDER BY "id" FOR SHARE`;
     const own = members.find((member) => member.userId === actor.userId);
-    if (!own) throw new AppError("FORBIDDEN", "You are no longer a member of this organization.");
+    if (!own) throw new AppError("FORBIDDEN", NO_LONGER_A_MEMBER);
     const request = await lockRequest(tx, actor, requestId);
     if (request.requestedById !== actor.userId) throw new AppError("FORBIDDEN", "Only the person who requested this key can reveal it.");
     // The requester must still hold the right they asked under, in the role they have now.

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import type { Operation } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { notifyOwnerAndMembers } from "@/lib/notifications/notify-members";
@@ -11,7 +12,7 @@ import { keyHashSecret } from "./key-hash-secret";
 import { createKeyInput, type CreateKeyInput } from "./key-input";
 import { SCOPES, type Scope } from "./key-model";
 import { assertNameFree, nameTakenError } from "./name-reservation";
-import { lockOwnerMembership, ownerLabel, ownerNotAMemberError } from "./key-owner";
+import { lockOwnerAndCaller, ownerLabel, ownerNotAMemberError } from "./key-owner";
 import { SCOPE_ACTIONS } from "./permission-table";
 import { toKeySummary, type KeySummary } from "./key-summary";
 
@@ -63,16 +64,23 @@ export async function createKeyInTransaction(
   // inheritsScopes: a successor of an existing key (rotation, incident
   // replacement) keeps that key's scopes, whatever the organization's setting.
   // approvedBy: the request and approver a production key was issued under.
-  options: { actor: Actor; input: CreateKeyInput; now: Date; notify?: boolean; inheritsScopes?: boolean; approvedBy?: ApprovalRecord },
+  // operation: what the caller is doing (a rotation, an incident's
+  // replacement), checked against their role as it is now.
+  options: {
+    actor: Actor;
+    input: CreateKeyInput;
+    now: Date;
+    notify?: boolean;
+    inheritsScopes?: boolean;
+    approvedBy?: ApprovalRecord;
+    operation?: Operation;
+  },
 ): Promise<{ key: KeySummary; secret: string }> {
   const { actor, input, now } = options;
-  // First, before any other lock (see lockOwnerMembership): the owner must be
-  // a member of the actor's organization now and until this commits.
+  // First, before any other lock (see lockOwnerAndCaller): the caller and the
+  // owner must be members of the organization now and until this commits.
   const ownerId = input.ownerId ?? actor.userId;
-  if (!(await lockOwnerMembership(tx, actor.organizationId, ownerId))) {
-    if (ownerId === actor.userId) throw new AppError("FORBIDDEN", "You are no longer a member of this organization.");
-    throw ownerNotAMemberError();
-  }
+  if (!(await lockOwnerAndCaller(tx, actor, options.operation ?? "keys.create", ownerId))) throw ownerNotAMemberError();
   const generated = generateKey(input.environment);
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { granularScopes: true } });
   const scopes = resolveScopes(input, organization.granularScopes, options.inheritsScopes === true);

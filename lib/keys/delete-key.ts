@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { notifyMembers } from "@/lib/notifications/notify-members";
@@ -68,6 +69,7 @@ export async function deleteKey(options: { actor: Actor; input: unknown; now?: D
   const { keyId } = deleteKeyInput.parse(options.input);
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, options.actor, "keys.delete");
     const deleted = await deleteKeyInTransaction(tx, { actor: options.actor, keyId, now });
     if (!deleted) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
     return { name: deleted.name };
@@ -82,6 +84,7 @@ export async function deleteKeys(options: { actor: Actor; input: unknown; now?: 
   const { keyIds } = deleteKeysInput.parse(options.input);
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, options.actor, "keys.delete");
     // Every key first, in one order whoever deletes them, then the events,
     // in the order asked.
     const deleted = new Map<string, DeletedKey>();

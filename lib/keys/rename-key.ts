@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { assertNameFree, nameTakenError } from "./name-reservation";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { renameKeyInput } from "./key-input";
 
 export const KEY_NOT_FOUND_MESSAGE = "This key does not exist or has been deleted.";
@@ -13,6 +14,7 @@ export async function renameKey(options: { actor: Actor; input: unknown }): Prom
   const organizationId = options.actor.organizationId;
   try {
     await db().$transaction(async (tx) => {
+      await lockCaller(tx, options.actor, "keys.rename");
       const key = await tx.secretKey.findFirst({
         where: { id: keyId, organizationId, deletedAt: null },
         select: { id: true, name: true, displayPrefix: true, rotatedAt: true },

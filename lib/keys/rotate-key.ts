@@ -34,11 +34,11 @@ export async function rotateKeyInTransaction(
 ): Promise<Rotated> {
   const { keyId, grace, now } = options;
   const organizationId = options.actor.organizationId;
-  // The successor's owner is locked before the key, the order a member's
-  // removal takes its locks in (lockOwnerMembership).
+  // The caller and the successor's owner are locked before the key, the
+  // order a member's removal takes its locks in (lockOwnerAndCaller).
   const before = await tx.secretKey.findFirst({ where: { id: keyId, organizationId }, select: { ownerId: true } });
   if (!before) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
-  const ownerId = await lockSuccessorOwner(tx, options.actor, before.ownerId);
+  const ownerId = await lockSuccessorOwner(tx, options.actor, "keys.rotate", before.ownerId);
   await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} AND "organizationId" = ${organizationId} FOR UPDATE`;
   const old = await tx.secretKey.findFirst({ where: { id: keyId, organizationId } });
   if (!old || old.deletedAt) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
@@ -54,7 +54,15 @@ export async function rotateKeyInTransaction(
   // gets its end date; the verification API sees the change within a second.
   await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { liveName: null, expiresAt: oldKeyExpiresAt, rotatedAt: now } });
   const input = { ...sameSettingsAs(old, old.name), ownerId };
-  const created = await createKeyInTransaction(tx, { actor: options.actor, input, now, notify: false, inheritsScopes: true, approvedBy: options.approvedBy });
+  const created = await createKeyInTransaction(tx, {
+    actor: options.actor,
+    input,
+    now,
+    notify: false,
+    inheritsScopes: true,
+    approvedBy: options.approvedBy,
+    operation: "keys.rotate",
+  });
   await tx.secretKey.update({ where: { id: old.id, organizationId }, data: { rotatedToId: created.key.id } });
   await recordAuditEvent(tx, {
     actor: options.actor,

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { updateKeyDetailsInput } from "./key-input";
-import { lockOwnerMembership, ownerLabel, ownerNotAMemberError } from "./key-owner";
+import { lockOwnerAndCaller, ownerLabel, ownerNotAMemberError } from "./key-owner";
 import { KEY_NOT_FOUND_MESSAGE } from "./rename-key";
 
 const change = (from: string | null, to: string | null) => (from === to ? [] : [{ from, to }]);
@@ -22,8 +22,8 @@ export async function updateKeyDetails(options: { actor: Actor; input: unknown }
       select: { id: true, name: true, displayPrefix: true, ownerId: true, team: true, description: true, owner: { select: { name: true, email: true } } },
     });
     if (!key) throw new AppError("NOT_FOUND", KEY_NOT_FOUND_MESSAGE);
-    // The owner's membership is locked before the key's row (lockOwnerMembership).
-    if (!(await lockOwnerMembership(tx, organizationId, input.ownerId))) throw ownerNotAMemberError();
+    // The caller and the new owner before the key's row is locked (lockOwnerAndCaller).
+    if (!(await lockOwnerAndCaller(tx, actor, "keys.edit", input.ownerId))) throw ownerNotAMemberError();
     const ownerChanged = key.ownerId !== input.ownerId;
     const next = {
       ownerId: input.ownerId,

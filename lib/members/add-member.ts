@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -47,6 +48,7 @@ export async function addMember(options: { actor: Actor; input: unknown; now?: D
   const now = options.now ?? new Date();
   try {
     return await db().$transaction(async (tx) => {
+      await lockCaller(tx, options.actor, "members.manage");
       const membership = { create: { organizationId: options.actor.organizationId, role: input.role } };
       const formerMember = await formerMemberOf(tx, options.actor.organizationId, input.email);
       const user = formerMember

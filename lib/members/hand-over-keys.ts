@@ -11,7 +11,7 @@ type HandedOverKey = { id: string; displayPrefix: string; name: string };
 // another, in the caller's transaction and in one statement. The caller
 // holds the organization's memberships locked (FOR UPDATE): a key being
 // created for the leaving member waits for that lock or was committed before
-// it (lockOwnerMembership), so this statement sees all of them.
+// it (lockOwnerAndCaller), so this statement sees all of them.
 export async function handOverLiveKeys(tx: Tx, options: { actor: Actor; from: Person; to: Person }): Promise<HandedOverKey[]> {
   const { actor, from, to } = options;
   // The rows are locked in id order first, as deleting several keys locks

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -13,6 +14,7 @@ export async function issuePasswordLink(options: { actor: Actor; input: unknown;
   const { actor } = options;
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, "members.manage");
     const membership = await tx.membership.findFirst({
       where: { id: membershipId, organizationId: actor.organizationId },
       select: { organization: { select: { name: true } }, user: { select: { id: true, email: true, name: true } } },

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { z } from "@/lib/validation/zod";
@@ -10,6 +11,7 @@ export async function setGranularScopes(options: { actor: Actor; input: unknown 
   assertCan(options.actor, "settings.manage");
   const { enabled } = setGranularScopesInput.parse(options.input);
   await db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     const { count } = await tx.organization.updateMany({
       where: { id: options.actor.organizationId, granularScopes: !enabled },
       data: { granularScopes: enabled },

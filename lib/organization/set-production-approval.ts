@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -17,7 +18,7 @@ export async function setProductionApproval(options: { actor: Actor; input: unkn
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
     // The lock member changes take first too (lib/members/change-member.ts).
-    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     if (enabled && (await approverPool(tx, organizationId)) < 2) {
       throw new AppError(
         "CONFLICT",

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -32,7 +33,7 @@ export async function setNamedPeople(options: { actor: Actor; input: unknown }):
   return db().$transaction(async (tx) => {
     // Serializes changes to the organization's named people, with member
     // changes, which take it first too (lib/members/change-member.ts).
-    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     const members = await tx.membership.findMany({
       where: { organizationId, id: { in: membershipIds } },
       select: { id: true, role: true, user: { select: { name: true, email: true } } },

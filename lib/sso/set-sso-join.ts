@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -16,6 +17,7 @@ export async function setSsoJoin(options: { actor: Actor; input: unknown }): Pro
   assertReauthenticated(options.actor, "sso.set");
   const organizationId = options.actor.organizationId;
   return db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     await tx.ssoPolicy.upsert({ where: { organizationId }, create: { organizationId }, update: {} });
     const { count } = await tx.ssoPolicy.updateMany({ where: { organizationId, justInTime: !enabled }, data: { justInTime: enabled } });
     if (count === 0) return { changed: false };

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { NO_LONGER_A_MEMBER } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -35,6 +36,10 @@ export async function setSsoRequired(options: { actor: Actor; input: unknown }):
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`
       SELECT "id", "role", "userId" FROM "Membership" WHERE "organizationId" = ${organizationId} ORDER BY "id" FOR UPDATE`;
+    // The caller as they are now: removed or demoted meanwhile, refused.
+    const own = rows.find((row) => row.userId === actor.userId);
+    if (!own) throw new AppError("FORBIDDEN", NO_LONGER_A_MEMBER);
+    assertCan({ ...actor, role: own.role }, "settings.manage");
     const before = await tx.ssoPolicy.upsert({ where: { organizationId }, create: { organizationId }, update: {} });
     const emailOf = async (membershipId: string | null) => {
       const row = rows.find((r) => r.id === membershipId);

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -18,6 +19,7 @@ export async function setRequireTwoFactor(options: { actor: Actor; input: unknow
   const { enabled } = setRequireTwoFactorInput.parse(options.input);
   assertReauthenticated(actor, "two_factor.require");
   return db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, actor, "settings.manage");
     if (enabled) {
       if ((await countSecondFactors(tx, actor.userId)) === 0)
         throw new AppError("CONFLICT", "Set up two-factor sign-in for yourself first (Your two-factor sign-in, below).");

@@ -1,5 +1,6 @@
 import { z } from "@/lib/validation/zod";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { lockOrganizationAndCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -35,6 +36,7 @@ export async function setWebhookEndpoint(options: { actor: Actor; input: unknown
   assertReauthenticated(options.actor, "webhook.set");
   const secret = newWebhookSecret();
   await db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     await tx.webhookEndpoint.upsert({
       where: { organizationId: options.actor.organizationId },
       create: { organizationId: options.actor.organizationId, url, secret },
@@ -51,6 +53,7 @@ export async function removeWebhookEndpoint(options: { actor: Actor }): Promise<
   assertCan(options.actor, "settings.manage");
   const organizationId = options.actor.organizationId;
   await db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { url: true } });
     if (!endpoint) throw new AppError("NOT_FOUND", "No webhook is set.");
     assertReauthenticated(options.actor, "webhook.remove");
@@ -91,6 +94,7 @@ export async function setWebhookEvents(options: { actor: Actor; input: unknown }
   assertReauthenticated(options.actor, "webhook.events");
   const organizationId = options.actor.organizationId;
   await db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     const { count } = await tx.webhookEndpoint.updateMany({ where: { organizationId }, data: { events } });
     if (count === 0) throw new AppError("NOT_FOUND", "Set a webhook URL first.");
     await recordAuditEvent(tx, { actor: options.actor, action: "organization.webhook_events_set", details: { events } });
@@ -107,6 +111,7 @@ export async function retryWebhookDelivery(options: { actor: Actor; input: unkno
   const id = z.object({ deliveryId }).parse(options.input).deliveryId;
   const organizationId = options.actor.organizationId;
   await db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     if (!(await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } }))) {
       throw new AppError("CONFLICT", "Set a webhook URL first.");
     }
@@ -134,6 +139,7 @@ export async function sendTestWebhook(options: { actor: Actor }): Promise<{ stat
   assertCan(options.actor, "settings.manage");
   const organizationId = options.actor.organizationId;
   const delivery = await db().$transaction(async (tx) => {
+    await lockOrganizationAndCaller(tx, options.actor, "settings.manage");
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { organizationId }, select: { id: true } });
     if (!endpoint) throw new AppError("NOT_FOUND", "Set a webhook URL first.");
     return tx.webhookDelivery.create({
