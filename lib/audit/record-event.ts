@@ -20,6 +20,10 @@ export async function recordAuditEvent(
   event: { actor: Actor; action: AuditAction; key?: { id: string; displayPrefix: string }; details?: Prisma.InputJsonValue },
 ): Promise<void> {
   const secret = auditHmacSecret();
+  // The chain first (the insert's trigger takes it too), then the time: an
+  // event that waited for the chain is not stamped before the events that
+  // held it, so times follow the sequence.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${event.actor.organizationId}`}, 0))`;
   const intended = {
     organizationId: event.actor.organizationId,
     actorUserId: event.actor.userId,
