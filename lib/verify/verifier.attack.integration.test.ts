@@ -287,6 +287,18 @@ describe("the invalid-key limit cannot lock real keys out", () => {
     });
     expect(response.status).toBe(415);
   });
+
+  it("a body that says it is in another charset than UTF-8 is refused with 415, not read as UTF-8", async () => {
+    const { secret } = await newKey();
+    for (const type of ["application/json; charset=utf-16", "application/json;charset=ISO-8859-1"]) {
+      const response = await fetch(`${server.url}/api/v1/keys/verify`, {
+        method: "POST",
+        headers: { "content-type": type },
+        body: JSON.stringify({ key: secret, scope: "dataset", action: "read" }),
+      });
+      expect(response.status, type).toBe(415);
+    }
+  });
 });
 
 describe("the end client a caller reports", () => {

@@ -14,7 +14,7 @@ import { startRevocationListener } from "./revocation-listener";
 import { parseServiceTokens, type ServiceTokens } from "./service-tokens";
 import { UsageFlusher } from "./usage-flusher";
 import { UsageRecorder, type Usage } from "./usage-recorder";
-import { bearerToken, parseVerifyBody, type VerifyRequest } from "./verify-request";
+import { bearerToken, isJsonInUtf8, parseVerifyBody, type VerifyRequest } from "./verify-request";
 import { createUsageWriter } from "./write-usage";
 import { ALL_CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
@@ -288,8 +288,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
     if (request.method !== "POST") return send(response, 405, { error: "method_not_allowed", message: "Use POST." }, [["allow", "POST"]]);
     // JSON only: a browser on another site cannot send it without a CORS
     // preflight we never grant, so no web page can spend a client's limits.
-    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) {
-      return send(response, 415, { error: "unsupported_media_type", message: "Send the body as JSON (Content-Type: application/json)." });
+    if (!isJsonInUtf8(request.headers["content-type"])) {
+      return send(response, 415, { error: "unsupported_media_type", message: "Send the body as JSON in UTF-8 (Content-Type: application/json)." });
     }
     const address = options.clientAddress(request);
     const token = request.headers[SERVICE_TOKEN_HEADER];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bearerToken, parseVerifyBody } from "./verify-request";
+import { bearerToken, isJsonInUtf8, parseVerifyBody } from "./verify-request";
 
 const KEY = "skml_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa000000";
 
@@ -42,4 +42,26 @@ describe("bearerToken", () => {
     expect(bearerToken(undefined)).toBeNull();
     expect(bearerToken("Bearer a b")).toBeNull();
   });
+});
+
+describe("isJsonInUtf8", () => {
+  it.each([
+    "application/json",
+    "Application/JSON",
+    "application/json; charset=utf-8",
+    'application/json;charset="UTF-8"',
+    "application/json; charset=utf8",
+    "application/json; foo=bar",
+  ])("accepts %j", (type) => expect(isJsonInUtf8(type)).toBe(true));
+  it.each([
+    undefined,
+    "",
+    "text/plain",
+    "application/jsonx",
+    "application/x-www-form-urlencoded",
+    "application/json; charset=utf-16",
+    "application/json;charset=UTF-16LE",
+    'application/json; charset="latin1"',
+    "application/json; foo=bar; charset=iso-8859-1",
+  ])("refuses %j", (type) => expect(isJsonInUtf8(type)).toBe(false));
 });

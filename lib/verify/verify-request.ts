@@ -71,6 +71,14 @@ export function parseVerifyBody(text: string): ParsedBody {
   return { ok: true, request };
 }
 
+// JSON, read as UTF-8: a body that says it is in another charset would be
+// read as something other than what its sender meant.
+export function isJsonInUtf8(contentType: string | undefined): boolean {
+  if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) return false;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType);
+  return charset === null || /^utf-?8$/i.test(charset[1]);
+}
+
 // The Authorization header of GET /api/v1/whoami.
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
