@@ -13,14 +13,16 @@ export const NO_LONGER_A_MEMBER = "You are no longer a member of this organizati
 // waited for and read as it ends: a caller removed meanwhile is refused,
 // and so is one whose new role does not allow the operation (the session's
 // role was read before). First in a transaction, before any key row; after
-// the organization's row where the transaction takes that. Returns the
-// user ids of the members found.
+// the organization's row where the transaction takes that. A transaction
+// that locks further memberships later (a foreign key to one counts) must
+// name them here, or take every member, so the order holds. Returns the
+// caller's role as it is now and the user ids of the members found.
 export async function lockCaller(
   tx: Prisma.TransactionClient,
   actor: Actor,
   operation: Operation,
   others: (string | null | undefined)[] | "all" = [],
-): Promise<Set<string>> {
+): Promise<{ role: Role; members: Set<string> }> {
   const rows =
     others === "all"
       ? await tx.$queryRaw<{ userId: string; role: Role }[]>`
@@ -32,7 +34,7 @@ export async function lockCaller(
   const own = rows.find((row) => row.userId === actor.userId);
   if (!own) throw new AppError("FORBIDDEN", NO_LONGER_A_MEMBER);
   if (!can(own.role, operation)) throw new AppError("FORBIDDEN", refusalFor(operation));
-  return new Set(rows.map((row) => row.userId));
+  return { role: own.role, members: new Set(rows.map((row) => row.userId)) };
 }
 
 // For a change of the organization's own settings: its row first (FOR NO

@@ -75,7 +75,7 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
     actor: options.actor,
     incidentId: id,
     step: "replace",
-    work: async (tx, incident) => {
+    work: async (tx, incident, actor) => {
       if ("skipReason" in input) return { details: { skipped: true, reason: input.skipReason }, result: null };
       const old = await tx.secretKey.findUniqueOrThrow({ where: { id: incident.keyId } });
       // A rotated key already has its replacement: another would be a key
@@ -84,10 +84,11 @@ export async function replaceStep(options: { actor: Actor; incidentId: unknown; 
       // A key that had stopped working before this incident revoked it
       // (deleted or expired meanwhile) is replaced only by someone who may
       // create keys anyway; for a security lead it would be a key for free.
-      if (!revokedLiveKey(incident.steps) && !can(options.actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
-      const createInput = { ...sameSettingsAs(old, input.name), ownerId: await lockSuccessorOwner(tx, options.actor, "incidents.run", old.ownerId) };
+      // The role as it is now, not as the session began.
+      if (!revokedLiveKey(incident.steps) && !can(actor.role, "keys.create")) throw new AppError("CONFLICT", NOT_LIVE_WHEN_REVOKED_MESSAGE);
+      const createInput = { ...sameSettingsAs(old, input.name), ownerId: await lockSuccessorOwner(tx, actor, "incidents.run", old.ownerId) };
       const created = await createKeyInTransaction(tx, {
-        actor: options.actor,
+        actor,
         input: createInput,
         now: options.now ?? new Date(),
         inheritsScopes: true,

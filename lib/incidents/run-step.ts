@@ -18,7 +18,8 @@ export async function runIncidentStep<T>(options: {
   actor: Actor;
   incidentId: string;
   step: IncidentStepId;
-  work: (tx: Tx, incident: IncidentRow) => Promise<{ details: Prisma.InputJsonValue; result: T }>;
+  // actor: the caller with their role as it is now (read under lockCaller).
+  work: (tx: Tx, incident: IncidentRow, actor: Actor) => Promise<{ details: Prisma.InputJsonValue; result: T }>;
 }): Promise<{ alreadyDone: true } | { alreadyDone: false; result: T }> {
   assertCan(options.actor, "incidents.run");
   const organizationId = options.actor.organizationId;
@@ -29,7 +30,7 @@ export async function runIncidentStep<T>(options: {
       if (locked.length === 0) throw new AppError("NOT_FOUND", INCIDENT_NOT_FOUND);
       // Every member, in id order: a step may also lock the owner of the key
       // it replaces, and must not wait for them while holding the caller.
-      await lockCaller(tx, options.actor, "incidents.run", "all");
+      const { role } = await lockCaller(tx, options.actor, "incidents.run", "all");
       const incident = await tx.incident.findUniqueOrThrow({ where: { id: options.incidentId }, include: { steps: true } });
       const done = incident.steps.map((s) => s.step);
       if (done.includes(options.step)) return { alreadyDone: true as const };
@@ -38,7 +39,7 @@ export async function runIncidentStep<T>(options: {
       if (missing.length > 0) {
         throw new AppError("CONFLICT", `Finish “${INCIDENT_STEP_LABELS[missing[0]]}” first.`);
       }
-      const { details, result } = await options.work(tx, incident);
+      const { details, result } = await options.work(tx, incident, { ...options.actor, role });
       await tx.incidentStep.create({
         data: { incidentId: incident.id, step: options.step, actorUserId: options.actor.userId, actorLabel: options.actor.label, details },
       });

@@ -77,8 +77,10 @@ export async function createKeyInTransaction(
   },
 ): Promise<{ key: KeySummary; secret: string }> {
   const { actor, input, now } = options;
-  // First, before any other lock (see lockOwnerAndCaller): the caller and the
-  // owner must be members of the organization now and until this commits.
+  // The caller and the owner must be members of the organization now and
+  // until this commits (lockOwnerAndCaller). First, before any other lock,
+  // when creating a key; a rotation, a reveal or an incident's replacement
+  // has locked both already, before the rows it holds.
   const ownerId = input.ownerId ?? actor.userId;
   if (!(await lockOwnerAndCaller(tx, actor, options.operation ?? "keys.create", ownerId))) throw ownerNotAMemberError();
   const generated = generateKey(input.environment);

@@ -24,7 +24,7 @@ export function ownerLabel(user: { name: string; email: string } | null | undefi
 // no key slips past it to an owner who is gone. Before any key row lock,
 // the order the removal takes them in.
 export async function lockOwnerAndCaller(tx: Tx, actor: Actor, operation: Operation, ownerId: string): Promise<boolean> {
-  return (await lockCaller(tx, actor, operation, [ownerId])).has(ownerId);
+  return (await lockCaller(tx, actor, operation, [ownerId])).members.has(ownerId);
 }
 
 // Who owns a successor (rotation, incident replacement): its predecessor's

@@ -22,9 +22,10 @@ export const setSsoRequiredInput = z.object({
 // requiring it; while on, choosing another owner moves the break glass
 // (owners only). On needs SSO configured and the break-glass owner to be an
 // owner of this organization: an outage of the identity provider then still
-// leaves one way in. Every membership of the organization is locked, as a
-// role change does, so a demotion racing this cannot leave a non-owner as
-// the break glass.
+// leaves one way in. The organization's row and then every membership of it
+// are locked, as a role change does, so a demotion racing this cannot leave
+// a non-owner as the break glass, and changes that take the row first
+// (naming people) never wait for these memberships in a cycle.
 export async function setSsoRequired(options: { actor: Actor; input: unknown }): Promise<{ changed: boolean }> {
   assertCan(options.actor, "settings.manage");
   const { required, breakGlassMembershipId } = setSsoRequiredInput.parse(options.input);
@@ -34,6 +35,7 @@ export async function setSsoRequired(options: { actor: Actor; input: unknown }):
   const { actor } = options;
   const organizationId = actor.organizationId;
   return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
     const rows = await tx.$queryRaw<{ id: string; role: Role; userId: string }[]>`
       SELECT "id", "role", "userId" FROM "Membership" WHERE "organizationId" = ${organizationId} ORDER BY "id" FOR UPDATE`;
     // The caller as they are now: removed or demoted meanwhile, refused.
