@@ -1,3 +1,4 @@
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -25,6 +26,7 @@ export async function changePassword(options: { actor: Actor; input: unknown; no
   assertAcceptablePassword(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, null);
     // Only over the password just checked: two changes racing each other
     // cannot both win.
     const { count } = await tx.user.updateMany({ where: { id: actor.userId, passwordHash: oldHash }, data: { passwordHash, passwordChangedAt: now } });

@@ -20,7 +20,8 @@ export const NO_LONGER_A_MEMBER = "You are no longer a member of this organizati
 export async function lockCaller(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  operation: Operation,
+  // null: a change of the caller's own account, which any member may make.
+  operation: Operation | null,
   others: (string | null | undefined)[] | "all" = [],
 ): Promise<{ role: Role; members: Set<string> }> {
   const rows =
@@ -33,7 +34,7 @@ export async function lockCaller(
           ORDER BY "id" FOR SHARE`;
   const own = rows.find((row) => row.userId === actor.userId);
   if (!own) throw new AppError("FORBIDDEN", NO_LONGER_A_MEMBER);
-  if (!can(own.role, operation)) throw new AppError("FORBIDDEN", refusalFor(operation));
+  if (operation && !can(own.role, operation)) throw new AppError("FORBIDDEN", refusalFor(operation));
   return { role: own.role, members: new Set(rows.map((row) => row.userId)) };
 }
 

@@ -16,6 +16,10 @@ import { raceBehindAuditChain } from "@/lib/testing/lock-waits";
 import { setWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
 import { addMember } from "./add-member";
 import { changeMemberRole, removeMember } from "./change-member";
+import { changePassword } from "@/lib/auth/change-password";
+import { TEST_PASSWORD } from "@/lib/testing/fixtures";
+import { confirmAppEnrolment, startAppEnrolment } from "@/lib/two-factor/authenticator-app";
+import { totpCodeAt } from "@/lib/two-factor/totp";
 
 // A database of this file's own: the races count the transactions waiting for a lock.
 beforeAll(async () => {
@@ -99,5 +103,29 @@ describe("a member's action that reaches the database while they are demoted", (
     expect(demotion.outcome).toBe("done");
     expect(creation.outcome).toBe("FORBIDDEN");
     expect(await db().secretKey.count({ where: { organizationId: world.organization.id, name: "made while demoted" } })).toBe(0);
+  });
+});
+
+describe("a change of their own account that reaches the database as they are removed", () => {
+  const ACCOUNT: Record<string, (actor: Actor) => Promise<() => Promise<unknown>>> = {
+    "confirming an authenticator app": async (actor) => {
+      const { secret } = await startAppEnrolment({ actor });
+      const now = new Date();
+      return () => confirmAppEnrolment({ actor, input: { code: totpCodeAt(secret, now) }, now });
+    },
+    "changing their password": async (actor) => () =>
+      changePassword({ actor, input: { currentPassword: TEST_PASSWORD, newPassword: "a sturdy new password of theirs" } }),
+  };
+  it.each(Object.keys(ACCOUNT))("%s: waits for the removal and is refused", async (name) => {
+    const world = await createOrganizationWithAllRoles();
+    const change = await ACCOUNT[name](world.actors.MEMBER);
+    const { first: removal, second: outcome } = await raceBehindAuditChain(
+      world.organization.id,
+      () => removeMember({ actor: world.actors.OWNER, input: { membershipId: membershipOf(world, "MEMBER") } }),
+      change,
+    );
+    expect(removal.outcome).toBe("done");
+    expect(outcome.outcome).toBe("FORBIDDEN");
+    expect(await db().auditEvent.count({ where: { organizationId: world.organization.id, actorUserId: world.actors.MEMBER.userId } })).toBe(0);
   });
 });

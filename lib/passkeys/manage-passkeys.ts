@@ -1,3 +1,4 @@
+import { lockCaller } from "@/lib/auth/lock-caller";
 import type { Actor } from "@/lib/auth/actor";
 import { endOtherSessions } from "@/lib/auth/auth-sessions";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
@@ -29,6 +30,7 @@ export async function renamePasskey(options: { actor: Actor; input: unknown }): 
   const { actor } = options;
   const { passkeyId, name } = renamePasskeyInput.parse(options.input);
   await db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, null);
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId }, select: { name: true } });
     if (!passkey) throw new AppError("NOT_FOUND", NOT_FOUND);
     await tx.passkey.update({ where: { id: passkeyId }, data: { name } });
@@ -45,6 +47,7 @@ export async function removePasskey(options: { actor: Actor; input: unknown }): 
   const { passkeyId } = removePasskeyInput.parse(options.input);
   assertReauthenticated(actor, "two_factor.change");
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, null);
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId }, select: { name: true } });
     if (!passkey) throw new AppError("NOT_FOUND", NOT_FOUND);

@@ -1,3 +1,4 @@
+import { lockCaller } from "@/lib/auth/lock-caller";
 import {
   generateRegistrationOptions,
   verifyRegistrationResponse,
@@ -68,6 +69,7 @@ export async function finishPasskeyRegistration(options: { actor: Actor; input: 
   const { credential, credentialBackedUp } = verification.registrationInfo;
   try {
     return await db().$transaction(async (tx) => {
+      await lockCaller(tx, actor, null);
       await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
       const before = await countSecondFactors(tx, actor.userId);
       if ((await tx.passkey.count({ where: { userId: actor.userId } })) >= MAX_PASSKEYS) {

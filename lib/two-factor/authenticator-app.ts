@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { endOtherSessions } from "@/lib/auth/auth-sessions";
+import { lockCaller } from "@/lib/auth/lock-caller";
 import { assertReauthenticated, checkOwnPassword } from "@/lib/auth/reauthentication";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { db } from "@/lib/db/client";
@@ -33,6 +34,7 @@ export async function startAppEnrolment(options: { actor: Actor }): Promise<AppE
   const secretEncrypted = sealSecret(secret, twoFactorSecret());
   const { email } = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
   await db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, null);
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const existing = await tx.authenticatorApp.findUnique({ where: { userId: actor.userId }, select: { confirmedAt: true } });
     if (existing?.confirmedAt) throw new AppError("CONFLICT", "You already have an authenticator app. Remove it first to set up another.");
@@ -65,7 +67,9 @@ export async function confirmAppEnrolment(options: { actor: Actor; input: unknow
   return db().$transaction(async (tx) => {
     // The user's row first, as every other change of second factors takes
     // it: a restart of the setup or a passkey added meanwhile waits, and the
-    // count below is still true when the codes are made.
+    // count below is still true when the codes are made. The caller's
+    // membership before it: a member removed meanwhile is refused.
+    await lockCaller(tx, actor, null);
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const before = await countSecondFactors(tx, actor.userId);
     // The same pending secret, still unconfirmed: a second confirmation
@@ -88,6 +92,7 @@ export async function regenerateRecoveryCodes(options: { actor: Actor }): Promis
   const { actor } = options;
   assertReauthenticated(actor, "two_factor.change");
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, null);
     if ((await countSecondFactors(tx, actor.userId)) === 0) throw new AppError("CONFLICT", "Set up an authenticator app or a passkey first.");
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     const otherSessionsEnded = await endOtherSessions(tx, { actor });
@@ -107,6 +112,7 @@ export async function removeAuthenticatorApp(options: { actor: Actor; input: unk
   await checkOwnPassword({ actor, password: input.password, field: "password", now });
   await verifySecondFactor({ userId: actor.userId, proof: { code: input.code }, field: "code", now });
   return db().$transaction(async (tx) => {
+    await lockCaller(tx, actor, null);
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
     const factors = await countSecondFactors(tx, actor.userId);
     const { requireTwoFactor } = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireTwoFactor: true } });
