@@ -1,16 +1,17 @@
 import { toActionError } from "@/lib/action-result";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-// The organization's audit chain lock, taken by every audit event: holding
-// it from another connection stops a change just before it commits.
-export async function holdAuditChain(organizationId: string) {
+// Runs `take` in a transaction of another connection and keeps what it
+// locked until released.
+async function holdLock(take: (tx: Prisma.TransactionClient) => Promise<unknown>) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let locked!: () => void;
   const isLocked = new Promise<void>((resolve) => (locked = resolve));
   const done = db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
+      await take(tx);
       locked();
       await released;
     },
@@ -19,6 +20,11 @@ export async function holdAuditChain(organizationId: string) {
   await isLocked;
   return { release: async () => (release(), await done) };
 }
+
+// The organization's audit chain lock, taken by every audit event: holding
+// it from another connection stops a change just before it commits.
+export const holdAuditChain = (organizationId: string) =>
+  holdLock((tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`);
 
 // Until at least `count` transactions of this database wait for a lock.
 export async function waitForLockWaiters(count: number) {
@@ -51,19 +57,4 @@ export async function raceBehindAuditChain(organizationId: string, first: () => 
 }
 
 // Holds one key's row FOR UPDATE from another connection until released.
-export async function holdKeyRow(keyId: string) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const done = db().$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} FOR UPDATE`;
-      locked();
-      await released;
-    },
-    { timeout: 30_000 },
-  );
-  await isLocked;
-  return { release: async () => (release(), await done) };
-}
+export const holdKeyRow = (keyId: string) => holdLock((tx) => tx.$executeRaw`SELECT 1 FROM "SecretKey" WHERE "id" = ${keyId} FOR UPDATE`);
