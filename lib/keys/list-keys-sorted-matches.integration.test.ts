@@ -15,7 +15,9 @@ import { FILTERED_COUNT_LIMIT } from "./list-page";
 
 const now = new Date();
 
-async function organizationWithKeys(count: number, stagingEvery: number) {
+const sameOrNeedle = (i: number) => (i % 4 === 0 ? "Same Name" : `key ${String(i % 9)} ${i % 2 === 0 ? "needle" : "hay"}`);
+
+async function organizationWithKeys(count: number, stagingEvery: number, nameOf = sameOrNeedle) {
   const { organization, members } = await createOrganizationWithAllRoles();
   const former = await createMember(organization.id, "MEMBER");
   await db().membership.delete({ where: { id: former.membershipId } });
@@ -23,7 +25,7 @@ async function organizationWithKeys(count: number, stagingEvery: number) {
   await db().secretKey.createMany({
     data: Array.from({ length: count }, (_, i) => ({
       ...listKeyRow(organization.id, i, people, now),
-      name: i % 4 === 0 ? "Same Name" : `key ${String(i % 9)} ${i % 2 === 0 ? "needle" : "hay"}`,
+      name: nameOf(i),
       environment: i % stagingEvery === 0 ? "STAGING" : ENVIRONMENTS.filter((e) => e !== "STAGING")[i % 3],
       ownerId: people[(i * 7 + 2) % people.length],
     })),
@@ -121,5 +123,26 @@ describe("listKeys, a filtered walk", () => {
     expect(fourth.total.more).toBe(true);
     expect(fourth.rows.map((row) => row.id)).toEqual(manyOrder.slice(30, 40));
     expect(await ids()).toEqual(manyOrder);
+  });
+
+  // Walked, a search is written on lower() so the person indexes can answer
+  // it alone; it must find exactly what the plain list's ILIKE finds, with
+  // case beyond ASCII and LIKE's wildcards taken literally.
+  it.each<Record<string, string>>([
+    { sort: "createdBy", dir: "asc" },
+    { sort: "owner", dir: "desc" },
+    { group: "owner", sort: "createdBy", dir: "asc" },
+    { group: "owner", sort: "owner", dir: "asc" },
+  ])("%o: a walked search finds what the plain list finds", async (shape) => {
+    const nameOf = (i: number) => `${i % 20 === 0 ? "Ärger 100x" : i % 20 === 10 ? "ÉCOLE" : i % 2 ? "ÄRGER 100%_x" : "ärger 100%_y"} ${i}`;
+    const big = await organizationWithKeys(FILTERED_COUNT_LIMIT + 160, 1, nameOf);
+    for (const q of ["ärger 100%_", "école", "RGER"]) {
+      const plain = (await allPages(big, { q, pageSize: "100" })).forward.flat();
+      const walked = await list(big, { ...shape, q, pageSize: "100" });
+      expect(walked.total.more, q).toBe(plain.length > FILTERED_COUNT_LIMIT);
+      const walkedIds = (await allPages(big, { ...shape, q, pageSize: "100" })).forward.flat();
+      expect(new Set(walkedIds), q).toEqual(new Set(plain));
+      expect(walkedIds).toHaveLength(plain.length);
+    }
   });
 });

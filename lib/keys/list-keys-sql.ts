@@ -49,13 +49,15 @@ function escapeLike(text: string): string {
 }
 
 // Search: any part of the name or key prefix by trigram; else the start of
-// the name, or of the key prefix when the text looks like one.
-function searchCondition(q: string, mode: SearchMode): Prisma.Sql {
+// the name, or of the key prefix when the text looks like one. `lowered`
+// writes the trigram test on lower(), as the person indexes store it (in a
+// UTF-8 database ILIKE is exactly lower() LIKE lower()).
+function searchCondition(q: string, mode: SearchMode, lowered: boolean): Prisma.Sql {
   const escaped = escapeLike(q);
   // Under three characters there is no trigram to look up, and the planner
   // would read the whole trigram index: the same test on lower(), which that
   // index does not cover, walks the sort's index instead.
-  if (mode === "trigram" && [...q].length < 3) {
+  if (mode === "trigram" && (lowered || [...q].length < 3)) {
     return Prisma.sql`(lower(k."name") LIKE lower(${`%${escaped}%`}) OR lower(k."displayPrefix") LIKE lower(${`%${escaped}%`}))`;
   }
   if (mode === "trigram") return Prisma.sql`(k."name" ILIKE ${`%${escaped}%`} OR k."displayPrefix" ILIKE ${`%${escaped}%`})`;
@@ -78,11 +80,15 @@ function ownerCondition(owner: string, organizationId: string, viewerId: string 
   return ownerId ? Prisma.sql`k."ownerId" = ${ownerId}` : Prisma.sql`FALSE`;
 }
 
+export type WhereOptions = { viewerId?: string; searchMode: SearchMode; forPersonWalk?: boolean };
+
 // The organization's live keys that pass the filters. The tenant scope is
 // the first condition of every list query, whatever a cursor says.
-export function whereSql(organizationId: string, query: ListKeysQuery, now: Date, options: { viewerId?: string; searchMode: SearchMode }): Prisma.Sql {
+// `forPersonWalk`: written for the walks that read one person's keys at a
+// time, on indexes that hold what the filters test (see coveredRowsSql).
+export function whereSql(organizationId: string, query: ListKeysQuery, now: Date, options: WhereOptions): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`k."organizationId" = ${organizationId}`, Prisma.sql`k."deletedAt" IS NULL`];
-  if (query.q) conditions.push(searchCondition(query.q, options.searchMode));
+  if (query.q) conditions.push(searchCondition(query.q, options.searchMode, options.forPersonWalk ?? false));
   if (query.scope) conditions.push(Prisma.sql`${query.scope}::"KeyScope" = ANY(k."scopes")`);
   if (query.permission) conditions.push(Prisma.sql`k."permission" = ${query.permission}::"PermissionLevel"`);
   if (query.environment) conditions.push(Prisma.sql`k."environment" = ${query.environment}::"KeyEnvironment"`);
@@ -118,6 +124,8 @@ export function plainPageSql(order: KeyOrder, where: Prisma.Sql, travel: Travel)
     LIMIT ${travel.limit}`;
 }
 
+const personColumn = (order: KeyOrder) => Prisma.raw(order.person === "owner" ? `k."ownerId"` : `k."createdById"`);
+
 // The groups a walk goes through, as g0, g1 (, g2).
 function groupsSql(order: KeyOrder, organizationId: string): Prisma.Sql {
   if (order.walk === "owners") {
@@ -126,7 +134,7 @@ function groupsSql(order: KeyOrder, organizationId: string): Prisma.Sql {
       FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."organizationId" = ${organizationId}
       UNION ALL SELECT 1, '' COLLATE "C", '')`;
   }
-  const column = Prisma.raw(order.person === "owner" ? `k."ownerId"` : `k."createdById"`);
+  const column = personColumn(order);
   const live = Prisma.sql`k."organizationId" = ${organizationId} AND k."deletedAt" IS NULL`;
   // The distinct people among the keys, one index probe each (a loose index scan).
   return Prisma.sql`"people"(pid) AS (
@@ -143,8 +151,22 @@ function groupsSql(order: KeyOrder, organizationId: string): Prisma.Sql {
 // its own index.
 function branchConditions(order: KeyOrder, organizationId: string): Prisma.Sql[] {
   if (order.walk === "owners") return [Prisma.sql`g.g0 = 0 AND k."ownerId" = g.g2`, Prisma.sql`g.g0 = 1 AND ${withoutActiveOwner(organizationId)}`];
-  const column = Prisma.raw(order.person === "owner" ? `k."ownerId"` : `k."createdById"`);
+  const column = personColumn(order);
   return [Prisma.sql`g.g1 <> '' AND ${column} = g.g1`, Prisma.sql`g.g1 = '' AND ${column} IS NULL`];
+}
+
+// Up to `limit` keys that pass `filter`, in `orderBy`, with their columns
+// and `extra`. The keys are chosen on the index alone, then joined for the
+// rest: the person indexes (by creator, by owner, by owner and creator)
+// also hold the name, key prefix, permission, environment and scopes, so a
+// person whose keys a filter never matches costs an index scan, not a table
+// read per key (150 ms per 40,000 keys at a million, sorted by creator and
+// searching for a sixth of the names).
+export function coveredRowsSql(extra: Prisma.Sql, filter: Prisma.Sql, orderBy: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT ${COLUMNS}, ${extra}
+    FROM (SELECT k."id" FROM "SecretKey" k WHERE ${filter} ORDER BY ${orderBy} LIMIT ${limit}) chosen
+    JOIN (${FROM}) ON k."id" = chosen."id"
+    ORDER BY ${orderBy} LIMIT ${limit}`;
 }
 
 // Rows from a position on, group by group: the groups in order, and within
@@ -162,6 +184,11 @@ export function walkPageSql(order: KeyOrder, organizationId: string, where: Pris
     : Prisma.empty;
   const outerKeyset = cursor ? Prisma.sql`WHERE (${list(groupCols)}) ${Prisma.raw(gDesc ? "<=" : ">=")} (${list(cursorGroup)})` : Prisma.empty;
   const innerOrder = list([...inner.map((expr) => Prisma.sql`${expr} ${direction(iDesc)}`), Prisma.sql`k."id" ${direction(iDesc)}`]);
+  // A person's keys are read in their index's order, person first: for the
+  // keys without one (IS NULL, which is no equality) the planner would
+  // otherwise not see that the index gives them in id order, and walk every
+  // key of the table by id instead (180 ms at a million).
+  const branchOrder = order.walk === "people" ? Prisma.sql`${personColumn(order)} ${direction(iDesc)}, ${innerOrder}` : innerOrder;
   // Each row carries its position as text (s0…, for the cursor) and its
   // inner sort values as they are (o0…, for the order across groups).
   const positionColumns = [
@@ -169,10 +196,14 @@ export function walkPageSql(order: KeyOrder, organizationId: string, where: Pris
     ...partColumns(inner, groupCols.length),
     ...inner.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"o${i}"`)}`),
   ];
-  const branches = branchConditions(order, organizationId).map(
-    (condition) => Prisma.sql`(SELECT ${COLUMNS}, ${list(positionColumns)}
+  // Sorted by creator within an owner's group, the order needs the
+  // creator's name, which no index of keys holds.
+  const branches = branchConditions(order, organizationId).map((condition) =>
+    order.inner === "creator"
+      ? Prisma.sql`(SELECT ${COLUMNS}, ${list(positionColumns)}
         FROM ${FROM} WHERE ${where} AND ${condition} ${innerKeyset}
-        ORDER BY ${innerOrder} LIMIT ${travel.limit})`,
+        ORDER BY ${innerOrder} LIMIT ${travel.limit})`
+      : Prisma.sql`(${coveredRowsSql(list(positionColumns), Prisma.sql`${where} AND ${condition} ${innerKeyset}`, branchOrder, travel.limit)})`,
   );
   // The groups come sorted, so the planner sorts the page group by group
   // (an incremental sort) and stops reading groups once the page is full,

@@ -70,7 +70,9 @@ export async function listKeys(
   if (query.cursor && !cursor) throw new AppError("INVALID_INPUT", INVALID_CURSOR_MESSAGE);
 
   const mode = options.searchMode ?? (query.q ? await detectSearchMode() : "trigram");
-  const where = whereSql(organizationId, query, now, { viewerId: options.viewerId, searchMode: mode });
+  const whereOptions = { viewerId: options.viewerId, searchMode: mode };
+  const where = whereSql(organizationId, query, now, whereOptions);
+  const walkWhere = order.walk === "plain" ? where : whereSql(organizationId, query, now, { ...whereOptions, forPersonWalk: true });
   const countLimit = isFiltered(query) ? FILTERED_COUNT_LIMIT : COUNT_LIMIT;
   // A filtered walk first tries to sort its matches (see sortedMatchesSql),
   // which counts them too: exactly when they are few, else as "1,000+".
@@ -91,10 +93,10 @@ export async function listKeys(
     // An owner filter picks one owner's keys, which the pairs of every
     // owner know nothing of: there the SQL walk sorts what matches.
     const pairWalk = order.walk === "owners" && order.inner === "creator" && !query.owner;
-    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, where, travel) : null;
+    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, walkWhere, travel) : null;
     return (
       walked ??
-      (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, where, travel)))
+      (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, walkWhere, travel)))
     );
   };
   const readPage = async (from: ListCursor | null) => {

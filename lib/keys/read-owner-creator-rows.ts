@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listDb } from "@/lib/db/client";
-import { CAST, COLUMNS, FROM, type Travel } from "./list-keys-sql";
+import { CAST, coveredRowsSql, type Travel } from "./list-keys-sql";
 
 // Grouped by owner, sorted by creator within each group. The creator's name
 // is on another table, so no index of keys is in that order: sorting each
@@ -65,11 +65,10 @@ function pairsSql(organizationId: string, travel: Travel): Prisma.Sql {
 // page needs (the group without an active owner may gather several owners).
 function pairKeysSql(pair: Pair, where: Prisma.Sql, afterId: string | null, descending: boolean, limit: number): Prisma.Sql {
   const keyset = afterId === null ? Prisma.empty : Prisma.sql`AND k."id" ${after(descending)} ${afterId}`;
+  const position = Prisma.sql`${String(pair.g0)}::text AS "s0", ${pair.g1}::text AS "s1", ${pair.g2}::text AS "s2", ${pair.g3}::text AS "s3", ${pair.g4}::text AS "s4"`;
+  const filter = Prisma.sql`${where} AND COALESCE(k."ownerId", '') = o.id AND COALESCE(k."createdById", '') = ${pair.g4} ${keyset}`;
   return Prisma.sql`SELECT x.* FROM unnest(${pair.owners}::text[]) AS o(id) CROSS JOIN LATERAL (
-      SELECT ${COLUMNS}, ${String(pair.g0)}::text AS "s0", ${pair.g1}::text AS "s1", ${pair.g2}::text AS "s2",
-        ${pair.g3}::text AS "s3", ${pair.g4}::text AS "s4"
-      FROM ${FROM} WHERE ${where} AND COALESCE(k."ownerId", '') = o.id AND COALESCE(k."createdById", '') = ${pair.g4} ${keyset}
-      ORDER BY k."id" ${dir(descending)} LIMIT ${limit}) x
+      ${coveredRowsSql(position, filter, Prisma.sql`k."id" ${dir(descending)}`, limit)}) x
     ORDER BY x."id" ${dir(descending)} LIMIT ${limit}`;
 }
 

@@ -109,6 +109,8 @@ function shapesFor(memberId: string): Record<string, Record<string, string>> {
     "grouped by owner, search": { group: "owner", q: "ingest-00042" },
     "by creator, search": { sort: "createdBy", dir: "asc", q: "ingest-00042" },
     "by creator, search 'label'": { sort: "createdBy", dir: "asc", q: "label" },
+    "by creator, rare permission": { sort: "createdBy", dir: "asc", permission: "RESTRICTED" },
+    "by creator, none active": { sort: "createdBy", dir: "asc", owner: "none" },
     "grouped by owner, stale only": { group: "owner", stale: "1" },
   });
   return shapes;
