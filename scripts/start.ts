@@ -16,7 +16,7 @@ import { startAppServer, type AppServer, type AppServerOptions } from "@/lib/run
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { lockDataDir } from "@/lib/runtime/data-dir-lock";
 import { startEmbeddedPostgres, type RunningDatabase } from "@/lib/runtime/embedded-postgres";
-import { clientAddressResolver } from "@/lib/runtime/http-server";
+import { clientAddressResolver } from "@/lib/runtime/client-address-resolver";
 import { parseTrustProxy } from "@/lib/net/forwarded-client";
 import { applyMigrations } from "@/lib/runtime/migrate";
 import { webConcurrency } from "@/lib/runtime/web-concurrency";

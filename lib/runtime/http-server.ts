@@ -4,18 +4,11 @@ import next from "next";
 import { PROJECT_ROOT } from "@/lib/config/paths";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import type { Verifier } from "@/lib/verify/verifier";
-import { forwardedClientAddress, type ProxyTrust } from "@/lib/net/forwarded-client";
 import { checkPanelRequest, securityHeaders, type PanelHosts } from "@/lib/security/panel-guard";
 import type { HealthEndpoints } from "./health-endpoints";
 import { createLimitedServer, DEFAULT_LIMITS } from "./limited-server";
 
 export type RunningServer = { close(): Promise<void> };
-
-// The client's address for rate limits, sign-in throttling and the audit
-// trail, per TRUST_PROXY (lib/net/forwarded-client.ts).
-export function clientAddressResolver(trust: ProxyTrust): (request: http.IncomingMessage) => string {
-  return (request) => forwardedClientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"] }, trust);
-}
 
 function refuseForeignRequest(request: http.IncomingMessage, response: http.ServerResponse, hosts: PanelHosts): boolean {
   const header = (name: string) => {

@@ -157,7 +157,26 @@ function pathOf(url: string | undefined): string | undefined {
   return query === -1 ? url : url!.slice(0, query);
 }
 
-const headerUserAgent = (request: http.IncomingMessage) => request.headers["user-agent"]?.slice(0, 500).replace(ALL_CONTROL_CHARACTERS, " ") ?? null;
+// The last input and answer of a pure function of a string: callers send
+// the same User-Agent from the same address request after request.
+function lastAnswerOf<T>(compute: (input: string) => T): (input: string) => T {
+  let lastInput: string | undefined;
+  let lastAnswer: T;
+  return (input) => {
+    if (input !== lastInput) {
+      lastAnswer = compute(input);
+      lastInput = input;
+    }
+    return lastAnswer;
+  };
+}
+
+const cleanUserAgent = lastAnswerOf((header) => header.slice(0, 500).replace(ALL_CONTROL_CHARACTERS, " "));
+const headerUserAgent = (request: http.IncomingMessage) => {
+  const header = request.headers["user-agent"];
+  return header === undefined ? null : cleanUserAgent(header);
+};
+const limitGroupOf = lastAnswerOf(addressGroup);
 
 // Key verification served by our own HTTP server, outside Next's request
 // pipeline: an in-memory cache of key records kept honest by database
@@ -305,7 +324,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
           message: `"client" is accepted only from services that send a service token (${SERVICE_TOKEN_HEADER} header).`,
         });
       }
-      const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : addressGroup(address);
+      const limitKey = client?.ipAddress ? `client ${addressGroup(client.ipAddress)}` : limitGroupOf(address);
       resolveKey(key, limitKey, response, (record) => {
         const now = Date.now();
         const live = isLive(record, now);
@@ -328,7 +347,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
     }
     const address = options.clientAddress(request);
-    const limitKey = addressGroup(address);
+    const limitKey = limitGroupOf(address);
     resolveKey(bearerToken(request.headers.authorization) ?? "", limitKey, response, (record) => {
       const now = Date.now();
       const live = isLive(record, now);

@@ -74,6 +74,7 @@ export function parseVerifyBody(text: string): ParsedBody {
 // JSON, read as UTF-8: a body that says it is in another charset would be
 // read as something other than what its sender meant.
 export function isJsonInUtf8(contentType: string | undefined): boolean {
+  if (contentType === "application/json") return true;
   if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) return false;
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType);
   return charset === null || /^utf-?8$/i.test(charset[1]);
