@@ -49,15 +49,15 @@ function escapeLike(text: string): string {
 }
 
 // Search: any part of the name or key prefix by trigram; else the start of
-// the name, or of the key prefix when the text looks like one. `lowered`
+// the name, or of the key prefix when the text looks like one. `onLower`
 // writes the trigram test on lower(), as the person indexes store it (in a
 // UTF-8 database ILIKE is exactly lower() LIKE lower()).
-function searchCondition(q: string, mode: SearchMode, lowered: boolean): Prisma.Sql {
+function searchCondition(q: string, mode: SearchMode, onLower: boolean): Prisma.Sql {
   const escaped = escapeLike(q);
   // Under three characters there is no trigram to look up, and the planner
   // would read the whole trigram index: the same test on lower(), which that
   // index does not cover, walks the sort's index instead.
-  if (mode === "trigram" && (lowered || [...q].length < 3)) {
+  if (mode === "trigram" && (onLower || [...q].length < 3)) {
     return Prisma.sql`(lower(k."name") LIKE lower(${`%${escaped}%`}) OR lower(k."displayPrefix") LIKE lower(${`%${escaped}%`}))`;
   }
   if (mode === "trigram") return Prisma.sql`(k."name" ILIKE ${`%${escaped}%`} OR k."displayPrefix" ILIKE ${`%${escaped}%`})`;
@@ -80,15 +80,15 @@ function ownerCondition(owner: string, organizationId: string, viewerId: string 
   return ownerId ? Prisma.sql`k."ownerId" = ${ownerId}` : Prisma.sql`FALSE`;
 }
 
-export type WhereOptions = { viewerId?: string; searchMode: SearchMode; forPersonWalk?: boolean };
+type WhereOptions = { viewerId?: string; searchMode: SearchMode; searchOnLower?: boolean };
 
 // The organization's live keys that pass the filters. The tenant scope is
 // the first condition of every list query, whatever a cursor says.
-// `forPersonWalk`: written for the walks that read one person's keys at a
-// time, on indexes that hold what the filters test (see coveredRowsSql).
+// `searchOnLower`: the search as the person indexes hold it, for the walks
+// that read their keys there (see coveredRowsSql).
 export function whereSql(organizationId: string, query: ListKeysQuery, now: Date, options: WhereOptions): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`k."organizationId" = ${organizationId}`, Prisma.sql`k."deletedAt" IS NULL`];
-  if (query.q) conditions.push(searchCondition(query.q, options.searchMode, options.forPersonWalk ?? false));
+  if (query.q) conditions.push(searchCondition(query.q, options.searchMode, options.searchOnLower ?? false));
   if (query.scope) conditions.push(Prisma.sql`${query.scope}::"KeyScope" = ANY(k."scopes")`);
   if (query.permission) conditions.push(Prisma.sql`k."permission" = ${query.permission}::"PermissionLevel"`);
   if (query.environment) conditions.push(Prisma.sql`k."environment" = ${query.environment}::"KeyEnvironment"`);
@@ -156,12 +156,15 @@ function branchConditions(order: KeyOrder, organizationId: string): Prisma.Sql[]
 }
 
 // Up to `limit` keys that pass `filter`, in `orderBy`, with their columns
-// and `extra`. The keys are chosen on the index alone, then joined for the
-// rest: the person indexes (by creator, by owner, by owner and creator)
-// also hold the name, key prefix, permission, environment and scopes, so a
-// person whose keys a filter never matches costs an index scan, not a table
-// read per key (150 ms per 40,000 keys at a million, sorted by creator and
-// searching for a sixth of the names).
+// and `extra`: the keys are chosen first, by id alone, then joined for the
+// rest. On the person indexes (by creator, by owner, by owner and creator),
+// which also hold the name, key prefix, permission, environment, scopes and
+// the other person, the choice reads the index alone (on pages the vacuum
+// has marked all-visible), so a person whose keys a filter never matches
+// costs an index scan, not a table read per key (150 ms per 40,000 keys at
+// a million, sorted by creator and searching for a sixth of the names).
+// Filters the index does not hold (stale, rotation due), and the walks on
+// the other owner indexes, read the table as before.
 export function coveredRowsSql(extra: Prisma.Sql, filter: Prisma.Sql, orderBy: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT ${COLUMNS}, ${extra}
     FROM (SELECT k."id" FROM "SecretKey" k WHERE ${filter} ORDER BY ${orderBy} LIMIT ${limit}) chosen

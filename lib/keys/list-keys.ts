@@ -72,7 +72,11 @@ export async function listKeys(
   const mode = options.searchMode ?? (query.q ? await detectSearchMode() : "trigram");
   const whereOptions = { viewerId: options.viewerId, searchMode: mode };
   const where = whereSql(organizationId, query, now, whereOptions);
-  const walkWhere = order.walk === "plain" ? where : whereSql(organizationId, query, now, { ...whereOptions, forPersonWalk: true });
+  // The walks that choose their keys by id (all but the plain list and the
+  // one sorted by creator within an owner's groups) search as their indexes
+  // hold the names.
+  const onLower = whereSql(organizationId, query, now, { ...whereOptions, searchOnLower: true });
+  const walkWhere = order.inner === "creator" ? where : onLower;
   const countLimit = isFiltered(query) ? FILTERED_COUNT_LIMIT : COUNT_LIMIT;
   // A filtered walk first tries to sort its matches (see sortedMatchesSql),
   // which counts them too: exactly when they are few, else as "1,000+".
@@ -93,7 +97,7 @@ export async function listKeys(
     // An owner filter picks one owner's keys, which the pairs of every
     // owner know nothing of: there the SQL walk sorts what matches.
     const pairWalk = order.walk === "owners" && order.inner === "creator" && !query.owner;
-    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, walkWhere, travel) : null;
+    const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, onLower, travel) : null;
     return (
       walked ??
       (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, walkWhere, travel)))

@@ -17,6 +17,14 @@ describe("clientAddressResolver", () => {
     expect(resolve(request(proxy, "spoofed, 203.0.113.9"))).toBe("203.0.113.9");
   });
 
+  it("reads past the trusted proxies' own addresses only", () => {
+    const resolve = clientAddressResolver(parseTrustProxy("10.0.0.0/8"));
+    const proxy = { remoteAddress: "10.0.0.5" };
+    expect(resolve(request(proxy, "203.0.113.7, 10.0.0.9"))).toBe("203.0.113.7");
+    expect(resolve(request(proxy, "198.51.100.2"))).toBe("198.51.100.2");
+    expect(resolve(request({ remoteAddress: "192.0.2.1" }, "203.0.113.7"))).toBe("192.0.2.1");
+  });
+
   it("keeps connections apart, and ignores the header when no proxy is trusted", () => {
     const resolve = clientAddressResolver(parseTrustProxy(undefined));
     expect(resolve(request({ remoteAddress: "::ffff:192.0.2.1" }, "203.0.113.7"))).toBe("192.0.2.1");
