@@ -7,7 +7,7 @@ import { keyOrder, orderParts } from "./key-order";
 import { ownerGroupOf } from "./key-owner-groups";
 import { toKeySummary, type KeySummary } from "./key-summary";
 import { decodeListCursor, encodeListCursor, listCursorBinding, type ListCursor } from "./list-cursor";
-import { boundedCountSql, ownerGroupCondition, plainPageSql, sortedMatchesSql, walkPageSql, whereSql, type Travel } from "./list-keys-sql";
+import { boundedCountSql, ownerGroupCondition, plainPageSql, sortedMatchesSql, walkPageSql, walkRowsInRankOrder, whereSql, type Travel } from "./list-keys-sql";
 import { boundedCount, COUNT_LIMIT, FILTERED_COUNT_LIMIT, pageWindow, type BoundedCount } from "./list-page";
 import { readOwnerCreatorRows } from "./read-owner-creator-rows";
 import { searchMode as detectSearchMode, type SearchMode } from "./search-mode";
@@ -37,6 +37,7 @@ type Row = {
 } & Record<`s${number}`, string>;
 
 type SortedRow = Row & { matchCount: number; groupCount: number };
+type WalkedRow = Row & { rank: number };
 
 export type KeyListPage = {
   rows: KeySummary[];
@@ -98,11 +99,12 @@ export async function listKeys(
     // owner know nothing of: there the SQL walk sorts what matches.
     const pairWalk = order.walk === "owners" && order.inner === "creator" && !query.owner;
     const walked = pairWalk ? await readOwnerCreatorRows<Row>(organizationId, onLower, travel) : null;
-    return (
-      walked ??
-      (await listDb().$queryRaw<Row[]>(order.walk === "plain" ? plainPageSql(order, where, travel) : walkPageSql(order, organizationId, walkWhere, travel)))
-    );
+    if (walked) return walked;
+    if (order.walk === "plain") return listDb().$queryRaw<Row[]>(plainPageSql(order, where, travel));
+    const rows = await listDb().$queryRaw<WalkedRow[]>(walkPageSql(order, organizationId, walkWhere, travel, "groups"));
+    return walkRowsInRankOrder(rows, groupKeyOf) ? rows : listDb().$queryRaw<WalkedRow[]>(walkPageSql(order, organizationId, walkWhere, travel, "rows"));
   };
+  const groupKeyOf = (row: Row) => order.groupParts.map((_, i) => row[`s${i}`]).join("\u0000");
   const readPage = async (from: ListCursor | null) => {
     const back = from?.direction === "prev";
     const travel = {
