@@ -1,5 +1,5 @@
 import { z } from "@/lib/validation/zod";
-import { BIDI_CONTROLS, BIDI_MESSAGE, isStorableText } from "./stored-text";
+import { BIDI_CONTROLS, BIDI_MESSAGE, CONTROL_CHARACTERS, isStorableText } from "./stored-text";
 
 // An optional one-line text: trimmed, empty (or absent) means none (null).
 // Like singleLineText, no line breaks or control characters (it lands in
@@ -13,7 +13,7 @@ export function optionalLineText(options: { max: number }) {
       z
         .string()
         .max(options.max, `Use at most ${options.max} characters.`)
-        .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.")
+        .refine((value) => !CONTROL_CHARACTERS.test(value), "Line breaks and control characters are not allowed.")
         .refine((value) => !BIDI_CONTROLS.test(value), BIDI_MESSAGE)
         .refine(isStorableText, "This text has a character that cannot be stored."),
     )

@@ -11,6 +11,11 @@ describe("text fields", () => {
     expect(note.safeParse(value).success).toBe(false);
   });
 
+  it.each(["\u0085nel", "a\u009bcsi", "tab\there", "del\u007f"])("refuse C0 and C1 control characters in one-line text: %j", (value) => {
+    expect(name.safeParse(value).error?.issues[0].message).toBe("Line breaks and control characters are not allowed.");
+    expect(note.safeParse(value.replace("\t", "\u0000")).success).toBe(false);
+  });
+
   it("keep right-to-left scripts themselves", () => {
     expect(name.parse("مفتاح الإنتاج")).toBe("مفتاح الإنتاج");
     expect(note.parse("שלום\nעולם")).toBe("שלום\nעולם");

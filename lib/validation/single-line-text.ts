@@ -1,5 +1,5 @@
 import { z } from "@/lib/validation/zod";
-import { BIDI_CONTROLS, BIDI_MESSAGE, isStorableText } from "./stored-text";
+import { BIDI_CONTROLS, BIDI_MESSAGE, CONTROL_CHARACTERS, isStorableText } from "./stored-text";
 
 // A required, trimmed, one-line name: no line breaks or control characters,
 // so a name can never forge a line in a log, a CSV file or a report.
@@ -9,7 +9,7 @@ export function singleLineText(options: { required: string; max: number }) {
     .trim()
     .min(1, options.required)
     .max(options.max, `Use at most ${options.max} characters.`)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Line breaks and control characters are not allowed.")
+    .refine((value) => !CONTROL_CHARACTERS.test(value), "Line breaks and control characters are not allowed.")
     .refine((value) => !BIDI_CONTROLS.test(value), BIDI_MESSAGE)
     .refine(isStorableText, "This text has a character that cannot be stored.");
 }
