@@ -15,6 +15,15 @@ describe("parseVerifyBody", () => {
   });
 
   it.each([
+    ["::ffff:198.18.0.7", "198.18.0.7"],
+    ["2001:DB8:0:0:0:0:0:1", "2001:db8::1"],
+    ["198.18.0.7", "198.18.0.7"],
+  ])("keeps a client address in one spelling: %s as %s", (given, kept) => {
+    const parsed = parseVerifyBody(JSON.stringify({ key: KEY, scope: "dataset", action: "read", client: { ipAddress: given } }));
+    expect(parsed).toMatchObject({ ok: true, request: { client: { ipAddress: kept } } });
+  });
+
+  it.each<[string, string, RegExp]>([
     ["not JSON", "key=abc", /must be JSON/],
     ["an array", "[]", /JSON object/],
     ["null", "null", /JSON object/],
@@ -24,6 +33,11 @@ describe("parseVerifyBody", () => {
     ["an unknown action", JSON.stringify({ key: KEY, scope: "dataset", action: "delete" }), /"action"/],
     ["an extra field", JSON.stringify({ key: KEY, scope: "dataset", action: "read", admin: true }), /Unknown field: "admin"/],
     ["a bad client address", JSON.stringify({ key: KEY, scope: "dataset", action: "read", client: { ipAddress: "<script>" } }), /ipAddress/],
+    ...["....", "ffff", "abcdef", "1.2.3.4.5.6", "198.18.0.07", "0198.18.0.7", "1::2::3", "fe80::1%eth0"].map((ipAddress): [string, string, RegExp] => [
+      `a client address of ${ipAddress}`,
+      JSON.stringify({ key: KEY, scope: "dataset", action: "read", client: { ipAddress } }),
+      /ipAddress/,
+    ]),
   ])("refuses %s with a clear message that never echoes the key", (_label, body, message) => {
     const result = parseVerifyBody(body);
     expect(result.ok).toBe(false);

@@ -1,4 +1,5 @@
 import { ACTIONS, SCOPES, type Action, type Scope } from "@/lib/keys/key-model";
+import { formatIpAddress, parseIpAddress, unmapIPv4 } from "@/lib/net/ip-address";
 import { CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
 export type VerifyRequest = {
@@ -24,6 +25,16 @@ const fail = (message: string): ParsedBody => ({ ok: false, message });
 function hasUnknownField(fields: object, allowed: Set<string>): boolean {
   for (const name in fields) if (!allowed.has(name) && Object.hasOwn(fields, name)) return true;
   return false;
+}
+
+// A client address as a service reports it, in the one spelling the limits
+// and the activity record count by (a.b.c.d for ::ffff:a.b.c.d, compressed
+// lower-case IPv6), or null when it is not an address: 198.18.0.07 and
+// 198.18.0.7 are one client, not two budgets.
+function clientAddress(value: unknown): string | null {
+  if (typeof value !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(value)) return null;
+  const parsed = parseIpAddress(value);
+  return parsed ? formatIpAddress(unmapIPv4(parsed)) : null;
 }
 
 // The body of POST /api/v1/keys/verify. Messages never echo the key.
@@ -60,13 +71,12 @@ export function parseVerifyBody(text: string): ParsedBody {
       return fail(`Unknown field in "client": ${JSON.stringify(unknownClient[0].slice(0, 40))}.`);
     }
     const { ipAddress, userAgent } = client;
-    if (ipAddress !== undefined && (typeof ipAddress !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(ipAddress))) {
-      return fail('"client.ipAddress" must be an IPv4 or IPv6 address.');
-    }
+    const address = ipAddress === undefined ? undefined : clientAddress(ipAddress);
+    if (address === null) return fail('"client.ipAddress" must be an IPv4 or IPv6 address.');
     if (userAgent !== undefined && (typeof userAgent !== "string" || userAgent.length > 500 || CONTROL_CHARACTERS.test(userAgent))) {
       return fail('"client.userAgent" must be a string of at most 500 characters, without control characters.');
     }
-    request.client = { ipAddress: ipAddress as string | undefined, userAgent: userAgent as string | undefined };
+    request.client = { ipAddress: address, userAgent: userAgent as string | undefined };
   }
   return { ok: true, request };
 }
