@@ -14,18 +14,14 @@ import { enqueueEmails } from "@/lib/email/enqueue-emails";
 import { memberEmailAddresses, notifyOwnerAndMembers } from "@/lib/notifications/notify-members";
 import { enqueueWebhook } from "@/lib/webhooks/webhook-endpoint";
 import { isStorableText } from "@/lib/validation/stored-text";
+import { noteText } from "@/lib/validation/note-text";
 import { recordId } from "@/lib/validation/record-id";
 import { listAppClients } from "./incident-activity";
 import { reviewWindow } from "./review-window";
 import { runIncidentStep } from "./run-step";
 
 const incidentId = recordId({ missing: "Missing incident id.", invalid: "Not an incident id." });
-const note = z
-  .string()
-  .trim()
-  .max(500, "Use at most 500 characters.")
-  .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), "Control characters are not allowed.")
-  .refine(isStorableText, "This text has a character that cannot be stored.");
+const note = noteText({ max: 500 });
 
 // Step 1: the key is deleted at once (or its earlier deletion recorded).
 export async function revokeStep(options: { actor: Actor; incidentId: unknown; now?: Date }) {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { characters, checkSchema, expectSingleLine, expectStorable } from "@/lib/testing/fuzz-schema";
+import { BIDI_CONTROLS } from "@/lib/validation/stored-text";
 import { notifyFields, replaceStepFields, reviewFields, updateAppsFields } from "@/lib/testing/input-arbitraries";
 import { notifyInput, replaceStepInput, reviewInput, updateAppsInput } from "./incident-step-actions";
 
-// A note: at most 500 characters, line breaks and tabs but no other control character.
+// A note: at most 500 characters, line breaks and tabs but no other control
+// character (C1 included) and no text-direction control.
 function expectNote(text: string, min = 0) {
   expectStorable(text);
   expect(text).toBe(text.trim());
   expect(characters(text) >= min && characters(text) <= 500).toBe(true);
-  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+  expect(text).not.toMatch(BIDI_CONTROLS);
 }
 
 describe("incident step inputs, fuzzed", () => {

@@ -207,16 +207,23 @@ export function walkPageSql(order: KeyOrder, organizationId: string, where: Pris
     ...groupCols.map((col, i) => Prisma.sql`${col}::text AS ${Prisma.raw(`"s${i}"`)}`),
     ...partColumns(inner, groupCols.length),
     ...inner.map((expr, i) => Prisma.sql`${expr} AS ${Prisma.raw(`"o${i}"`)}`),
-    Prisma.sql`(row_number() OVER (ORDER BY ${order.inner === "creator" ? innerOrder : branchOrder}))::int AS "rank"`,
   ];
   // Sorted by creator within an owner's group, the order needs the
-  // creator's name, which no index of keys holds.
+  // creator's name, which no index of keys holds. Its rows are ranked after
+  // the LIMIT: a window beside it would make the planner sort every key of
+  // the group instead of keeping the top few.
+  const rankedOn = list([...inner.map((_, i) => Prisma.sql`b.${Prisma.raw(`"o${i}"`)} ${direction(iDesc)}`), Prisma.sql`b."id" ${direction(iDesc)}`]);
   const branches = branchConditions(order, organizationId).map((condition) =>
     order.inner === "creator"
-      ? Prisma.sql`(SELECT ${COLUMNS}, ${list(positionColumns)}
+      ? Prisma.sql`(SELECT b.*, (row_number() OVER (ORDER BY ${rankedOn}))::int AS "rank" FROM (SELECT ${COLUMNS}, ${list(positionColumns)}
         FROM ${FROM} WHERE ${where} AND ${condition} ${innerKeyset}
-        ORDER BY ${innerOrder} LIMIT ${travel.limit})`
-      : Prisma.sql`(${coveredRowsSql(list(positionColumns), Prisma.sql`${where} AND ${condition} ${innerKeyset}`, branchOrder, travel.limit)})`,
+        ORDER BY ${innerOrder} LIMIT ${travel.limit}) b)`
+      : Prisma.sql`(${coveredRowsSql(
+          list([...positionColumns, Prisma.sql`(row_number() OVER (ORDER BY ${branchOrder}))::int AS "rank"`]),
+          Prisma.sql`${where} AND ${condition} ${innerKeyset}`,
+          branchOrder,
+          travel.limit,
+        )})`,
   );
   // The groups come sorted, so the planner reads them in turn and stops
   // once the page is full (with `ordered: "rows"`, sorting each group's rows

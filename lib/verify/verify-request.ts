@@ -1,5 +1,5 @@
 import { ACTIONS, SCOPES, type Action, type Scope } from "@/lib/keys/key-model";
-import { formatIpAddress, parseIpAddress, unmapIPv4 } from "@/lib/net/ip-address";
+import { formatIpAddress, parseIpAddress, plainIPv4, unmapIPv4 } from "@/lib/net/ip-address";
 import { CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
 export type VerifyRequest = {
@@ -33,6 +33,8 @@ function hasUnknownField(fields: object, allowed: Set<string>): boolean {
 // 198.18.0.7 are one client, not two budgets.
 function clientAddress(value: unknown): string | null {
   if (typeof value !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(value)) return null;
+  const ipv4 = plainIPv4(value);
+  if (ipv4) return ipv4;
   const parsed = parseIpAddress(value);
   return parsed ? formatIpAddress(unmapIPv4(parsed)) : null;
 }
