@@ -1,5 +1,5 @@
 import { CidrList } from "./cidr-list";
-import { formatIpAddress, parseIpAddress, plainIPv4, unmapIPv4 } from "./ip-address";
+import { canonicalAddress } from "./ip-address";
 
 // Which proxies in front of the server may say who the client is:
 // none (the socket's peer is the client), a number of hops, or the proxies'
@@ -25,12 +25,7 @@ export function parseTrustProxy(raw: string | undefined): ProxyTrust {
   }
 }
 
-const normalize = (text: string | undefined): string | null => {
-  const ipv4 = text === undefined ? null : plainIPv4(text.trim());
-  if (ipv4) return ipv4;
-  const address = text === undefined ? null : parseIpAddress(text.trim());
-  return address ? formatIpAddress(unmapIPv4({ version: address.version, value: address.value })) : null;
-};
+const normalize = (text: string | undefined): string | null => (text === undefined ? null : canonicalAddress(text.trim()));
 
 // The client's address: the one the last trusted proxy saw. X-Forwarded-For
 // is read from the right, because each proxy appends the address it saw and

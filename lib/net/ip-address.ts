@@ -26,6 +26,16 @@ export function plainIPv4(text: string): string | null {
   return CANONICAL_IPV4.test(candidate) ? candidate : null;
 }
 
+// One spelling per address, for counting and recording clients: a.b.c.d
+// (also for ::ffff:a.b.c.d), IPv6 compressed in lower case, without a zone;
+// null for anything that is not an address (parseIpAddress's rules).
+export function canonicalAddress(text: string): string | null {
+  const ipv4 = plainIPv4(text);
+  if (ipv4) return ipv4;
+  const address = parseIpAddress(text);
+  return address ? formatIpAddress(unmapIPv4({ version: address.version, value: address.value })) : null;
+}
+
 // Strict: dotted-quad IPv4 without leading zeros, or IPv6 in any RFC 4291
 // form (compressed, with a trailing dotted quad, with a %zone), which is what
 // net.isIP accepts. null for anything else, hostnames included. Use this for

@@ -1,5 +1,5 @@
 import { ACTIONS, SCOPES, type Action, type Scope } from "@/lib/keys/key-model";
-import { formatIpAddress, parseIpAddress, plainIPv4, unmapIPv4 } from "@/lib/net/ip-address";
+import { canonicalAddress } from "@/lib/net/ip-address";
 import { CONTROL_CHARACTERS } from "@/lib/validation/stored-text";
 
 export type VerifyRequest = {
@@ -32,11 +32,7 @@ function hasUnknownField(fields: object, allowed: Set<string>): boolean {
 // lower-case IPv6), or null when it is not an address: 198.18.0.07 and
 // 198.18.0.7 are one client, not two budgets.
 function clientAddress(value: unknown): string | null {
-  if (typeof value !== "string" || !/^[0-9A-Fa-f:.]{2,45}$/.test(value)) return null;
-  const ipv4 = plainIPv4(value);
-  if (ipv4) return ipv4;
-  const parsed = parseIpAddress(value);
-  return parsed ? formatIpAddress(unmapIPv4(parsed)) : null;
+  return typeof value === "string" && /^[0-9A-Fa-f:.]{2,45}$/.test(value) ? canonicalAddress(value) : null;
 }
 
 // The body of POST /api/v1/keys/verify. Messages never echo the key.
